@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "@fontsource/golos-text/cyrillic-400.css";
+import "@fontsource/golos-text/cyrillic-500.css";
+import "@fontsource/golos-text/cyrillic-700.css";
+import "@fontsource/golos-text/latin-400.css";
+import "@fontsource/golos-text/latin-700.css";
+import "./globals.css";
+import { SiteFooter } from "@/components/layout/SiteFooter";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+
+export const metadata: Metadata = {
+  title: { default: "ПОС — Платформа обратной связи", template: "%s — ПОС" },
+  description: "Личные кабинеты организаций и регистрация кабинетов учреждений в Платформе обратной связи.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ru">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:p-3">
+          Перейти к содержанию
+        </a>
+        <SiteHeader>
+          <a href="/signin" className="btn-primary px-5 py-2">Войти</a>
+        </SiteHeader>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,127 @@
+// Chooses the database behind Prisma, for the app, the CLI (prisma.config.ts), scripts and tests:
+// PostgreSQL through `pg` when DATABASE_URL is set, embedded PGlite otherwise.
+// Kept free of "server-only" so that the Prisma CLI and node scripts can load it.
+import path from "node:path";
+import fs from "node:fs";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dir: string };
+
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dir: env.PGLITE_DIR || DEFAULT_PGLITE_DIR };
+}
+
+const PG_TYPE_NAME = 19;
+const PG_TYPE_TEXT = 25;
+
+// @prisma/adapter-pg 6.19 cannot deserialize columns of type `name` (OID 19), which the migration
+// engine reads from the catalog (prisma/prisma#27403). Every pg client of this process reports them
+// as text.
+function nameAsText(result: unknown): void {
+  for (const field of (result as { fields?: { dataTypeID: number }[] } | undefined)?.fields ?? []) {
+    if (field.dataTypeID === PG_TYPE_NAME) field.dataTypeID = PG_TYPE_TEXT;
+  }
+}
+
+const patched = pg.Client.prototype as pg.Client & { __nameAsText?: boolean };
+if (!patched.__nameAsText) {
+  const original = patched.query as (...args: unknown[]) => unknown;
+  (patched as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: unknown, result: unknown) => {
+        if (!err) nameAsText(result);
+        return (last as (e: unknown, r: unknown) => unknown)(err, result);
+      };
+      return original.apply(this, args);
+    }
+    const returned = original.apply(this, args);
+    if (returned instanceof Promise) return returned.then((result) => (nameAsText(result), result));
+    return returned;
+  };
+  patched.__nameAsText = true;
+}
+
+export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL_SIZE || 10)): pg.Pool {
+  return new pg.Pool({ connectionString: url, max });
+}
+
+export function openPglite(dir: string): PGlite {
+  if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
+  return new PGlite(dir);
+}
+
+export function adapterForPglite(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = withWholeScripts(new PrismaPGlite(db), (script) => db.exec(script));
+  // `prisma migrate dev` replays every migration on a shadow database through executeRaw, which
+  // PGlite runs as one prepared statement: multi-statement migrations fail. Give the shadow a
+  // fresh in-memory PGlite that runs parameterless SQL through the simple query protocol.
+  factory.connectToShadowDb = async () => {
+    const shadow = new PGlite();
+    const adapter = await adapterForPglite(shadow).connect();
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.executeRaw = async (query) => {
+      if (query.args.length > 0) return executeRaw(query);
+      const results = await shadow.exec(query.sql);
+      return results.at(-1)?.affectedRows ?? 0;
+    };
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await shadow.close();
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+// Both adapters mishandle migration scripts: adapter-pg splits them on every ";" (also inside
+// comments and strings) and pglite-prisma-adapter does not await exec(), losing its errors.
+// Run each script whole, as psql would, through the simple query protocol.
+function withWholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (script: string) => Promise<unknown>,
+): SqlMigrationAwareDriverAdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await run(script);
+      } catch (error) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+export interface OpenedAdapter {
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases the pool or the embedded database; PGlite otherwise keeps the process alive. */
+  close(): Promise<void>;
+}
+
+export function openAdapter(target: DatabaseTarget): OpenedAdapter {
+  if (target.kind === "postgres") {
+    const pool = createPgPool(target.url);
+    const factory = withWholeScripts(new PrismaPg(pool), (script) => pool.query(script));
+    return { adapter: factory, close: () => pool.end() };
+  }
+  const pglite = openPglite(target.dir);
+  return { adapter: adapterForPglite(pglite), close: () => pglite.close() };
+}
+
+export function adapterForTarget(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
+  return openAdapter(target).adapter;
+}

@@ -1,0 +1,50 @@
+// `npm run seed` — the demo world (idempotent).
+// `npm run seed -- --institutions 100000 [--departments 20]` — adds a synthetic tree for benchmarks.
+// Refuses a database that is not on this machine unless `--allow-remote` is given.
+import { parseArgs } from "node:util";
+import { databaseTarget, openAdapter } from "../lib/db/adapter";
+import { createPrismaClient } from "../lib/db/prisma";
+import { seedCounts, seedDemo } from "./seed/demo";
+import { seedSynthetic } from "./seed/synthetic";
+
+const { values } = parseArgs({
+  options: {
+    institutions: { type: "string" },
+    departments: { type: "string", default: "20" },
+    "if-empty": { type: "boolean", default: false },
+    "allow-remote": { type: "boolean", default: false },
+  },
+});
+
+const target = databaseTarget();
+if (target.kind === "postgres" && !values["allow-remote"]) {
+  const host = new URL(target.url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", ""].includes(host)) {
+    console.error(`Отказ: база ${host} не локальная. Запустите с --allow-remote, если это действительно нужно.`);
+    process.exit(2);
+  }
+}
+
+const opened = openAdapter(target);
+const db = createPrismaClient(opened.adapter);
+try {
+  if (values["if-empty"] && (await db.region.count()) > 0) {
+    console.log("База уже заполнена: демонстрационные данные не добавлялись.");
+  } else {
+    const started = Date.now();
+    await seedDemo(db);
+    console.log(`Демонстрационные данные загружены за ${Date.now() - started} мс:`, await seedCounts(db));
+  }
+  if (values.institutions) {
+    const started = Date.now();
+    await seedSynthetic(db, {
+      institutions: Number(values.institutions),
+      departments: Number(values.departments),
+      log: (line) => console.log(`  синтетические данные: ${line}`),
+    });
+    console.log(`Синтетические данные (${values.institutions} учреждений) загружены за ${Date.now() - started} мс`);
+  }
+} finally {
+  await db.$disconnect();
+  await opened.close();
+}

@@ -1,0 +1,51 @@
+// Where each demo institution stands on its way to connection. Deterministic, so that tests and
+// the README can name institutions by their state.
+import { DEMO_INSTITUTION, INSTITUTIONS } from "../../lib/demo-world/esia-world";
+
+export type Scenario =
+  | "none" // no request yet
+  | "pending" // request on review
+  | "rejected" // request rejected, not yet fixed
+  | "resubmitted" // rejected once, the second revision is on review
+  | "invited" // approved; a second account invited, link still valid
+  | "invitationExpired" // approved; the second account's link expired
+  | "confirmed" // approved; accounts confirmed, training not ticked
+  | "trained" // approved; accounts confirmed and trained
+  | "ready" // trained, every readiness point, site given, widget generated but not seen
+  | "widgetPlaced" // ready and the widget seen on the official site
+  | "widgetWrongDomain" // ready but the widget seen on another domain
+  | "noSite" // trained, ready, no official site (with a reason)
+  | "accountArchived"; // approved; one account moved to the archive
+
+const CYCLE: Scenario[] = [
+  "trained", "none", "pending", "confirmed", "widgetPlaced", "rejected", "ready", "invited",
+  "noSite", "resubmitted", "widgetWrongDomain", "invitationExpired", "accountArchived", "widgetPlaced",
+  "trained", "none", "ready", "pending", "widgetPlaced", "confirmed",
+];
+
+/** Institutions a demo person or an e2e test relies on being in a given state. */
+const FIXED: Record<string, Scenario> = {
+  [DEMO_INSTITUTION.filing]: "none",
+  [DEMO_INSTITUTION.headWithoutGroup]: "none",
+  [DEMO_INSTITUTION.multiSecond]: "none",
+  "org-mag-school-10": "invited", // the demo invitee's account waits here
+  "org-mag-school-13": "none", // e2e: registration by the institution's head
+  "org-mag-school-14": "pending", // e2e: a request waiting for the Управление образования
+  "org-mag-school-16": "trained", // e2e: accounts administration
+  "org-mag-school-18": "trained", // e2e: functioning and widget
+  "org-mag-kindergarten-7": "trained",
+  "org-mag-culture-1": "pending", // a request of another organ's tree
+  "org-agapovo-school-1": "pending", // a request of another municipality
+};
+
+export const APPROVED: ReadonlySet<Scenario> = new Set([
+  "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetWrongDomain", "noSite", "accountArchived",
+]);
+
+export function scenarioOf(organizationId: string, index: number): Scenario {
+  return FIXED[organizationId] ?? CYCLE[index % CYCLE.length];
+}
+
+export const INSTITUTION_SCENARIOS: ReadonlyArray<{ organizationId: string; scenario: Scenario }> = INSTITUTIONS.map(
+  (inst, i) => ({ organizationId: inst.id, scenario: scenarioOf(inst.id, i) }),
+);

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // "server-only" throws outside a React Server Components bundle; tests run services directly.
+      "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only-stub.ts"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    globalSetup: ["tests/setup/global-db.ts"],
+    setupFiles: ["tests/setup/db-per-file.ts", "tests/setup/fail-on-console-error.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Each file gets its own database; two workers match this machine's two cores.
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
