@@ -27,6 +27,7 @@ export default defineConfig({
     {
       command: "npm run e2e:serve",
       url: `${BASE_URL}/`,
+      // The portal and the ЕСИА emulator (port + 1) are started together by tests/e2e/serve.ts.
       env: { E2E_PORT: String(PORT) },
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,

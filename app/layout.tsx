@@ -8,13 +8,16 @@ import "@fontsource/golos-text/latin-700.css";
 import "./globals.css";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { UserMenu } from "@/components/layout/UserMenu";
+import { getPortalSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "ПОС — Платформа обратной связи", template: "%s — ПОС" },
   description: "Личные кабинеты организаций и регистрация кабинетов учреждений в Платформе обратной связи.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await getPortalSession();
   return (
     <html lang="ru">
       <body className="flex min-h-screen flex-col">
@@ -22,7 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Перейти к содержанию
         </a>
         <SiteHeader>
-          <a href="/signin" className="btn-primary px-5 py-2">Войти</a>
+          {session ? <UserMenu session={session} /> : <a href="/signin" className="btn-primary px-5 py-2">Войти</a>}
         </SiteHeader>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}

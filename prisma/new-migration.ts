@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { migrateDeploy } from "./migrate";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -15,7 +16,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pos-migration-"));
 const env = { ...process.env, PGLITE_DIR: path.join(scratch, "pglite"), DATABASE_URL: "" };
 const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
 try {
-  execFileSync(prisma, ["migrate", "deploy"], { env, stdio: "inherit" });
+  await migrateDeploy(env);
   try {
     execFileSync(prisma, ["migrate", "dev", "--create-only", "--skip-generate", "--name", name], { env, stdio: "inherit" });
   } catch {

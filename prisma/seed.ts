@@ -1,10 +1,11 @@
-// `npm run seed` — the demo world (idempotent).
+// `npm run seed` — reference data and the demo world (idempotent); with POS_DEMO_DATA=false only
+// the reference data (regions, spheres, access groups), as a production installation wants.
 // `npm run seed -- --institutions 100000 [--departments 20]` — adds a synthetic tree for benchmarks.
 // Refuses a database that is not on this machine unless `--allow-remote` is given.
 import { parseArgs } from "node:util";
 import { databaseTarget, openAdapter } from "../lib/db/adapter";
 import { createPrismaClient } from "../lib/db/prisma";
-import { seedCounts, seedDemo } from "./seed/demo";
+import { seedCounts, seedDemo, seedReferenceData } from "./seed/demo";
 import { seedSynthetic } from "./seed/synthetic";
 
 const { values } = parseArgs({
@@ -30,6 +31,9 @@ const db = createPrismaClient(opened.adapter);
 try {
   if (values["if-empty"] && (await db.region.count()) > 0) {
     console.log("База уже заполнена: демонстрационные данные не добавлялись.");
+  } else if (process.env.POS_DEMO_DATA === "false") {
+    await seedReferenceData(db);
+    console.log("Загружены справочники (регионы, сферы, группы доступа); демонстрационные данные отключены POS_DEMO_DATA=false.");
   } else {
     const started = Date.now();
     await seedDemo(db);

@@ -60,8 +60,19 @@ export function openPglite(dir: string): PGlite {
   return new PGlite(dir);
 }
 
-export function adapterForPglite(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+export function adapterForPglite(db: PGlite, options: { closeOnDispose?: boolean } = {}): SqlMigrationAwareDriverAdapterFactory {
   const factory = withWholeScripts(new PrismaPGlite(db), (script) => db.exec(script));
+  if (options.closeOnDispose) {
+    // An open PGlite keeps Node running: the Prisma CLI would never exit after its work.
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      adapter.dispose = async () => {
+        if (!db.closed) await db.close();
+      };
+      return adapter;
+    };
+  }
   // `prisma migrate dev` replays every migration on a shadow database through executeRaw, which
   // PGlite runs as one prepared statement: multi-statement migrations fail. Give the shadow a
   // fresh in-memory PGlite that runs parameterless SQL through the simple query protocol.
@@ -119,7 +130,7 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
     return { adapter: factory, close: () => pool.end() };
   }
   const pglite = openPglite(target.dir);
-  return { adapter: adapterForPglite(pglite), close: () => pglite.close() };
+  return { adapter: adapterForPglite(pglite, { closeOnDispose: true }), close: async () => (pglite.closed ? undefined : pglite.close()) };
 }
 
 export function adapterForTarget(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {

@@ -16,10 +16,11 @@ import {
   type WorldOrganization,
 } from "../../lib/demo-world/esia-world";
 import { ACCESS_GROUPS, SPHERES, accessGroupId, sphereId } from "../../lib/demo-world/reference";
+import { RUSSIAN_REGIONS, regionId } from "../../lib/demo-world/regions";
 import { hashToken } from "../../lib/security/tokens";
 import { APPROVED, INSTITUTION_SCENARIOS, type Scenario } from "./scenarios";
 
-export const REGION_ID = `region-${REGION.code}`;
+export const REGION_ID = regionId(REGION.code);
 const municipalityId = (oktmo: string) => `mun-${oktmo}`;
 export const editorialCabinetId = (orgId: string) => `cab-ed-${orgId.replace(/^org-/, "")}`;
 export const workCabinetId = (orgId: string) => `cab-work-${orgId.replace(/^org-/, "")}`;
@@ -60,8 +61,20 @@ type CreateManyData<T extends Table> = Parameters<DbTx[T]["createMany"]>[0] exte
   : never;
 type SeedRows = { [T in Table]: CreateManyData<T>[] };
 
+/** Reference data the code relies on (regions, spheres, access groups, reason templates): always. */
+export async function seedReferenceData(client: Db): Promise<void> {
+  const rows = emptyRows();
+  seedReference(rows);
+  seedReasonTemplates(rows);
+  await insertRows(client, rows);
+}
+
+/** Reference data and the demo world. */
 export async function seedDemo(client: Db, now = new Date()): Promise<void> {
-  const rows = demoRows(now);
+  await insertRows(client, demoRows(now));
+}
+
+async function insertRows(client: Db, rows: SeedRows): Promise<void> {
   // Multi-row inserts that skip rows already present: idempotent, and fast on PGlite.
   await client.$transaction(
     async (tx) => {
@@ -74,8 +87,10 @@ export async function seedDemo(client: Db, now = new Date()): Promise<void> {
   );
 }
 
+const emptyRows = () => Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as SeedRows;
+
 function demoRows(now: Date): SeedRows {
-  const rows = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as SeedRows;
+  const rows = emptyRows();
   const t = clock(now);
   seedReference(rows);
   seedEsiaWorld(rows);
@@ -89,7 +104,7 @@ function demoRows(now: Date): SeedRows {
 }
 
 function seedReference(rows: SeedRows) {
-  rows.region.push({ id: REGION_ID, code: REGION.code, name: REGION.name });
+  for (const [code, name] of RUSSIAN_REGIONS) rows.region.push({ id: regionId(code), code, name });
   for (const m of MUNICIPALITIES) {
     rows.municipality.push({ id: municipalityId(m.oktmo), regionId: REGION_ID, oktmo: m.oktmo, name: m.name, connectionDeadline: new Date(`${m.deadline}T00:00:00Z`) });
   }

@@ -1,6 +1,5 @@
 // Builds the databases every test file starts from: migrated with the real Prisma CLI (as in
 // production), then seeded with the demo. Done once per run; each file gets a copy.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { adapterForPglite, openAdapter } from "../../lib/db/adapter";
 import { createPrismaClient } from "../../lib/db/prisma";
 import { seedDemo } from "../../prisma/seed/demo";
+import { migrateDeploy } from "../../prisma/migrate";
 
 export type TemplateInfo =
   | { kind: "pglite"; emptyDump: string; demoDump: string }
@@ -16,12 +16,8 @@ export type TemplateInfo =
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export function migrateWithCli(env: Record<string, string>): void {
-  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: "pipe",
-  });
+export function migrateWithCli(env: Record<string, string>): Promise<void> {
+  return migrateDeploy({ ...process.env, ...env }, { quiet: true, cwd: root });
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -47,7 +43,7 @@ export async function buildTemplates(): Promise<{ info: TemplateInfo; cleanup: (
     const demoDb = `pos_t_demo_${process.pid}`;
     for (const name of [emptyDb, demoDb]) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);
     await adminQuery(serverUrl, `CREATE DATABASE "${emptyDb}"`);
-    migrateWithCli({ DATABASE_URL: withDatabase(serverUrl, emptyDb) });
+    await migrateWithCli({ DATABASE_URL: withDatabase(serverUrl, emptyDb) });
     await adminQuery(serverUrl, `CREATE DATABASE "${demoDb}" TEMPLATE "${emptyDb}"`);
     const opened = openAdapter({ kind: "postgres", url: withDatabase(serverUrl, demoDb) });
     const db = createPrismaClient(opened.adapter);
@@ -64,7 +60,7 @@ export async function buildTemplates(): Promise<{ info: TemplateInfo; cleanup: (
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pos-test-db-"));
   const dataDir = path.join(dir, "pglite");
-  migrateWithCli({ PGLITE_DIR: dataDir, DATABASE_URL: "" });
+  await migrateWithCli({ PGLITE_DIR: dataDir, DATABASE_URL: "" });
   const pglite = new PGlite(dataDir);
   // dumpDataDir() before the database is ready never resolves.
   await pglite.waitReady;

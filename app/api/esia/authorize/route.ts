@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { HANDSHAKE_COOKIE, startHandshake } from "@/lib/auth/esia-handshake";
+import { authSecret } from "@/lib/auth/secret";
+import { portalUrl } from "@/lib/esia/config";
+import { getEsiaClient } from "@/lib/esia/instance";
+
+// next-auth sends the browser here with its state; we send it on to ЕСИА with a signed request.
+export async function GET(request: NextRequest) {
+  const nextAuthState = request.nextUrl.searchParams.get("state");
+  if (!nextAuthState) return NextResponse.redirect(new URL("/signin/error?reason=expired", portalUrl()), 303);
+  const handshake = await startHandshake(nextAuthState, authSecret());
+  const esia = await getEsiaClient();
+  const response = NextResponse.redirect(await esia.authorizationUrl(handshake.esiaState), 302);
+  response.cookies.set(HANDSHAKE_COOKIE, handshake.cookieValue, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: portalUrl().startsWith("https://"),
+    path: "/api/esia",
+    maxAge: handshake.maxAge,
+  });
+  return response;
+}

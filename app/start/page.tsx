@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireOrganizationSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Начало работы" };
+
+export default async function StartPage() {
+  const { person, organization } = await requireOrganizationSession();
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-muted">Здравствуйте, {person.firstName} {person.middleName}!</p>
+        <h1>{organization.shortName}</h1>
+        <p className="text-sm text-muted">ОГРН: {organization.ogrn} · <Link href="/select-organization?change=1">Сменить организацию</Link></p>
+      </div>
+      <ul className="grid gap-4 md:grid-cols-3">
+        <li className="card space-y-2">
+          <h2 className="text-xl">Подключение кабинета</h2>
+          <p className="text-sm text-muted">Заявка на создание кабинета редакции или рабочего кабинета учреждения (Госпаблики).</p>
+        </li>
+        <li className="card space-y-2">
+          <h2 className="text-xl">Администрирование ЛКО</h2>
+          <p className="text-sm text-muted">Данные кабинетов, учётные записи, приглашения и готовность к работе.</p>
+        </li>
+        <li className="card space-y-2">
+          <h2 className="text-xl">Статус подключения</h2>
+          <p className="text-sm text-muted"><Link href="/status">Как подключаются учреждения</Link></p>
+        </li>
+      </ul>
+    </div>
+  );
+}

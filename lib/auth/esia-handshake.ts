@@ -1,0 +1,49 @@
+// The portal's side of the ЕСИА redirect, between next-auth and ЕСИА. next-auth makes its own
+// random `state`; ЕСИА wants a UUID state covered by the signed client_secret. So the authorize
+// route keeps both in a signed, short-lived cookie, and the callback route lets the browser back
+// into next-auth only if ЕСИА returned exactly the UUID this browser was sent with.
+import { randomUUID } from "node:crypto";
+import { SignJWT, jwtVerify } from "jose";
+
+export const HANDSHAKE_COOKIE = "pos.esia-handshake";
+const TTL_SECONDS = 15 * 60;
+
+const key = (secret: string) => new TextEncoder().encode(`esia-handshake:${secret}`);
+
+export interface HandshakeStart {
+  esiaState: string;
+  cookieValue: string;
+  maxAge: number;
+}
+
+export async function startHandshake(nextAuthState: string, secret: string): Promise<HandshakeStart> {
+  const esiaState = randomUUID();
+  const cookieValue = await new SignJWT({ es: esiaState, ns: nextAuthState })
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuedAt()
+    .setExpirationTime(`${TTL_SECONDS}s`)
+    .sign(key(secret));
+  return { esiaState, cookieValue, maxAge: TTL_SECONDS };
+}
+
+export type CallbackOutcome =
+  | { kind: "continue"; nextAuthCallback: string }
+  | { kind: "error"; reason: "forged-state" | "expired" | "esia-error" | "missing-code"; esiaError?: string; esiaDescription?: string };
+
+/** Decides where the browser goes after ЕСИА sent it back to the portal's callback. */
+export async function completeHandshake(params: URLSearchParams, cookieValue: string | undefined, secret: string): Promise<CallbackOutcome> {
+  if (!cookieValue) return { kind: "error", reason: "expired" };
+  let claims: Record<string, unknown>;
+  try {
+    claims = (await jwtVerify(cookieValue, key(secret), { algorithms: ["HS256"] })).payload;
+  } catch {
+    return { kind: "error", reason: "expired" };
+  }
+  if (typeof claims.es !== "string" || params.get("state") !== claims.es) return { kind: "error", reason: "forged-state" };
+  const error = params.get("error");
+  if (error) return { kind: "error", reason: "esia-error", esiaError: error, esiaDescription: params.get("error_description") ?? undefined };
+  const code = params.get("code");
+  if (!code) return { kind: "error", reason: "missing-code" };
+  const next = new URLSearchParams({ code, state: String(claims.ns) });
+  return { kind: "continue", nextAuthCallback: `/api/auth/callback/esia?${next}` };
+}

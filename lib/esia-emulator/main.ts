@@ -1,0 +1,34 @@
+// Starts the ЕСИА emulator on its own origin: `tsx lib/esia-emulator/main.ts`.
+// ESIA_BASE_URL gives its public address (and port); PORTAL_URL the portal it serves.
+import fs from "node:fs";
+import { esiaConfig } from "../esia/config";
+import { demoKeyFiles, ensureDemoKeys } from "../esia/demo-keys";
+import { createEsiaEmulator } from "./server";
+import { tokenKeys } from "./tokens";
+import { createEmulatorWorld } from "./world";
+
+const config = esiaConfig();
+const keys = await ensureDemoKeys(process.env.ESIA_DEMO_KEYS_DIR || undefined);
+const emulatorKeys = demoKeyFiles(process.env.ESIA_DEMO_KEYS_DIR || undefined);
+const url = new URL(config.baseUrl);
+const extraOrigins = (process.env.ESIA_EMULATOR_EXTRA_PORTALS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const portals = [config.portalUrl, ...extraOrigins];
+
+const emulator = createEsiaEmulator({
+  publicUrl: config.baseUrl,
+  clients: [
+    {
+      id: config.clientId,
+      name: "Платформа обратной связи",
+      redirectUris: portals.map((p) => `${p}/api/esia/callback`),
+      logoutRedirectPrefixes: portals.map((p) => `${p}/`),
+      certificatePem: fs.readFileSync(process.env.ESIA_CLIENT_CERT || keys.clientCertPath, "utf8"),
+    },
+  ],
+  tokenKeys: tokenKeys(fs.readFileSync(emulatorKeys.esiaKeyPath, "utf8"), fs.readFileSync(emulatorKeys.esiaCertPath, "utf8")),
+  world: createEmulatorWorld(),
+});
+
+const port = Number(url.port || 80);
+await emulator.listen(port, process.env.ESIA_EMULATOR_HOST || undefined);
+console.log(`Эмулятор ЕСИА: ${config.baseUrl} (для ${portals.join(", ")})`);

@@ -1,0 +1,178 @@
+// The emulator's screens, as the instructions show ЕСИА's: login, consent, errors. Plain HTML
+// forms (no scripts), rendered on the server with React.
+import type { ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font-family:"Lato","Golos Text",Arial,sans-serif;background:#f5f7fa;color:#0b1f33;line-height:1.5}
+.emu-bar{background:#ffe9a8;color:#5c4400;text-align:center;font-size:14px;padding:6px 12px}
+.wrap{max-width:480px;margin:32px auto;padding:0 16px}.card{background:#fff;border-radius:16px;box-shadow:0 1px 4px rgba(11,31,51,.1);padding:32px}
+.logo{display:flex;align-items:center;justify-content:center;gap:8px;font-weight:800;font-size:22px;letter-spacing:.5px;margin-bottom:24px}
+.logo .g{color:#0d4cd3}.logo .u{color:#ee3f58}
+h1{font-size:24px;margin:0 0 16px;text-align:center}label{display:block;font-weight:600;margin:16px 0 4px}
+input[type=text],input[type=password]{width:100%;padding:12px 14px;border:1px solid #b6c1cc;border-radius:8px;font-size:16px}
+input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}
+.row{display:flex;justify-content:flex-end;margin-top:6px}a{color:#0d4cd3}
+.btn{display:block;width:100%;padding:14px;border-radius:8px;font-size:16px;font-weight:600;border:1px solid #0d4cd3;cursor:pointer;margin-top:16px;text-align:center;text-decoration:none}
+.btn-primary{background:#0d4cd3;color:#fff}.btn-secondary{background:#fff;color:#0d4cd3}
+.error{background:#fdecee;color:#b0091f;border-radius:8px;padding:12px;margin-bottom:8px}
+.muted{color:#66727f;font-size:14px}.center{text-align:center}.sep{margin:24px 0 8px;text-align:center;color:#66727f}
+ul.rights{padding-left:20px}ul.rights li{margin:6px 0}.system{font-weight:700;text-align:center;font-size:18px}
+.actions{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.demo{margin-top:24px;border:2px dashed #c9a227;border-radius:12px;padding:16px;background:#fffbea}
+.demo h2{font-size:16px;margin:0 0 4px}.demo ul{list-style:none;padding:0;margin:8px 0 0}.demo li{border-top:1px solid #eee2b0;padding:8px 0}
+.demo button{background:none;border:0;color:#0d4cd3;text-decoration:underline;cursor:pointer;font-size:15px;padding:0;text-align:left}
+`;
+
+function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <html lang="ru">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — Госуслуги (эмулятор ЕСИА)`}</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+      </head>
+      <body>
+        <div className="emu-bar" role="note">Эмулятор ЕСИА для демонстрации и тестов. Это не настоящие Госуслуги.</div>
+        <main className="wrap">
+          <div className="card">
+            <div className="logo" aria-label="Госуслуги">
+              <span className="g">ГОС</span>
+              <span className="u">УСЛУГИ</span>
+            </div>
+            {children}
+          </div>
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export interface DemoEntry {
+  label: string;
+  name: string;
+  login: string;
+  password: string;
+}
+
+export function LoginScreen(props: { tx: string; error?: string; login?: string; demo: DemoEntry[] }) {
+  return (
+    <Page title="Вход">
+      <h1>Вход</h1>
+      {props.error && (
+        <p className="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <form method="post" action="/aas/oauth2/login">
+        <input type="hidden" name="tx" value={props.tx} />
+        <label htmlFor="login">Телефон / Email / СНИЛС</label>
+        <input id="login" name="login" type="text" autoComplete="username" required defaultValue={props.login} />
+        <label htmlFor="password">Пароль</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <div className="row">
+          <a href="/info/recovery">Восстановить</a>
+        </div>
+        <button className="btn btn-primary" type="submit">
+          Войти
+        </button>
+      </form>
+      <p className="sep">Войти другим способом</p>
+      <a className="btn btn-secondary" href="/info/signature">
+        Эл. подпись
+      </a>
+      <p className="center">
+        <a href="/info/help">Не удаётся войти?</a>
+      </p>
+      <p className="center">
+        <a href="/info/register">Зарегистрироваться</a>
+      </p>
+      <section className="demo" aria-labelledby="demo-title">
+        <h2 id="demo-title">Демо-пользователи эмулятора</h2>
+        <p className="muted">Вымышленные люди. Пароль у всех одинаковый; нажмите на имя, чтобы войти.</p>
+        <ul>
+          {props.demo.map((d) => (
+            <li key={d.login}>
+              <form method="post" action="/aas/oauth2/login">
+                <input type="hidden" name="tx" value={props.tx} />
+                <input type="hidden" name="login" value={d.login} />
+                <input type="hidden" name="password" value={d.password} />
+                <button type="submit">{d.name}</button>
+                <div className="muted">
+                  {d.label} · {d.login}
+                </div>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
+
+export function ConsentScreen(props: { tx: string; systemName: string; systemId: string; rights: string[]; personName: string }) {
+  return (
+    <Page title="Предоставление прав доступа">
+      <h1>Предоставление прав доступа</h1>
+      <p className="system">{props.systemName}</p>
+      <p className="center muted">{props.systemId}</p>
+      <p>запрашивает следующие права:</p>
+      <ul className="rights">
+        {props.rights.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <form method="post" action="/aas/oauth2/consent">
+        <input type="hidden" name="tx" value={props.tx} />
+        <div className="actions">
+          <button className="btn btn-primary" type="submit" name="decision" value="grant">
+            Предоставить
+          </button>
+          <button className="btn btn-secondary" type="submit" name="decision" value="deny">
+            Отказать
+          </button>
+        </div>
+      </form>
+      <p className="muted">
+        Нажимая кнопку «Предоставить», вы разрешаете этой организации использовать указанные данные согласно её правилам и
+        условиям. Вы всегда можете отозвать это разрешение в настройках Госуслуг.
+      </p>
+      <form method="post" action="/aas/oauth2/switch-user">
+        <input type="hidden" name="tx" value={props.tx} />
+        <p className="muted center">
+          Вы вошли как {props.personName}.{" "}
+          <button type="submit" style={{ background: "none", border: 0, color: "#0d4cd3", textDecoration: "underline", cursor: "pointer", padding: 0, font: "inherit" }}>
+            Войти под другой учётной записью
+          </button>
+        </p>
+      </form>
+    </Page>
+  );
+}
+
+export function ErrorScreen(props: { code: string; text: string }) {
+  return (
+    <Page title="Ошибка">
+      <h1>Не удалось выполнить вход</h1>
+      <p className="error" role="alert">
+        {props.code}: {props.text}
+      </p>
+      <p className="muted">Вернитесь в систему, из которой вы пришли, и попробуйте снова.</p>
+    </Page>
+  );
+}
+
+export function InfoScreen(props: { title: string; text: string }) {
+  return (
+    <Page title={props.title}>
+      <h1>{props.title}</h1>
+      <p>{props.text}</p>
+      <p className="muted">Вернитесь назад в браузере, чтобы продолжить вход.</p>
+    </Page>
+  );
+}
+
+export function render(node: ReactNode): string {
+  return "<!DOCTYPE html>" + renderToStaticMarkup(node);
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ALTER COLUMN "kind" DROP NOT NULL;

@@ -1,0 +1,33 @@
+// What Playwright starts: a production build of the portal on a fresh embedded database, and the
+// ЕСИА emulator beside it, each on its own origin. Ctrl-C or Playwright's stop ends both.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const portalPort = Number(process.env.E2E_PORT || 3100);
+const esiaPort = portalPort + 1;
+const env = {
+  ...process.env,
+  PGLITE_DIR: path.join(root, ".data", "e2e"),
+  PORTAL_URL: `http://127.0.0.1:${portalPort}`,
+  // Another host name than the portal's, so that the browser keeps ЕСИА's cookies apart as in real life.
+  ESIA_BASE_URL: `http://localhost:${esiaPort}`,
+  DATABASE_URL: "",
+};
+
+fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+if (!process.env.E2E_SKIP_BUILD) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env });
+execFileSync(bin("tsx"), ["prisma/prepare.ts"], { cwd: root, stdio: "inherit", env });
+
+const children: ChildProcess[] = [
+  spawn(bin("tsx"), ["lib/esia-emulator/main.ts"], { cwd: root, stdio: "inherit", env }),
+  spawn(bin("next"), ["start", "-p", String(portalPort), "-H", "127.0.0.1"], { cwd: root, stdio: "inherit", env }),
+];
+const stop = () => {
+  for (const child of children) child.kill("SIGTERM");
+};
+for (const child of children) child.on("exit", (code) => { stop(); process.exit(code ?? 0); });
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,114 @@
+// An ЕСИА emulator in the test process on a free port, with fresh demo keys, and a minimal
+// browser (cookie jar, manual redirects) to walk its screens.
+import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { EsiaClient } from "@/lib/esia/client";
+import type { EsiaConfig } from "@/lib/esia/config";
+import { demoRsaSigner, demoRsaVerifier, type EsiaCrypto } from "@/lib/esia/crypto";
+import { generateDemoKeys } from "@/lib/esia/demo-keys";
+import { PORTAL_SCOPES } from "@/lib/esia/protocol";
+import { createEsiaEmulator } from "@/lib/esia-emulator/server";
+import { tokenKeys } from "@/lib/esia-emulator/tokens";
+import { createEmulatorWorld } from "@/lib/esia-emulator/world";
+import { DEMO_PASSWORD } from "@/lib/demo-world/esia-world";
+
+export const PORTAL = "http://portal.test";
+export const REDIRECT_URI = `${PORTAL}/api/esia/callback`;
+
+export interface TestEsia {
+  baseUrl: string;
+  config: EsiaConfig;
+  crypto: EsiaCrypto;
+  client: EsiaClient;
+  emulator: ReturnType<typeof createEsiaEmulator>;
+  clock: { offsetMs: number };
+  close(): Promise<void>;
+}
+
+export async function startTestEsia(): Promise<TestEsia> {
+  const keys = await generateDemoKeys();
+  const clock = { offsetMs: 0 };
+  const now = () => Date.now() + clock.offsetMs;
+  let baseUrl = "http://127.0.0.1:0";
+  const emulator = createEsiaEmulator({
+    get publicUrl() {
+      return baseUrl;
+    },
+    clients: [{ id: "POS_TEST", name: "Платформа обратной связи", redirectUris: [REDIRECT_URI], logoutRedirectPrefixes: [`${PORTAL}/`], certificatePem: keys.client.certPem }],
+    tokenKeys: tokenKeys(keys.esia.keyPem, keys.esia.certPem),
+    world: createEmulatorWorld(),
+    now,
+  });
+  const server: http.Server = await emulator.listen(0, "127.0.0.1");
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config: EsiaConfig = {
+    baseUrl,
+    issuer: `${baseUrl}/`,
+    clientId: "POS_TEST",
+    portalUrl: PORTAL,
+    redirectUri: REDIRECT_URI,
+    logoutReturnUrl: `${PORTAL}/signed-out`,
+    scope: PORTAL_SCOPES.join(" "),
+    keys: { clientKeyPath: "", clientCertPath: "", esiaCertPath: "" },
+  };
+  const crypto: EsiaCrypto = { signer: demoRsaSigner(keys.client.keyPem, keys.client.certPem), verifier: demoRsaVerifier(keys.esia.certPem) };
+  return {
+    baseUrl,
+    config,
+    crypto,
+    client: new EsiaClient(config, crypto, fetch, () => new Date(now())),
+    emulator,
+    clock,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A browser for the emulator's screens: follows nothing by itself, keeps cookies. */
+export class TestBrowser {
+  private jar = new Map<string, string>();
+
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.jar.size) headers.set("cookie", [...this.jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    const res = await fetch(url, { ...init, headers, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(";");
+      const i = pair.indexOf("=");
+      const name = pair.slice(0, i).trim();
+      const value = pair.slice(i + 1).trim();
+      if (attrs.some((a) => a.trim().toLowerCase() === "max-age=0") || value === "") this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return res;
+  }
+
+  get(url: string) {
+    return this.request(url);
+  }
+
+  post(url: string, form: Record<string, string>) {
+    return this.request(url, { method: "POST", body: new URLSearchParams(form), headers: { "content-type": "application/x-www-form-urlencoded" } });
+  }
+
+  hasCookie(name: string) {
+    return this.jar.has(name);
+  }
+}
+
+export const txOf = (html: string) => /name="tx" value="([^"]+)"/.exec(html)?.[1] ?? "";
+
+/** Walks login and consent; returns where ЕСИА finally sends the browser (the redirect_uri). */
+export async function walkSignIn(esia: TestEsia, browser: TestBrowser, authorizeUrl: string, login: string, opts: { password?: string; decision?: "grant" | "deny" } = {}): Promise<URL> {
+  let res = await browser.get(authorizeUrl);
+  if (res.status === 302) return new URL(res.headers.get("location")!);
+  let html = await res.text();
+  if (html.includes('action="/aas/oauth2/login"') && !html.includes("Предоставление прав доступа")) {
+    res = await browser.post(`${esia.baseUrl}/aas/oauth2/login`, { tx: txOf(html), login, password: opts.password ?? DEMO_PASSWORD });
+    if (res.status !== 302) throw new Error(`Вход не удался: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    res = await browser.get(new URL(res.headers.get("location")!, esia.baseUrl).toString());
+    html = await res.text();
+  }
+  if (!html.includes("Предоставление прав доступа")) throw new Error(`Ожидался экран согласия: ${html.slice(0, 300)}`);
+  res = await browser.post(`${esia.baseUrl}/aas/oauth2/consent`, { tx: txOf(html), decision: opts.decision ?? "grant" });
+  return new URL(res.headers.get("location")!);
+}

@@ -1,0 +1,112 @@
+// What the portal stores at sign-in, its sessions, and the organization choice action.
+import { beforeEach, describe, expect, it } from "vitest";
+import { signInFromEsia } from "@/lib/auth/profile-sync";
+import { getPortalSession, loadPortalSession } from "@/lib/auth/session";
+import { endPortalSession } from "@/lib/auth/sign-out";
+import { chooseOrganization } from "@/lib/auth/organization-choice";
+import { DEMO_INSTITUTION, demoPerson } from "@/lib/demo-world/esia-world";
+import { GOSPUBLIC_CABINET_GROUP } from "@/lib/demo-world/reference";
+import { testDb } from "../../helpers/db";
+import { requestContext } from "../../helpers/request-context";
+import { profileOf, signInAs } from "../../helpers/session";
+
+const db = testDb();
+beforeEach(() => requestContext.clear());
+
+describe("вход: данные из ЕСИА сохраняются в базе", () => {
+  it("человек, его организации с признаками руководителя/администратора и группами доступа", async () => {
+    const person = demoPerson("multiOrg");
+    const { personId, sessionId } = await signInFromEsia(profileOf(person), "sid-1");
+    const memberships = await db.membership.findMany({
+      where: { personId, active: true },
+      include: { groups: { include: { group: true } }, organization: true },
+      orderBy: { organizationId: "asc" },
+    });
+    expect(memberships.map((m) => m.organizationId).sort()).toEqual([DEMO_INSTITUTION.filing, DEMO_INSTITUTION.multiSecond].sort());
+    const second = memberships.find((m) => m.organizationId === DEMO_INSTITUTION.multiSecond)!;
+    expect(second).toMatchObject({ chief: true, admin: false });
+    expect(second.groups.map((g) => g.group.mnemonic)).toEqual([GOSPUBLIC_CABINET_GROUP]);
+    // Two organizations: the person chooses; nothing is preselected.
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "auth.signed_in", actorPersonId: personId } })).toBe(1);
+  });
+
+  it("единственная организация выбирается сразу", async () => {
+    const { sessionId } = await signInFromEsia(profileOf(demoPerson("institutionAdmin")), "sid-2");
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBe(DEMO_INSTITUTION.filing);
+  });
+
+  it("повторный вход обновляет роли и группы: снятые в ЕСИА перестают действовать", async () => {
+    const person = demoPerson("multiOrg");
+    const profile = profileOf(person);
+    await signInFromEsia(profile, "sid-3");
+    const changed = {
+      ...profile,
+      organizations: [{ ...profile.organizations.find((o) => o.groups.length > 0 && o.chief)!, chief: false, admin: false, groups: [] }],
+    };
+    const { personId } = await signInFromEsia(changed, "sid-4");
+    const active = await db.membership.findMany({ where: { personId, active: true }, include: { groups: true } });
+    expect(active).toHaveLength(1);
+    expect(active[0]).toMatchObject({ organizationId: DEMO_INSTITUTION.multiSecond, chief: false, admin: false, groups: [] });
+    expect(await db.membership.count({ where: { personId, active: false } })).toBe(1);
+  });
+
+  it("незнакомая порталу организация регистрируется по реквизитам ЕСИА, вид — неизвестен", async () => {
+    const profile = profileOf(demoPerson("noOrg"));
+    profile.organizations = [{
+      oid: "5999999001", ogrn: "1027700132195", fullName: "Новая организация", shortName: "Новая", type: "LEGAL", chief: true, admin: false, active: true,
+      inn: "7707083893", kpp: "773601001", groups: [],
+    }];
+    await signInFromEsia(profile, "sid-5");
+    const org = await db.organization.findUniqueOrThrow({ where: { ogrn: "1027700132195" } });
+    expect(org).toMatchObject({ esiaOid: "5999999001", kind: null, regionId: "region-77", inn: "7707083893" });
+  });
+});
+
+describe("сеанс портала", () => {
+  it("читается из настоящей cookie next-auth и заканчивается при выходе", async () => {
+    const { sessionId } = await signInAs("institutionAdmin");
+    const session = await getPortalSession();
+    expect(session?.sessionId).toBe(sessionId);
+    expect(session?.organization?.id).toBe(DEMO_INSTITUTION.filing);
+    await endPortalSession(sessionId, session!.person.id);
+    expect(await loadPortalSession(sessionId)).toBeNull();
+  });
+
+  it("не принимает подделанную cookie и просроченный сеанс", async () => {
+    requestContext.setCookie("next-auth.session-token", "подделка");
+    expect(await getPortalSession()).toBeNull();
+    const { sessionId } = await signInAs("operator");
+    expect(await loadPortalSession(sessionId, new Date(Date.now() + 9 * 3600_000))).toBeNull();
+  });
+});
+
+describe("выбор организации (серверное действие)", () => {
+  it("сохраняет выбор в сеансе и пишет событие аудита", async () => {
+    const { sessionId } = await signInAs("multiOrg");
+    const result = await chooseOrganization({ organizationId: DEMO_INSTITUTION.multiSecond });
+    expect(result).toEqual({ ok: true, data: undefined });
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBe(DEMO_INSTITUTION.multiSecond);
+    expect(await db.auditEvent.count({ where: { action: "session.organization_chosen", entityId: sessionId } })).toBe(1);
+  });
+
+  it("отказывает в чужой организации и ничего не меняет", async () => {
+    const { sessionId } = await signInAs("multiOrg");
+    const result = await chooseOrganization({ organizationId: "org-roiv-mincifry" });
+    expect(result).toEqual({ ok: false, error: "Вы не числитесь сотрудником этой организации в ЕСИА." });
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBeNull();
+  });
+
+  it("на неверный ввод отвечает сообщением у поля", async () => {
+    await signInAs("multiOrg");
+    for (const input of [{}, { organizationId: 42 }, { organizationId: "" }, { organizationId: "x".repeat(10_000) }, null, "строка"]) {
+      const result = await chooseOrganization(input);
+      expect(result.ok, JSON.stringify(input)?.slice(0, 40)).toBe(false);
+      if (!result.ok) expect(result.error).toBe("Проверьте правильность заполнения полей.");
+    }
+  });
+
+  it("без входа — просит войти", async () => {
+    expect(await chooseOrganization({ organizationId: DEMO_INSTITUTION.filing })).toEqual({ ok: false, error: "Сеанс завершён. Войдите снова через Госуслуги." });
+  });
+});

@@ -1,0 +1,273 @@
+// The ЕСИА emulator and the portal's ЕСИА client, talking over HTTP as in production.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeJwt } from "jose";
+import { formatTimestamp, secretMessage } from "@/lib/esia/protocol";
+import { demoPerson, organizationById, DEMO_INSTITUTION } from "@/lib/demo-world/esia-world";
+import { GOSPUBLIC_CABINET_GROUP } from "@/lib/demo-world/reference";
+import { REDIRECT_URI, TestBrowser, startTestEsia, walkSignIn, txOf, type TestEsia } from "../../helpers/esia";
+
+let esia: TestEsia;
+beforeAll(async () => {
+  esia = await startTestEsia();
+});
+afterAll(async () => esia?.close());
+
+async function signIn(login = demoPerson("institutionAdmin").email, browser = new TestBrowser()) {
+  const state = randomUUID();
+  const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state), login);
+  return { back, state, browser };
+}
+
+/** Rebuilds a signed authorization URL with some fields changed after signing. */
+async function tamperedAuthorizeUrl(change: (p: URLSearchParams) => void) {
+  const url = new URL(await esia.client.authorizationUrl(randomUUID()));
+  change(url.searchParams);
+  return url.toString();
+}
+
+describe("вход через эмулятор ЕСИА", () => {
+  it("показывает форму входа, затем согласие, и возвращает код с тем же state", async () => {
+    const browser = new TestBrowser();
+    const state = randomUUID();
+    const res = await browser.get(await esia.client.authorizationUrl(state));
+    const html = await res.text();
+    expect(html).toContain("Телефон / Email / СНИЛС");
+    expect(html).toContain("Демо-пользователи эмулятора");
+    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state), demoPerson("institutionAdmin").email);
+    expect(back.origin + back.pathname).toBe(REDIRECT_URI);
+    expect(back.searchParams.get("state")).toBe(state);
+    expect(back.searchParams.get("code")).toBeTruthy();
+  });
+
+  it("перечисляет запрошенные права словами и спрашивает «Предоставить» / «Отказать»", async () => {
+    const browser = new TestBrowser();
+    const first = await browser.get(await esia.client.authorizationUrl(randomUUID()));
+    const login = await browser.post(`${esia.baseUrl}/aas/oauth2/login`, { tx: txOf(await first.text()), login: demoPerson("operator").mobile, password: "Demo-2026" });
+    const consent = await (await browser.get(new URL(login.headers.get("location")!, esia.baseUrl).toString())).text();
+    for (const right of ["Просмотр списка организаций пользователя", "Проведение входа в систему", "Просмотр вашей фамилии, имени и отчества", "Просмотр вашего адреса электронной почты", "Просмотр номера вашего мобильного телефона"]) {
+      expect(consent).toContain(right);
+    }
+    expect(consent).toContain("Платформа обратной связи");
+    expect(consent).toContain("запрашивает следующие права:");
+    expect(consent).toContain("Предоставить");
+    expect(consent).toContain("Отказать");
+  });
+
+  it("входит по телефону, почте и СНИЛС; неверный пароль — сообщение об ошибке", async () => {
+    const p = demoPerson("organAdmin");
+    for (const login of [p.mobile, p.email.toUpperCase(), p.snils, `${p.snils.slice(0, 3)}-${p.snils.slice(3, 6)}-${p.snils.slice(6, 9)} ${p.snils.slice(9)}`]) {
+      const { back } = await signIn(login);
+      expect(back.searchParams.get("code"), login).toBeTruthy();
+    }
+    const browser = new TestBrowser();
+    const res = await browser.get(await esia.client.authorizationUrl(randomUUID()));
+    const wrong = await browser.post(`${esia.baseUrl}/aas/oauth2/login`, { tx: txOf(await res.text()), login: p.email, password: "не тот" });
+    expect(wrong.status).toBe(200);
+    expect(await wrong.text()).toContain("Неверные логин или пароль");
+    expect(browser.hasCookie("esia_sid")).toBe(false);
+  });
+
+  it("с открытым сеансом ЕСИА пропускает форму входа", async () => {
+    const { browser } = await signIn();
+    const res = await browser.get(await esia.client.authorizationUrl(randomUUID()));
+    const html = await res.text();
+    expect(html).toContain("Предоставление прав доступа");
+    expect(html).not.toContain("Телефон / Email / СНИЛС");
+  });
+
+  it("«Отказать» возвращает access_denied с кодом ESIA-007004", async () => {
+    const state = randomUUID();
+    const back = await walkSignIn(esia, new TestBrowser(), await esia.client.authorizationUrl(state), demoPerson("operator").email, { decision: "deny" });
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007004/);
+    expect(back.searchParams.get("state")).toBe(state);
+    expect(back.searchParams.get("code")).toBeNull();
+  });
+
+  it("выдаёт маркеры с настоящими утверждениями и данные человека в форме ЕСИА", async () => {
+    const { back } = await signIn(demoPerson("multiOrg").email);
+    const tokens = await esia.client.exchangeCode(back.searchParams.get("code")!);
+    const access = decodeJwt(tokens.accessToken);
+    const person = demoPerson("multiOrg");
+    expect(access).toMatchObject({ iss: `${esia.baseUrl}/`, client_id: "POS_TEST", "urn:esia:sbj_id": Number(person.esiaOid) });
+    expect(access.scope).toContain(`fullname?oid=${person.esiaOid}`);
+    expect(access["urn:esia:sid"]).toBeTruthy();
+    const id = decodeJwt(tokens.idToken);
+    expect(id).toMatchObject({ sub: person.esiaOid, aud: "POS_TEST", amr: "PWD" });
+    expect(id["urn:esia:sbj"]).toMatchObject({ "urn:esia:sbj:typ": "P", "urn:esia:sbj:nam": `OID.${person.esiaOid}` });
+
+    const profile = await esia.client.loadProfile(tokens);
+    expect(profile).toMatchObject({ oid: person.esiaOid, lastName: person.lastName, firstName: person.firstName, email: person.email, mobile: person.mobile });
+    expect(profile.organizations.map((o) => o.ogrn).sort()).toEqual(
+      [organizationById.get(DEMO_INSTITUTION.filing)!.ogrn, organizationById.get(DEMO_INSTITUTION.multiSecond)!.ogrn].sort(),
+    );
+    const second = profile.organizations.find((o) => o.ogrn === organizationById.get(DEMO_INSTITUTION.multiSecond)!.ogrn)!;
+    expect(second).toMatchObject({ chief: true, admin: false });
+    expect(second.groups).toEqual([{ mnemonic: GOSPUBLIC_CABINET_GROUP, name: "ПОС. Госпаблики. Кабинет учреждения" }]);
+    expect(second.inn).toBe(organizationById.get(DEMO_INSTITUTION.multiSecond)!.inn);
+  });
+
+  it("отдаёт коллекции REST в форме ЕСИА и отказывает без нужной области", async () => {
+    const { back } = await signIn();
+    const tokens = await esia.client.exchangeCode(back.searchParams.get("code")!);
+    const auth = { headers: { Authorization: `Bearer ${tokens.accessToken}` } };
+    const ctts = await (await fetch(`${esia.baseUrl}/rs/prns/${tokens.oid}/ctts`, auth)).json();
+    expect(ctts).toMatchObject({ stateFacts: ["hasSize"], size: 2 });
+    expect(ctts.elements[0]).toMatch(new RegExp(`/rs/prns/${tokens.oid}/ctts/1$`));
+    const item = await (await fetch(ctts.elements[0], auth)).json();
+    expect(item).toMatchObject({ type: "EML", vrfStu: "VERIFIED" });
+    // Another person's data, an organization the person does not work for.
+    const other = demoPerson("operator");
+    expect((await fetch(`${esia.baseUrl}/rs/prns/${other.esiaOid}`, auth)).status).toBe(403);
+    const foreignOrg = organizationById.get("org-roiv-mincifry")!;
+    const denied = await fetch(`${esia.baseUrl}/rs/orgs/${foreignOrg.esiaOid}/emps/${tokens.oid}/grps`, auth);
+    expect(denied.status).toBe(403);
+    expect(await denied.json()).toMatchObject({ code: "ESIA-005029", message: "scopeNotAllowed" });
+    expect((await fetch(`${esia.baseUrl}/rs/prns/${tokens.oid}`)).status).toBe(401);
+  });
+});
+
+describe("эмулятор ЕСИА отказывает", () => {
+  it("при неверной подписи client_secret (ESIA-007053)", async () => {
+    const url = await tamperedAuthorizeUrl((p) => p.set("scope", "openid fullname"));
+    const res = await new TestBrowser().get(url);
+    const back = new URL(res.headers.get("location")!);
+    expect(back.searchParams.get("error")).toBe("invalid_client");
+    expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007053/);
+  });
+
+  it("при чужом сертификате (client_certificate_hash)", async () => {
+    const url = await tamperedAuthorizeUrl((p) => p.set("client_certificate_hash", "0".repeat(64)));
+    const back = new URL((await new TestBrowser().get(url)).headers.get("location")!);
+    expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007053/);
+  });
+
+  it("при незарегистрированном redirect_uri — не перенаправляя туда (ESIA-007023)", async () => {
+    const url = await tamperedAuthorizeUrl((p) => p.set("redirect_uri", "https://attacker.test/cb"));
+    const res = await new TestBrowser().get(url);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("location")).toBeNull();
+    expect(await res.text()).toContain("ESIA-007023");
+  });
+
+  it("при устаревшем timestamp (ESIA-007015)", async () => {
+    esia.clock.offsetMs = 0;
+    const url = new URL(await esia.client.authorizationUrl(randomUUID()));
+    esia.clock.offsetMs = 60 * 60_000; // the emulator's clock is an hour ahead of the request
+    try {
+      const back = new URL((await new TestBrowser().get(url.toString())).headers.get("location")!);
+      expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007015/);
+    } finally {
+      esia.clock.offsetMs = 0;
+    }
+  });
+
+  it("при state не в формате UUID и без обязательных параметров (ESIA-007014)", async () => {
+    const url = await tamperedAuthorizeUrl((p) => p.set("state", "not-a-uuid"));
+    const back = new URL((await new TestBrowser().get(url)).headers.get("location")!);
+    expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007014/);
+    const missing = await tamperedAuthorizeUrl((p) => p.delete("timestamp"));
+    const back2 = new URL((await new TestBrowser().get(missing)).headers.get("location")!);
+    expect(back2.searchParams.get("error_description")).toMatch(/^ESIA-007014.*timestamp/);
+  });
+
+  it("при повторном использовании кода", async () => {
+    const { back } = await signIn();
+    const code = back.searchParams.get("code")!;
+    await esia.client.exchangeCode(code);
+    await expect(esia.client.exchangeCode(code)).rejects.toThrow(/ESIA-007002.*использован/);
+  });
+
+  it("при просроченном коде", async () => {
+    const { back } = await signIn();
+    esia.clock.offsetMs = 6 * 60_000;
+    try {
+      await expect(esia.client.exchangeCode(back.searchParams.get("code")!)).rejects.toThrow(/ESIA-007002.*истёк/);
+    } finally {
+      esia.clock.offsetMs = 0;
+    }
+  });
+
+  it("при запросе маркера, где state или код не совпадают с подписанными", async () => {
+    const { back } = await signIn();
+    const code = back.searchParams.get("code")!;
+    const timestamp = formatTimestamp(new Date());
+    const signedState = randomUUID();
+    const scope = esia.config.scope;
+    const fields = { client_id: "POS_TEST", scope, timestamp, state: signedState, redirect_uri: REDIRECT_URI, code };
+    const base = {
+      client_id: "POS_TEST", scope, timestamp, redirect_uri: REDIRECT_URI, grant_type: "authorization_code", token_type: "Bearer",
+      client_certificate_hash: esia.crypto.signer.certificateHash, client_secret: await esia.crypto.signer.sign(secretMessage(fields)),
+    };
+    const post = (body: Record<string, string>) => fetch(`${esia.baseUrl}/aas/oauth2/v3/te`, { method: "POST", body: new URLSearchParams(body) });
+    const wrongState = await post({ ...base, state: randomUUID(), code });
+    expect(wrongState.status).toBe(400);
+    expect((await wrongState.json()).error_description).toMatch(/^ESIA-007053/);
+    const wrongCode = await post({ ...base, state: signedState, code: "другой-код" });
+    expect((await wrongCode.json()).error_description).toMatch(/^ESIA-007053/);
+    // The signed request itself works, and echoes its state.
+    const ok = await post({ ...base, state: signedState, code });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).state).toBe(signedState);
+  });
+
+  it("при коде, выданном для другого redirect_uri", async () => {
+    const { back } = await signIn();
+    const other = new (await import("@/lib/esia/client")).EsiaClient({ ...esia.config, redirectUri: "http://portal.test/other" }, esia.crypto);
+    await expect(other.exchangeCode(back.searchParams.get("code")!)).rejects.toThrow(/ESIA-007023/);
+  });
+
+  it("при scope_org организации, где человек не работает (ESIA-007194)", async () => {
+    const { browser } = await signIn();
+    const foreign = organizationById.get("org-roiv-mincifry")!;
+    const state = randomUUID();
+    const timestamp = formatTimestamp(new Date());
+    const scope = "openid org_grps";
+    const secret = await esia.crypto.signer.sign(secretMessage({ client_id: "POS_TEST", scope, scope_org: foreign.esiaOid, timestamp, state, redirect_uri: REDIRECT_URI }));
+    const url = new URL("/aas/oauth2/v2/ac", esia.baseUrl);
+    for (const [k, v] of Object.entries({ client_id: "POS_TEST", scope, scope_org: foreign.esiaOid, timestamp, state, redirect_uri: REDIRECT_URI, response_type: "code", client_secret: secret, client_certificate_hash: esia.crypto.signer.certificateHash })) url.searchParams.set(k, v);
+    const back = new URL((await browser.get(url.toString())).headers.get("location")!);
+    expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007194/);
+  });
+
+  it("выход (/idp/ext/Logout) завершает сеанс ЕСИА и возвращает только на зарегистрированный адрес", async () => {
+    const { browser } = await signIn();
+    const logout = await browser.get(esia.client.logoutUrl());
+    expect(logout.headers.get("location")).toBe("http://portal.test/signed-out");
+    const again = await (await browser.get(await esia.client.authorizationUrl(randomUUID()))).text();
+    expect(again).toContain("Телефон / Email / СНИЛС");
+    const evil = await browser.get(`${esia.baseUrl}/idp/ext/Logout?client_id=POS_TEST&redirect_url=${encodeURIComponent("https://attacker.test/")}`);
+    expect(evil.status).toBe(200);
+  });
+});
+
+describe("маркеры обновления (access_type=offline)", () => {
+  it("обновляются по одному разу и отзываются все при повторе кода", async () => {
+    const browser = new TestBrowser();
+    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(randomUUID(), "offline"), demoPerson("organAdmin").email);
+    const code = back.searchParams.get("code")!;
+    const tokens = await esia.client.exchangeCode(code);
+    expect(tokens.refreshToken).toBeTruthy();
+    const refresh = async (token: string) => {
+      const state = randomUUID();
+      const timestamp = formatTimestamp(new Date());
+      const scope = esia.config.scope;
+      return fetch(`${esia.baseUrl}/aas/oauth2/v3/te`, {
+        method: "POST",
+        body: new URLSearchParams({
+          client_id: "POS_TEST", scope, timestamp, state, redirect_uri: REDIRECT_URI, grant_type: "refresh_token", token_type: "Bearer", refresh_token: token,
+          client_certificate_hash: esia.crypto.signer.certificateHash,
+          client_secret: await esia.crypto.signer.sign(secretMessage({ client_id: "POS_TEST", scope, timestamp, state, redirect_uri: REDIRECT_URI })),
+        }),
+      });
+    };
+    const first = await refresh(tokens.refreshToken!);
+    expect(first.status).toBe(200);
+    const next = (await first.json()).refresh_token as string;
+    expect((await refresh(tokens.refreshToken!)).status).toBe(400);
+    // Replaying the code revokes everything that descends from it.
+    await expect(esia.client.exchangeCode(code)).rejects.toThrow();
+    expect((await refresh(next)).status).toBe(400);
+  });
+});
