@@ -55,9 +55,35 @@ export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL
   return new pg.Pool({ connectionString: url, max });
 }
 
+/**
+ * PGlite's Postgres re-arms a 10-second statistics timer (setitimer → setTimeout) for as long as
+ * it is open, which keeps Node alive. A CLI that never closes its adapter (the Prisma CLI) would
+ * never exit: let those timers not hold the process. Only for short-lived command-line processes.
+ */
+export function releasePgliteTimersOnExit(): void {
+  const g = globalThis as typeof globalThis & { __pgliteTimersReleased?: boolean };
+  if (g.__pgliteTimersReleased) return;
+  g.__pgliteTimersReleased = true;
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(handler, ms, ...args);
+    if ((ms ?? 0) >= 1000 && new Error().stack?.includes("__setitimer_js")) timer.unref();
+    return timer;
+  }) as typeof setTimeout;
+}
+
+// One PGlite per data folder and process: two instances on one folder corrupt it (on a new
+// folder both run initdb). The Prisma CLI, for one, asks the config for its adapter twice.
+const openPglites = new Map<string, PGlite>();
+
 export function openPglite(dir: string): PGlite {
+  const key = dir.startsWith("memory://") ? dir : path.resolve(dir);
+  const existing = openPglites.get(key);
+  if (existing && !existing.closed) return existing;
   if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-  return new PGlite(dir);
+  const db = new PGlite(dir);
+  openPglites.set(key, db);
+  return db;
 }
 
 export function adapterForPglite(db: PGlite, options: { closeOnDispose?: boolean } = {}): SqlMigrationAwareDriverAdapterFactory {
