@@ -9,6 +9,8 @@ import "./globals.css";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { UserMenu } from "@/components/layout/UserMenu";
+import { PortalNav } from "@/components/layout/PortalNav";
+import { navigationFor } from "@/lib/access/navigation";
 import { getPortalSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
@@ -18,6 +20,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getPortalSession();
+  const navigation = session ? await navigationFor(session) : [];
   return (
     <html lang="ru">
       <body className="flex min-h-screen flex-col">
@@ -27,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader>
           {session ? <UserMenu session={session} /> : <a href="/signin" className="btn-primary px-5 py-2">Войти</a>}
         </SiteHeader>
+        <PortalNav items={navigation} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

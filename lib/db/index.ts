@@ -11,3 +11,5 @@ export const db: Db = (holder.__posDb ??= createPrismaClient(adapterForTarget(da
 export type { Db, DbTx } from "./prisma";
 export * from "./generated/enums";
 export { Prisma } from "./generated/client";
+// Row types of every model.
+export type { Region, Municipality, Organization, Person, AccessGroup, Membership, MembershipGroup, Sphere, Cabinet, CabinetSphere, CabinetRequest, CabinetRequestRevision, RejectionReasonTemplate, Account, AccountRole, AccountRoleSphere, Invitation, AuthSession, LoginThrottle, CitizenMessage, WidgetPlacement, SiteCheck, Reminder, StatusSnapshot, AuditEvent, OutboxEmail } from "./generated/client";

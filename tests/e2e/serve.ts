@@ -1,5 +1,5 @@
-// What Playwright starts: a production build of the portal on a fresh embedded database, and the
-// ЕСИА emulator beside it, each on its own origin. Ctrl-C or Playwright's stop ends both.
+// What Playwright starts: a production build of the portal on a fresh embedded database, the
+// ЕСИА emulator (port + 1) and the mail catcher (web port + 2, SMTP port + 3), each on its own origin. Ctrl-C or Playwright's stop ends both.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +8,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const portalPort = Number(process.env.E2E_PORT || 3100);
 const esiaPort = portalPort + 1;
+const mailHttpPort = portalPort + 2;
+const mailSmtpPort = portalPort + 3;
 const env = {
   ...process.env,
   PGLITE_DIR: path.join(root, ".data", "e2e"),
@@ -15,6 +17,10 @@ const env = {
   // Another host name than the portal's, so that the browser keeps ЕСИА's cookies apart as in real life.
   ESIA_BASE_URL: `http://localhost:${esiaPort}`,
   DATABASE_URL: "",
+  SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
+  MAIL_CATCHER_URL: `http://127.0.0.1:${mailHttpPort}`,
+  MAIL_CATCHER_SMTP_PORT: String(mailSmtpPort),
+  MAIL_CATCHER_HTTP_PORT: String(mailHttpPort),
 };
 
 fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
@@ -23,6 +29,7 @@ execFileSync(bin("tsx"), ["prisma/prepare.ts"], { cwd: root, stdio: "inherit", e
 
 const children: ChildProcess[] = [
   spawn(bin("tsx"), ["lib/esia-emulator/main.ts"], { cwd: root, stdio: "inherit", env }),
+  spawn(bin("tsx"), ["lib/mail-catcher/main.ts"], { cwd: root, stdio: "inherit", env }),
   spawn(bin("next"), ["start", "-p", String(portalPort), "-H", "127.0.0.1"], { cwd: root, stdio: "inherit", env }),
 ];
 const stop = () => {

@@ -1,0 +1,3 @@
+export default function Section() {
+  return <p className="card">Здесь будет история изменений кабинета.</p>;
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { caughtMessages } from "@/lib/mail/catcher-client";
+
+export const metadata: Metadata = { title: "Почта (демо)" };
+export const dynamic = "force-dynamic";
+
+const URL_RE = /(https?:\/\/[^\s<>"']+)/g;
+
+function Linkified({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(URL_RE).map((part, i) =>
+        URL_RE.test(part) ? (
+          <a key={i} href={part} className="break-all">{part}</a>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+// Every message the portal sent, as the local mail catcher received it. Exists only where a
+// catcher is configured (development, tests, demo stands): invitation links are visible here.
+export default async function DemoMailPage() {
+  const messages = await caughtMessages();
+  if (messages === null) notFound();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Почта (демо)</h1>
+        <p className="text-muted">
+          Письма, которые портал отправил через локальный почтовый перехватчик. На настоящем сервере этой страницы нет.
+        </p>
+      </div>
+      {messages.length === 0 ? (
+        <p className="card">Писем пока нет. Они появятся здесь через несколько секунд после отправки.</p>
+      ) : (
+        <ul className="space-y-4">
+          {messages.map((m) => (
+            <li key={m.id} className="card space-y-2">
+              <h2 className="text-lg">{m.subject}</h2>
+              <p className="text-sm text-muted">
+                Кому: {m.to.join(", ")} · {new Date(m.receivedAt).toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg" })}
+              </p>
+              <div className="whitespace-pre-wrap text-sm">
+                <Linkified text={m.text} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { PortalSession } from "@/lib/auth/session";
+import { mailConfig } from "@/lib/mail/config";
+import { loadActor } from "./actor";
+import { cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere } from "./policies";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** A number worth attention, e.g. requests waiting for a decision. */
+  count?: number;
+}
+
+/** The sections a signed-in person can use, in the order of the instructions' steps. */
+export async function navigationFor(session: PortalSession): Promise<NavItem[]> {
+  const actor = await loadActor(session.person.id);
+  const items: NavItem[] = [];
+  if (actor.memberships.length > 0) items.push({ href: "/registration", label: "Подключение кабинета" });
+  if ((await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0) items.push({ href: "/admin", label: "Администрирование ЛКО" });
+  if (grants(actor, "requests.review").length > 0) {
+    const waiting = await db.cabinetRequest.count({ where: { AND: [reviewableRequestsWhere(actor), { status: "PENDING" }] } });
+    items.push({ href: "/admin/requests", label: "Заявки", count: waiting });
+  }
+  const roots = monitoringRoots(actor);
+  if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: "Мониторинг подключения" });
+  if (mailConfig().catcherUrl) items.push({ href: "/dev/mail", label: "Почта (демо)" });
+  return items;
+}

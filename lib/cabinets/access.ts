@@ -1,0 +1,29 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/access/actor";
+import { cabinetsWhere } from "@/lib/access/policies";
+import type { Capability } from "@/lib/access/roles";
+
+/**
+ * The cabinet with this ЛКО number if the person has the capability on it; otherwise "not found"
+ * (a cabinet the person may not see is not confirmed to exist).
+ */
+export async function findCabinetForActor(actor: Actor, lkoId: number, capability: Capability = "cabinet.view") {
+  if (!Number.isSafeInteger(lkoId) || lkoId <= 0) return null;
+  return db.cabinet.findFirst({
+    where: { AND: [{ lkoId }, cabinetsWhere(actor, capability)] },
+    select: {
+      id: true, lkoId: true, kind: true, type: true, name: true, status: true, email: true, createdAt: true, dataConfirmedAt: true,
+      organization: { select: { id: true, shortName: true, fullName: true, ogrn: true, inn: true, kpp: true, kind: true, parent: { select: { shortName: true } } } },
+      editorialCabinet: { select: { lkoId: true, name: true } },
+      spheres: { select: { sphere: { select: { id: true, name: true } } } },
+    },
+  });
+}
+
+export async function requireCabinetForActor(actor: Actor, lkoIdParam: string, capability: Capability = "cabinet.view") {
+  const cabinet = await findCabinetForActor(actor, Number(lkoIdParam), capability);
+  if (!cabinet) notFound();
+  return cabinet;
+}
