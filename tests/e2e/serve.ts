@@ -17,6 +17,7 @@ const env = {
   // Another host name than the portal's, so that the browser keeps ЕСИА's cookies apart as in real life.
   ESIA_BASE_URL: `http://localhost:${esiaPort}`,
   DATABASE_URL: "",
+  SIGN_IN_LIMIT: "1000",
   SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
   MAIL_CATCHER_URL: `http://127.0.0.1:${mailHttpPort}`,
   MAIL_CATCHER_SMTP_PORT: String(mailSmtpPort),

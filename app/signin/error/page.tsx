@@ -27,6 +27,12 @@ function explain(params: Record<string, string | undefined>): { title: string; t
   if (params.reason === "esia-error") {
     return { title: "Госуслуги вернули ошибку", text: params.description ?? "Госуслуги не смогли выполнить вход. Попробуйте ещё раз." };
   }
+  if (params.reason === "throttled") {
+    return {
+      title: "Слишком много попыток входа",
+      text: `С вашего адреса было слишком много попыток входа. Повторите через ${params.minutes ?? "несколько"} мин. Если вы не пытались войти столько раз, сообщите администратору.`,
+    };
+  }
   if (params.reason && REASONS[params.reason]) return { title: "Вход не выполнен", text: REASONS[params.reason] };
   return { title: "Вход не выполнен", text: NEXT_AUTH_ERRORS[params.error ?? ""] ?? "Не удалось войти через Госуслуги. Попробуйте ещё раз." };
 }
