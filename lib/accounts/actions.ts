@@ -1,12 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { loadActor } from "@/lib/access/actor";
 import { defineAction, formDataToObject } from "@/lib/actions/define-action";
 import { ActionError, ConflictError, ForbiddenError, type ActionResult } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { issueInvitation } from "@/lib/invitations/service";
+import { isUniqueViolation } from "./db-errors";
 import { buildImportReport, type TImportReport } from "./import";
 import { ZAccountRef, ZAddAccount, ZConfirmTraining, ZImportAccounts } from "./schemas";
 import {
@@ -79,7 +80,7 @@ export const resendInvitation = defineAction({
       return { expiresAt, revoked };
     } catch (error) {
       // The partial unique index allows one live link: a simultaneous resend lost the race.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError("Приглашение только что отправлено повторно. Обновите страницу.");
+      if (isUniqueViolation(error)) throw new ConflictError("Приглашение только что отправлено повторно. Обновите страницу.");
       throw error;
     }
   },

@@ -1,10 +1,11 @@
 import "server-only";
-import { db, Prisma, type AccountRoleKind, type CabinetKind, type DbTx } from "@/lib/db";
+import { db, type AccountRoleKind, type CabinetKind, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
 import { cabinetsWhere } from "@/lib/access/policies";
 import { ActionError, ForbiddenError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { issueInvitation } from "@/lib/invitations/service";
+import { isUniqueViolation } from "./db-errors";
 import { normalizeRussianPhone, type TAccountRoleChoice, type TAddAccount } from "./schemas";
 import { DISPLAY_STATUS_LABELS, displayStatus } from "./status";
 
@@ -66,8 +67,7 @@ export async function assertEmailFree(actor: Actor, email: string, tx: DbTx = db
 
 /** The database's unique index on Account.email (the last word when two requests race). */
 export function isDuplicateEmailError(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return JSON.stringify(error.meta ?? {}).includes("email") || error.message.includes("email");
+  return isUniqueViolation(error, "email");
 }
 
 export function duplicateEmailConflict(): ActionError {

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/accounts/db-errors";
 import { defineAction } from "@/lib/actions/define-action";
 import { ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { ZInvitationToken } from "@/lib/accounts/schemas";
@@ -9,6 +10,8 @@ import { trainingUrl } from "@/lib/accounts/training";
 import { recordAudit } from "@/lib/audit/log";
 import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "./texts";
 import { findInvitationByToken, matchInvitedPerson } from "./service";
+
+const ALREADY_IN_CABINET = "У вас уже есть учётная запись в этом кабинете (возможно, в архиве). Обратитесь к администратору ЛКО.";
 
 /**
  * «Подтвердить учётную запись»: the signed-in ЕСИА person takes the invited account. The link is
@@ -32,6 +35,7 @@ export const acceptInvitation = defineAction({
         if (!found || found.state !== "live") throw new ConflictError(INVITATION_STATE_TEXT[found?.state ?? "unknown"]);
         const match = await matchInvitedPerson(personId, found, tx);
         if (!match.ok) throw new ForbiddenError(WRONG_PERSON_TEXT(found.cabinet.organizationName));
+        if (await tx.account.count({ where: { cabinetId: found.cabinet.id, personId } })) throw new ConflictError(ALREADY_IN_CABINET);
         const used = await tx.invitation.updateMany({
           where: { id: found.invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
           data: { usedAt: now },
@@ -52,9 +56,7 @@ export const acceptInvitation = defineAction({
       return result;
     } catch (error) {
       // One person, one account per cabinet (unique cabinetId + personId).
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new ConflictError("У вас уже есть учётная запись в этом кабинете (возможно, в архиве). Обратитесь к администратору ЛКО.");
-      }
+      if (isUniqueViolation(error)) throw new ConflictError(ALREADY_IN_CABINET);
       throw error;
     }
   },
