@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { addAccountFormAction } from "@/lib/accounts/actions";
@@ -21,7 +21,6 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typ
  */
 export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
   const [state, formAction, pending] = useActionState(addAccountFormAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
   const sent = state && !state.ok ? (state.values as Record<string, unknown>) : undefined;
   const form = useForm<TAddAccountInput, unknown, TAddAccount>({
     resolver: zodResolver(ZAddAccount),
@@ -43,9 +42,11 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
   const chosen = useWatch({ control: form.control, name: "roles" }) as string[] | undefined;
   const curator = Array.isArray(chosen) && chosen.includes("CURATOR");
 
-  const onValid = () => {
-    // Submit the form's own data through the form action (not React's automatic form reset).
-    startTransition(() => formAction(new FormData(formRef.current!)));
+  // Valid in the browser: the form's own data goes through the form action by hand, so that React
+  // does not reset the fields (a server refusal keeps what the person typed).
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const el = e.currentTarget;
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(el))))(e);
   };
 
   const field = (name: "lastName" | "firstName" | "middleName" | "email" | "phone" | "position", label: string, opts: { required?: boolean; type?: string; hint?: string; autoComplete?: string } = {}) => {
@@ -76,7 +77,7 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
   const rolesError = errorOf("roles");
   const spheresError = errorOf("curatorSphereIds");
   return (
-    <form ref={formRef} action={formAction} onSubmit={form.handleSubmit(onValid)} noValidate className="space-y-6">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <input type="hidden" {...form.register("cabinetId")} />
       <p className="text-sm text-muted"><span className="text-danger" aria-hidden="true">*</span> — обязательные поля</p>
       {state && !state.ok ? <p role="alert" className="rounded-xl bg-danger-light p-4 text-danger">{state.error}</p> : null}
