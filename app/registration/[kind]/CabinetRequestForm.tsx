@@ -10,7 +10,7 @@ import { submitCabinetRequestForm } from "@/lib/requests/filing-actions";
 import { CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { editorialFits, type EditorialOption } from "@/lib/requests/rules";
 import { ZCabinetRequestForm, type TCabinetRequestForm, type TCabinetRequestFormInput } from "@/lib/requests/schemas";
-import { useServerFieldErrors } from "@/lib/requests/use-server-errors";
+import { useFieldErrors } from "@/lib/requests/use-server-errors";
 
 export interface RequestFormValues {
   name: string;
@@ -71,8 +71,10 @@ export function CabinetRequestForm(props: Props) {
     defaultValues: { kind, ...initial } as TCabinetRequestFormInput,
     mode: "onTouched",
   });
-  useServerFieldErrors(form, state);
-  const { register, formState: { errors } } = form;
+  const fieldError = useFieldErrors(form, state);
+  // Values are also given as DOM defaults: RHF sets fields through refs only in the browser, and the
+  // page must show them before hydration and without JavaScript.
+  const { register } = form;
   const regionId = useWatch({ control: form.control, name: "regionId" });
   const type = useWatch({ control: form.control, name: "type" }) as CabinetType | "";
   const [options, setOptions] = useState<{ regionId: string; list: EditorialOption[] }>({ regionId: props.defaults.regionId, list: props.editorialOptions });
@@ -93,7 +95,7 @@ export function CabinetRequestForm(props: Props) {
   };
   const resetEditorial = () => form.setValue("editorialCabinetId", "");
   const error = state && !state.ok ? state.error : null;
-  const errorOf = (field: keyof RequestFormValues) => errors[field]?.message as string | undefined;
+  const errorOf = (field: keyof RequestFormValues) => fieldError(field);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
@@ -107,7 +109,7 @@ export function CabinetRequestForm(props: Props) {
       <fieldset disabled={readOnly} className="space-y-5">
         <legend className="sr-only">Параметры кабинета</legend>
         <Field id="name" label={REQUEST_FIELD_LABEL.name} hint="Введите название кабинета" error={errorOf("name")}>
-          <input id="name" type="text" autoComplete="organization" className="field-input" {...aria("name", errorOf("name"))} {...register("name")} />
+          <input id="name" type="text" autoComplete="organization" className="field-input" defaultValue={initial.name} {...aria("name", errorOf("name"))} {...register("name")} />
         </Field>
 
         {locked ? (
@@ -131,7 +133,7 @@ export function CabinetRequestForm(props: Props) {
         ) : (
           <>
             <Field id="regionId" label={REQUEST_FIELD_LABEL.regionId} hint="Выберите регион" error={errorOf("regionId")}>
-              <select id="regionId" className="field-input" {...aria("regionId", errorOf("regionId"))} {...register("regionId", { onChange: resetEditorial })}>
+              <select id="regionId" className="field-input" defaultValue={initial.regionId} {...aria("regionId", errorOf("regionId"))} {...register("regionId", { onChange: resetEditorial })}>
                 <option value="">Выбрать...</option>
                 {props.regions.map((r) => (
                   <option key={r.id} value={r.id}>{r.name}</option>
@@ -139,7 +141,7 @@ export function CabinetRequestForm(props: Props) {
               </select>
             </Field>
             <Field id="type" label={REQUEST_FIELD_LABEL.type} hint="Выберите тип кабинета" error={errorOf("type")}>
-              <select id="type" className="field-input" {...aria("type", errorOf("type"))} {...register("type", { onChange: resetEditorial })}>
+              <select id="type" className="field-input" defaultValue={initial.type} {...aria("type", errorOf("type"))} {...register("type", { onChange: resetEditorial })}>
                 <option value="">Выбрать...</option>
                 {props.types.map((t) => (
                   <option key={t} value={t}>{CABINET_TYPE_LABEL[t]}</option>
@@ -153,7 +155,7 @@ export function CabinetRequestForm(props: Props) {
                 hint={!type ? "Сначала выберите регион и тип кабинета" : "Кабинет редакции органа, в ведении которого находится ваша организация"}
                 error={errorOf("editorialCabinetId")}
               >
-                <select id="editorialCabinetId" className="field-input" {...aria("editorialCabinetId", errorOf("editorialCabinetId"))} {...register("editorialCabinetId")}>
+                <select id="editorialCabinetId" className="field-input" defaultValue={initial.editorialCabinetId} {...aria("editorialCabinetId", errorOf("editorialCabinetId"))} {...register("editorialCabinetId")}>
                   <option value="">Выбрать...</option>
                   {fitting.map((o) => (
                     <option key={o.id} value={o.id}>{`${o.name} (ЛКО № ${o.lkoId})`}</option>
@@ -173,7 +175,7 @@ export function CabinetRequestForm(props: Props) {
               <div className="grid gap-2 sm:grid-cols-2">
                 {props.spheres.map((s) => (
                   <label key={s.id} className="flex items-center gap-3 rounded-lg border border-line px-3 py-2 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
-                    <input type="checkbox" value={s.id} className="h-5 w-5 accent-brand" {...register("sphereIds")} />
+                    <input type="checkbox" value={s.id} className="h-5 w-5 accent-brand" defaultChecked={initial.sphereIds.includes(s.id)} {...register("sphereIds")} />
                     <span>{s.name}</span>
                   </label>
                 ))}
@@ -184,7 +186,7 @@ export function CabinetRequestForm(props: Props) {
         )}
 
         <Field id="email" label={REQUEST_FIELD_LABEL.email} hint="Введите электронную почту: на неё придёт результат рассмотрения заявки" error={errorOf("email")}>
-          <input id="email" type="email" autoComplete="email" inputMode="email" className="field-input" {...aria("email", errorOf("email"))} {...register("email")} />
+          <input id="email" type="email" autoComplete="email" inputMode="email" className="field-input" defaultValue={initial.email} {...aria("email", errorOf("email"))} {...register("email")} />
         </Field>
       </fieldset>
 

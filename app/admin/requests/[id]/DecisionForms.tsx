@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { approveRequestForm, rejectRequestForm } from "@/lib/requests/review-actions";
 import { ZRejectRequest, type TRejectRequest, type TRejectRequestInput } from "@/lib/requests/schemas";
-import { useServerFieldErrors } from "@/lib/requests/use-server-errors";
+import { useFieldErrors } from "@/lib/requests/use-server-errors";
 
 interface RequestRef {
   requestId: string;
@@ -51,13 +51,13 @@ export function RejectForm({ requestId, version, templates }: RequestRef & { tem
     },
     mode: "onTouched",
   });
-  useServerFieldErrors(form, state);
+  const fieldError = useFieldErrors(form, state);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
     return form.handleSubmit(() => startTransition(() => formAction(data)))(event);
   };
-  const reasonError = form.formState.errors.reason?.message;
-  const templateError = form.formState.errors.templateId?.message;
+  const reasonError = fieldError("reason");
+  const templateError = fieldError("templateId");
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -70,6 +70,7 @@ export function RejectForm({ requestId, version, templates }: RequestRef & { tem
             id="templateId"
             className="field-input"
             aria-describedby={templateError ? "templateId-error" : "templateId-hint"}
+            defaultValue={typeof back?.templateId === "string" ? back.templateId : ""}
             {...form.register("templateId", {
               onChange: (e) => {
                 const chosen = templates.find((t) => t.id === e.target.value);
@@ -97,6 +98,7 @@ export function RejectForm({ requestId, version, templates }: RequestRef & { tem
           className="field-input"
           aria-invalid={reasonError ? true : undefined}
           aria-describedby={reasonError ? "reason-error" : "reason-hint"}
+          defaultValue={typeof back?.reason === "string" ? back.reason : ""}
           {...form.register("reason")}
         />
         {reasonError ? (
@@ -106,7 +108,7 @@ export function RejectForm({ requestId, version, templates }: RequestRef & { tem
         )}
       </div>
       <label className="flex items-center gap-3">
-        <input type="checkbox" className="h-5 w-5 accent-brand" {...form.register("saveAsTemplate")} />
+        <input type="checkbox" className="h-5 w-5 accent-brand" defaultChecked={back?.saveAsTemplate === "on"} {...form.register("saveAsTemplate")} />
         Сохранить причину как шаблон органа
       </label>
       <ErrorBox message={state && !state.ok ? state.error : null} />
