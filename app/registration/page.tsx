@@ -54,7 +54,7 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
 function KindOption({ value, label, hint, status }: { value: string; label: string; hint: string; status: string | null }) {
   return (
     <label className="flex cursor-pointer items-start gap-3 rounded-xl border border-line p-4 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
-      <input type="radio" name="kind" value={value} className="mt-1 h-5 w-5 accent-brand" required />
+      <input type="radio" name="kind" value={value} className="mt-1 h-5 w-5 shrink-0 accent-brand" required />
       <span>
         <span className="block font-semibold">{label}</span>
         <span className="block text-sm text-muted">{hint}</span>

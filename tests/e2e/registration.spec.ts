@@ -135,6 +135,26 @@ test("кто не может подать заявку, видит, чего н�
   await expect(page.getByText("вы не добавлены в группу доступа")).toHaveCount(0);
 });
 
+test("у органа с кабинетом редакции поля рабочего кабинета заполнены по нему и заблокированы", async ({ page }) => {
+  // The Управление образования's profile administrator (not on the demo panel, same password).
+  await signInThroughEsia(page, "organAdmin", { login: personById.get("person-omsu-mag-uo-admin")!.email });
+  await page.goto("/registration/work");
+  await expect(page.getByRole("heading", { level: 1, name: "Форма заявки на создание рабочего кабинета" })).toBeVisible();
+  for (const [label, text] of [["Регион", "Челябинская область"], ["Тип кабинета", "ОМСУ"], ["Редакция", "Управление образования (ЛКО № "]] as const) {
+    await expect(page.getByLabel(label, { exact: true })).toBeDisabled();
+    await expect(page.getByLabel(label, { exact: true })).toContainText(text);
+  }
+  await expect(page.getByText("Образование, Дошкольное образование").or(page.getByText("Дошкольное образование, Образование"))).toBeVisible();
+  await expect(page.getByLabel("Название кабинета")).toBeEditable();
+
+  // An organ without an editorial cabinet is sent to file that first.
+  await page.context().clearCookies();
+  await signInThroughEsia(page, "organAdmin", { login: personById.get("person-to-minobr-magnitogorsk-admin")!.email });
+  await page.goto("/registration/work");
+  await expect(page.getByText("Создание рабочего кабинета РОИВ или ОМСУ возможно только после создания кабинета редакции.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Заявка на кабинет редакции" })).toBeVisible();
+});
+
 test("форма работает без JavaScript и сохраняет введённое при ошибке", async ({ browser }) => {
   const withJs = await browser.newContext();
   const page = await withJs.newPage();

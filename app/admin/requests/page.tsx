@@ -38,7 +38,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <h1>Заявки на подключение кабинетов</h1>
-      <form method="get" action="/admin/requests" className="card grid gap-4 md:grid-cols-3 lg:grid-cols-6" aria-label="Фильтр заявок">
+      <form method="get" action="/admin/requests" className="card grid gap-4 sm:grid-cols-2 lg:grid-cols-5" aria-label="Фильтр заявок">
         <div>
           <label htmlFor="f-status" className="field-label">Статус</label>
           <select id="f-status" name="status" defaultValue={filter.status} className="field-input">
@@ -73,7 +73,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="f-to" className="field-label">Подана по</label>
           <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="field-input" />
         </div>
-        <div className="flex items-end gap-3">
+        <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-5">
           <button type="submit" className="btn-primary">Показать</button>
           <Link href="/admin/requests" className="py-3">Сбросить</Link>
         </div>

@@ -7,6 +7,7 @@ import { requireOrganizationSession } from "@/lib/auth/session";
 import { loadRegistration } from "@/lib/requests/filing";
 import { CABINET_KIND_GENITIVE, CABINET_TYPE_LABEL, KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
 import { editorialFits, isOrganType, typesForKind } from "@/lib/requests/rules";
+import { StatusIcon } from "@/components/requests/RequestStatusBadge";
 import { FilingRefusal } from "../FilingRefusal";
 import { CabinetRequestForm, type LockedFields, type RequestFormValues } from "./CabinetRequestForm";
 
@@ -97,14 +98,14 @@ export default async function CabinetRequestPage({ params }: Params) {
       {heading}
       {cabinet ? (
         <div className="rounded-2xl border border-success bg-success-light p-5" role="status">
-          <p className="font-semibold"><span aria-hidden="true">✓ </span>Кабинет создан. Уникальный номер ЛКО: {cabinet.lkoId}</p>
+          <p className="flex items-center gap-2 font-semibold"><StatusIcon status="APPROVED" className="h-5 w-5 text-success" />Кабинет создан. Уникальный номер ЛКО: {cabinet.lkoId}</p>
           <p className="mt-1 text-sm">
             Работа с кабинетом — в разделе <Link href="/admin">«Администрирование ЛКО»</Link>.
           </p>
         </div>
       ) : request?.status === "PENDING" ? (
         <div className="rounded-2xl border border-warning bg-warning-light p-5" role="status">
-          <p className="font-semibold"><span aria-hidden="true">⏳ </span>Ваша заявка на подключение кабинета находится на рассмотрении</p>
+          <p className="flex items-center gap-2 font-semibold"><StatusIcon status="PENDING" className="h-5 w-5 text-warning" />Ваша заявка на подключение кабинета находится на рассмотрении</p>
           <p className="mt-1 text-sm">
             Заявка подана {dateFormat.format(request.revision.submittedAt)}
             {request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}. Результат рассмотрения придёт на
@@ -113,7 +114,7 @@ export default async function CabinetRequestPage({ params }: Params) {
         </div>
       ) : request?.status === "REJECTED" ? (
         <div className="rounded-2xl border border-danger bg-danger-light p-5" role="alert">
-          <p className="font-semibold"><span aria-hidden="true">✕ </span>Ваша заявка на подключение кабинета отклонена по причине:</p>
+          <p className="flex items-center gap-2 font-semibold"><StatusIcon status="REJECTED" className="h-5 w-5 text-danger" />Ваша заявка на подключение кабинета отклонена по причине:</p>
           <p className="mt-2 whitespace-pre-line italic" data-testid="rejection-reason">{request.rejectionReason}</p>
           <p className="mt-2 font-medium">Исправьте параметры заявки и снова верните на рассмотрение</p>
         </div>

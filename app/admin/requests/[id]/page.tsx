@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
+import { RequestStatusBadge, StatusIcon } from "@/components/requests/RequestStatusBadge";
 import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
 import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
@@ -34,13 +34,13 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
       </p>
 
       {card.status === "APPROVED" && card.cabinet && (
-        <p className="rounded-2xl border border-success bg-success-light p-5" role="status">
-          <span aria-hidden="true">✓ </span>Заявка одобрена {card.decidedAt ? dateTime.format(card.decidedAt) : ""}. Создан кабинет «{card.cabinet.name}», уникальный номер ЛКО: <strong>{card.cabinet.lkoId}</strong>.
+        <p className="flex flex-wrap items-center gap-x-2 rounded-2xl border border-success bg-success-light p-5" role="status">
+          <StatusIcon status="APPROVED" className="h-5 w-5 text-success" />Заявка одобрена {card.decidedAt ? dateTime.format(card.decidedAt) : ""}. Создан кабинет «{card.cabinet.name}», уникальный номер ЛКО: <strong>{card.cabinet.lkoId}</strong>.
         </p>
       )}
       {card.status === "REJECTED" && (
         <div className="rounded-2xl border border-danger bg-danger-light p-5" role="status">
-          <p><span aria-hidden="true">✕ </span>Заявка отклонена {card.decidedAt ? dateTime.format(card.decidedAt) : ""} по причине:</p>
+          <p className="flex flex-wrap items-center gap-x-2"><StatusIcon status="REJECTED" className="h-5 w-5 text-danger" />Заявка отклонена {card.decidedAt ? dateTime.format(card.decidedAt) : ""} по причине:</p>
           <p className="mt-1 italic">{card.rejectionReason}</p>
           <p className="mt-1 text-sm">Заявитель исправит её и вернёт на рассмотрение.</p>
         </div>
@@ -163,7 +163,7 @@ function RevisionFacts({ revision: r }: { revision: TRequestCard["revisions"][nu
         [REQUEST_FIELD_LABEL.name, r.name],
         [REQUEST_FIELD_LABEL.regionId, r.region.name],
         [REQUEST_FIELD_LABEL.type, CABINET_TYPE_LABEL[r.type]],
-        [REQUEST_FIELD_LABEL.editorialCabinetId, r.editorialCabinet ? `${r.editorialCabinet.name} (ЛКО № ${r.editorialCabinet.lkoId}, ${r.editorialCabinet.organization.shortName})` : "—"],
+        [REQUEST_FIELD_LABEL.editorialCabinetId, r.editorialCabinet ? `${r.editorialCabinet.name} (ЛКО № ${r.editorialCabinet.lkoId}${r.editorialCabinet.organization.shortName !== r.editorialCabinet.name ? `, ${r.editorialCabinet.organization.shortName}` : ""})` : "—"],
         [REQUEST_FIELD_LABEL.sphereIds, r.sphereNames.join(", ") || "—"],
         [REQUEST_FIELD_LABEL.email, r.email],
       ]}
