@@ -35,7 +35,7 @@ export const generateWidget = defineAction({
     });
     revalidatePath(`/admin/cabinets/${result.lkoId}/functioning`);
     const code = widgetCode({ portalOrigin: new URL(portalUrl()).origin, lkoId: result.lkoId, variant: variantById(input.variant)!, banner: bannerTextOf(input.bannerText) });
-    return { code, generatedAt: result.generatedAt.toISOString() };
+    return { code, generatedAt: result.generatedAt.toISOString(), variant: input.variant, bannerText: input.bannerText };
   },
 });
 

@@ -18,7 +18,7 @@ export interface TFetchPageOptions {
 
 export type TFetchPageResult = { ok: true; url: string; status: number; html: string } | { ok: false; url: string; error: string; status?: number };
 
-const USER_AGENT = "POS-WidgetCheck/1.0 (+Платформа обратной связи: проверка размещения виджета)";
+const USER_AGENT = "POS-WidgetCheck/1.0 (feedback platform widget placement check)";
 
 export async function fetchPage(startUrl: string, opts: TFetchPageOptions): Promise<TFetchPageResult> {
   const agents = {
