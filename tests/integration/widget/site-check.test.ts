@@ -76,8 +76,8 @@ describe("проверка размещения: пять исходов", () =>
   });
 
   it("адреса внутренней сети не проверяются, если портал не локальный", async () => {
-    expect(siteCheckConfig({ PORTAL_URL: "https://pos.example.ru" } as NodeJS.ProcessEnv)).toEqual({ allowPrivateHosts: false });
-    expect(siteCheckConfig({ PORTAL_URL: "http://127.0.0.1:3000" } as NodeJS.ProcessEnv)).toEqual({ allowPrivateHosts: true });
+    expect(siteCheckConfig({ PORTAL_URL: "https://pos.example.ru" } as unknown as NodeJS.ProcessEnv)).toEqual({ allowPrivateHosts: false });
+    expect(siteCheckConfig({ PORTAL_URL: "http://127.0.0.1:3000" } as unknown as NodeJS.ProcessEnv)).toEqual({ allowPrivateHosts: true });
     const refused = await checkSite(`${base}/correct`, LKO, { allowPrivateHosts: false });
     expect(refused).toMatchObject({ outcome: "UNREACHABLE", details: "Адрес сайта указывает во внутреннюю сеть: проверка запрещена." });
   });

@@ -54,7 +54,7 @@ export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blocked
                   <span className="block text-sm text-muted">{v.description}</span>
                 </span>
               </span>
-              <iframe title={`Предпросмотр: ${v.name}`} srcDoc={previewDocument(v, banner)} sandbox="" className="mt-2 h-44 w-full rounded-lg border border-line bg-white" loading="lazy" />
+              <iframe title={`Предпросмотр: ${v.name}`} srcDoc={previewDocument(v, banner, 0.55)} sandbox="" className="mt-2 h-48 w-full rounded-lg border border-line bg-white" loading="lazy" />
             </label>
           ))}
         </div>
