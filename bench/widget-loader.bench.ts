@@ -1,11 +1,13 @@
 // The widget loader's weight as sites download it: raw, gzip and brotli, as served by the route
-// (comments stripped). Run: npm run bench:widget. Goal: a few KB gzipped (issue 6).
+// (comments stripped). Run: npm run bench:widget. Goal: a few KB gzipped (issue 6). No server needed.
+import fs from "node:fs";
+import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
-import { loaderSource } from "../lib/widget/loader-source";
+import { stripLoaderSource } from "../lib/widget/loader-strip";
 import { bannerTextOf, variantById, widgetCode } from "../lib/widget/banner";
 
-const { code } = loaderSource();
+const code = stripLoaderSource(fs.readFileSync(path.join(import.meta.dirname, "..", "lib", "widget", "loader.js"), "utf8"));
 const embed = widgetCode({ portalOrigin: "https://pos.example.ru", lkoId: 300123, variant: variantById(17)!, banner: bannerTextOf(null) });
 
 function sizes(label: string, text: string) {
