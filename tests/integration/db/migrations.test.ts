@@ -32,5 +32,6 @@ describe("миграции", () => {
     const adapter = await adapterForPglite(pglite).connect();
     await expect(adapter.executeScript("CREATE TABLE ok_table (id int);\nSELECT * FROM missing_table;")).rejects.toThrow(/missing_table/);
     await pglite.close();
-  });
+    // A fresh in-memory PGlite runs initdb in WASM: seconds alone, much longer on a busy machine.
+  }, 120_000);
 });

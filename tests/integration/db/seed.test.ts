@@ -14,7 +14,8 @@ describe("демонстрационные данные", () => {
     await seedDemo(empty.db);
     expect(await seedCounts(empty.db)).toEqual(first);
     expect(first).toEqual(await seedCounts(testDb()));
-  });
+    // Two full demo seeds on an embedded database: slow on a busy two-core machine.
+  }, 120_000);
 
   it("содержит регион, органы, не менее 60 учреждений во всех состояниях", async () => {
     const db = testDb();
