@@ -52,7 +52,11 @@ if (!patched.__nameAsText) {
 }
 
 export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL_SIZE || 10)): pg.Pool {
-  return new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend, DROP … FORCE) is
+  // reported here; without a listener it would crash the process. The pool opens a new one on demand.
+  pool.on("error", (error) => console.warn(`База данных закрыла простаивающее соединение: ${error.message}`));
+  return pool;
 }
 
 /**
