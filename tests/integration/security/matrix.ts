@@ -11,6 +11,7 @@ import type { DemoPersonKey } from "@/lib/demo-world/esia-world";
 import { BANNER_TEXTS } from "@/lib/widget/banner";
 import { hashToken } from "@/lib/security/tokens";
 import { testDb } from "../../helpers/db";
+import { INSTITUTION_SCENARIOS } from "@/prisma/seed/scenarios";
 import { pendingSchoolRequest } from "../requests/support";
 
 // ───────────── Who calls ─────────────
@@ -264,5 +265,119 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
       await testDb().siteCheck.deleteMany({ where: { cabinetId: SCHOOL_16.cabinetId } });
       return { cabinetId: SCHOOL_16.cabinetId };
     },
+  },
+};
+
+// ───────────── Route handlers ─────────────
+
+export const PORTAL_ORIGIN = "http://portal.test";
+/** МОУ «СОШ № 18»: its citizen form and widget (the official site is set by the test). */
+export const SCHOOL_18 = { cabinetId: "cab-work-mag-school-18", site: "https://school18.demo.test" } as const;
+
+export interface RouteCall {
+  /** Path and query, e.g. "/form?opaId=220805". */
+  path: string;
+  init?: RequestInit;
+  params?: Record<string, string | string[]>;
+  /** Cookies to send instead of the identity's (e.g. a session of its own that the call may end). */
+  cookies?: Record<string, string>;
+}
+
+export interface RouteRow {
+  /** Who may call it and why; "public" routes answer everyone the same. */
+  access: "public" | "signed-in";
+  why: string;
+  verdicts: Record<IdentityKey, Verdict>;
+  /** Status for allowed callers and for refused ones. */
+  status: number;
+  refusedStatus?: number;
+  call: (ctx: CellContext & { lkoId: number; freshSession: () => Promise<Record<string, string>> }) => Promise<RouteCall>;
+}
+
+/** A seeded invitation link that has expired (prisma/seed/demo.ts). */
+const EXPIRED_TOKEN = `seed-${INSTITUTION_SCENARIOS.find((s) => s.scenario === "invitationExpired")!.organizationId.replace(/^org-/, "")}-expired`;
+
+const everyone = () => only(...IDENTITY_KEYS);
+const signedIn = () => only(...IDENTITY_KEYS.filter((k) => k !== "signedOut"));
+
+const citizenForm = () =>
+  new URLSearchParams({
+    category: "safety", text: "Во дворе школы сломано ограждение у площадки.", authorName: "Петров Иван", contact: "petrov@mail.demo.test",
+    consent: "on", idempotencyKey: randomUUID(),
+  }).toString();
+
+export const ROUTE_MATRIX: Record<string, RouteRow> = {
+  "GET /registration/editorial-options": {
+    access: "signed-in", why: "варианты «Редакции» для формы заявки — только вошедшим",
+    verdicts: signedIn(), status: 200, refusedStatus: 401,
+    call: async () => ({ path: "/registration/editorial-options?regionId=region-74" }),
+  },
+  "GET /form": {
+    access: "public", why: "форма сообщения гражданина (виджет): гражданин не входит; встраивание ограничено CSP frame-ancestors",
+    verdicts: everyone(), status: 200,
+    call: async ({ lkoId }) => ({ path: `/form?opaId=${lkoId}` }),
+  },
+  "POST /form": {
+    access: "public", why: "отправка сообщения гражданина: проверка — Origin (портал или официальный сайт), не сеанс",
+    verdicts: everyone(), status: 303,
+    call: async ({ lkoId }) => ({
+      path: `/form?opaId=${lkoId}`,
+      init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: citizenForm() },
+    }),
+  },
+  "GET /api/ping": {
+    access: "public", why: "проверка живости для балансировщика",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/ping" }),
+  },
+  "GET /api/auth/[...nextauth]": {
+    access: "public", why: "служебные адреса next-auth (вход ещё не выполнен)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/auth/providers", params: { nextauth: ["providers"] } }),
+  },
+  "POST /api/auth/[...nextauth]": {
+    access: "public", why: "начало входа next-auth; без его CSRF-маркера — возврат на страницу входа",
+    verdicts: everyone(), status: 302,
+    call: async () => ({
+      path: "/api/auth/signin/esia",
+      params: { nextauth: ["signin", "esia"] },
+      init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "callbackUrl=%2Fstart" },
+    }),
+  },
+  "GET /api/esia/authorize": {
+    access: "public", why: "начало входа через ЕСИА (ограничено числом попыток с адреса)",
+    verdicts: everyone(), status: 302,
+    call: async () => ({ path: `/api/esia/authorize?state=${randomUUID()}` }),
+  },
+  "GET /api/esia/callback": {
+    access: "public", why: "возврат из ЕСИА: пускает дальше только state из подписанной cookie этого браузера",
+    verdicts: everyone(), status: 303,
+    call: async () => ({ path: `/api/esia/callback?code=stolen&state=${randomUUID()}` }),
+  },
+  "POST /api/esia/logout": {
+    access: "public", why: "выход: завершает только сеанс из cookie вызывающего",
+    verdicts: everyone(), status: 303,
+    // A session of its own: this call ends it.
+    call: async ({ personId, freshSession }) => ({ path: "/api/esia/logout", init: { method: "POST", headers: { origin: PORTAL_ORIGIN } }, cookies: personId ? await freshSession() : {} }),
+  },
+  "GET /widget/script.min.js": {
+    access: "public", why: "загрузчик виджета для сайтов учреждений (любой origin)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/widget/script.min.js" }),
+  },
+  "POST /widget/seen": {
+    access: "public", why: "отчёт загрузчика о показе: origin сайта ставит браузер",
+    verdicts: everyone(), status: 200,
+    call: async ({ lkoId }) => ({ path: `/widget/seen?opaId=${lkoId}`, init: { method: "POST", headers: { origin: SCHOOL_18.site } } }),
+  },
+  "OPTIONS /widget/seen": {
+    access: "public", why: "предварительный запрос CORS",
+    verdicts: everyone(), status: 204,
+    call: async ({ lkoId }) => ({ path: `/widget/seen?opaId=${lkoId}`, init: { method: "OPTIONS", headers: { origin: SCHOOL_18.site } } }),
+  },
+  "POST /invite/[token]/request": {
+    access: "public", why: "«Запросить новое приглашение» по ссылке из письма: у человека может не быть сеанса",
+    verdicts: everyone(), status: 303,
+    call: async () => ({ path: `/invite/${EXPIRED_TOKEN}/request`, params: { token: EXPIRED_TOKEN }, init: { method: "POST", headers: { origin: PORTAL_ORIGIN } } }),
   },
 };
