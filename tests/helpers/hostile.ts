@@ -37,7 +37,7 @@ const hugeString = fc.oneof(
 );
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...SQL_PAYLOADS, ...HTML_PAYLOADS, ...UNICODE_TRICKS, ...FORGED_IDS, ...PROTO_KEYS) },
+  { weight: 5, arbitrary: fc.constantFrom(...SQL_PAYLOADS, ...HTML_PAYLOADS, ...UNICODE_TRICKS, ...FORGED_IDS, ...PROTO_KEYS) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
   { weight: 1, arbitrary: hugeString },

@@ -1,36 +1,24 @@
 // Every route handler (app/**/route.ts), called as every identity of the matrix (./matrix.ts):
 // public routes answer everyone alike, the others refuse those without the right and write
 // nothing for them. A route missing from ROUTE_MATRIX fails here.
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { ensureDemoKeys } from "@/lib/esia/demo-keys";
 import { testDb } from "../../helpers/db";
+import { useTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { loadRouteHandlers } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
-import { nextHeadersMock, requestContext } from "../../helpers/request-context";
+import "../../helpers/next-headers-cjs";
+import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
 import { IDENTITIES, IDENTITY_KEYS, PORTAL_ORIGIN, ROUTE_MATRIX, SCHOOL_18, type IdentityKey } from "./matrix";
-
-// next-auth's route handler require()s next/headers at call time (CommonJS, past vi.mock): it gets
-// the same stand-in for Next's request scope as our own code (tests/setup/next-request.ts).
-const require = createRequire(import.meta.url);
-const nextHeadersPath = require.resolve("next/headers");
-require.cache[nextHeadersPath] = { id: nextHeadersPath, filename: nextHeadersPath, loaded: true, exports: nextHeadersMock } as unknown as NodeJS.Module;
 
 const routes = await loadRouteHandlers();
 const cookies = new Map<IdentityKey, Record<string, string>>();
 const persons = new Map<IdentityKey, string | null>();
-const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "pos-esia-keys-"));
 let lkoId = 0;
+useTemporaryEsiaKeys();
 
 beforeAll(async () => {
-  // The ЕСИА client signs the authorization request with the demo keys.
-  process.env.ESIA_DEMO_KEYS_DIR = keysDir;
-  await ensureDemoKeys(keysDir);
   lkoId = (await testDb().cabinet.update({ where: { id: SCHOOL_18.cabinetId }, data: { officialSite: SCHOOL_18.site, noSite: false }, select: { lkoId: true } })).lkoId;
   for (const key of IDENTITY_KEYS) {
     const who = IDENTITIES[key].who;
@@ -44,7 +32,6 @@ beforeAll(async () => {
   }
   requestContext.clear();
 });
-afterAll(() => fs.rmSync(keysDir, { recursive: true, force: true }));
 
 describe("матрица прав покрывает все маршруты", () => {
   it("каждый обработчик app/**/route.ts есть в матрице, и в матрице нет лишних строк", () => {
