@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { ensureDemoKeys } from "@/lib/esia/demo-keys";
 
-export function useTemporaryEsiaKeys() {
+export function withTemporaryEsiaKeys() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pos-esia-keys-"));
   beforeAll(async () => {
     process.env.ESIA_DEMO_KEYS_DIR = dir;

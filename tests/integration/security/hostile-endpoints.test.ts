@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { testDb } from "../../helpers/db";
-import { useTemporaryEsiaKeys } from "../../helpers/esia-keys";
+import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { loadRouteHandlers } from "../../helpers/app-surface";
 import { rowCounts } from "../../helpers/fingerprint";
 import { HTML_PAYLOADS, asFormData, hostileString, hostileValue, isRussian, runs } from "../../helpers/hostile";
@@ -20,7 +20,7 @@ const routes = await loadRouteHandlers();
 const tried = { requests: 0 };
 let lkoId = 0;
 let organCookies: Record<string, string> = {};
-useTemporaryEsiaKeys();
+withTemporaryEsiaKeys();
 
 beforeAll(async () => {
   lkoId = (await testDb().cabinet.update({ where: { id: SCHOOL_18.cabinetId }, data: { officialSite: SCHOOL_18.site, noSite: false }, select: { lkoId: true } })).lkoId;

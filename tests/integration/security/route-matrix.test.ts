@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { testDb } from "../../helpers/db";
-import { useTemporaryEsiaKeys } from "../../helpers/esia-keys";
+import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { loadRouteHandlers } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import "../../helpers/next-headers-cjs";
@@ -16,7 +16,7 @@ const routes = await loadRouteHandlers();
 const cookies = new Map<IdentityKey, Record<string, string>>();
 const persons = new Map<IdentityKey, string | null>();
 let lkoId = 0;
-useTemporaryEsiaKeys();
+withTemporaryEsiaKeys();
 
 beforeAll(async () => {
   lkoId = (await testDb().cabinet.update({ where: { id: SCHOOL_18.cabinetId }, data: { officialSite: SCHOOL_18.site, noSite: false }, select: { lkoId: true } })).lkoId;
