@@ -360,6 +360,17 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     // A session of its own: this call ends it.
     call: async ({ personId, freshSession }) => ({ path: "/api/esia/logout", init: { method: "POST", headers: { origin: PORTAL_ORIGIN } }, cookies: personId ? await freshSession() : {} }),
   },
+  "POST /api/csp-report": {
+    access: "public", why: "браузеры сообщают, что заблокировала политика безопасности содержимого (CSP)",
+    verdicts: everyone(), status: 204,
+    call: async () => ({
+      path: "/api/csp-report",
+      init: {
+        method: "POST", headers: { "content-type": "application/csp-report" },
+        body: JSON.stringify({ "csp-report": { "document-uri": `${PORTAL_ORIGIN}/start`, "violated-directive": "script-src-elem", "blocked-uri": "inline" } }),
+      },
+    }),
+  },
   "GET /widget/script.min.js": {
     access: "public", why: "загрузчик виджета для сайтов учреждений (любой origin)",
     verdicts: everyone(), status: 200,

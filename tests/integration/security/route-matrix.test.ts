@@ -1,7 +1,7 @@
 // Every route handler (app/**/route.ts), called as every identity of the matrix (./matrix.ts):
 // public routes answer everyone alike, the others refuse those without the right and write
 // nothing for them. A route missing from ROUTE_MATRIX fails here.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { testDb } from "../../helpers/db";
 import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
@@ -19,6 +19,8 @@ let lkoId = 0;
 withTemporaryEsiaKeys();
 
 beforeAll(async () => {
+  // CSP reports are logged as warnings by design (lib/security/csp-report.ts): not this test's output.
+  vi.spyOn(console, "warn").mockImplementation(() => {});
   lkoId = (await testDb().cabinet.update({ where: { id: SCHOOL_18.cabinetId }, data: { officialSite: SCHOOL_18.site, noSite: false }, select: { lkoId: true } })).lkoId;
   for (const key of IDENTITY_KEYS) {
     const who = IDENTITIES[key].who;
