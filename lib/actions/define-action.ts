@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import "@/lib/validation/russian";
+import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
 import { getPortalSession, type PortalSession } from "@/lib/auth/session";
 import { ActionError, UnauthenticatedError, type ActionResult } from "./errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import "@/lib/validation/russian";
+import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
 import { db, Prisma, type DbTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/log";
