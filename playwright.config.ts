@@ -6,6 +6,8 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Fails the run if any page broke the Content-Security-Policy (the browsers report to the portal).
+  globalTeardown: "./tests/e2e/support/csp-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

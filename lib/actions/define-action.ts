@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import "@/lib/validation/zod-config";
+import { invalidTextErrors } from "@/lib/validation/text";
 import { getPortalSession, type PortalSession } from "@/lib/auth/session";
 import { ActionError, UnauthenticatedError, type ActionResult } from "./errors";
 
@@ -52,7 +54,10 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     try {
       const session = await getPortalSession();
       if (!session) throw new UnauthenticatedError();
-      const parsed = def.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+      const invalidText = invalidTextErrors(input);
+      if (invalidText) return { ok: false, error: "Проверьте правильность заполнения полей.", fieldErrors: invalidText };
+      const parsed = def.schema.safeParse(input);
       if (!parsed.success) {
         return { ok: false, error: "Проверьте правильность заполнения полей.", fieldErrors: fieldErrors(parsed.error) };
       }

@@ -75,7 +75,8 @@ export const authOptions: NextAuthOptions = {
     },
     async redirect({ url, baseUrl }) {
       if (url.startsWith("/")) return `${baseUrl}${url}`;
-      return new URL(url).origin === baseUrl ? url : baseUrl;
+      // Anything else stays on the portal: another origin, or a forged value that is no address at all.
+      return URL.canParse(url) && new URL(url).origin === baseUrl ? url : baseUrl;
     },
   },
 };

@@ -1,4 +1,6 @@
 import "server-only";
+import "@/lib/validation/zod-config";
+import { invalidTextErrors } from "@/lib/validation/text";
 import { db, Prisma, type DbTx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -46,6 +48,8 @@ export async function submitCitizenMessage(lkoId: number, raw: Record<string, un
   const cabinet = await findWidgetCabinet(lkoId);
   if (!cabinet) return { ok: false, reason: "unavailable", error: SUBMIT_ERRORS.unavailable };
   if (!submissionOriginAllowed(cabinet, ctx.origin)) return { ok: false, reason: "origin", error: SUBMIT_ERRORS.origin };
+  const invalidText = invalidTextErrors(raw);
+  if (invalidText) return { ok: false, reason: "invalid", error: "Проверьте правильность заполнения полей.", fieldErrors: invalidText };
   const parsed = ZCitizenMessage.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

@@ -3,6 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { cspReportFile } from "./support/csp-reports";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -22,9 +23,12 @@ const env = {
   MAIL_CATCHER_URL: `http://127.0.0.1:${mailHttpPort}`,
   MAIL_CATCHER_SMTP_PORT: String(mailSmtpPort),
   MAIL_CATCHER_HTTP_PORT: String(mailHttpPort),
+  // Every CSP violation a browser reports during the run lands here; the run fails on any (support/csp-teardown.ts).
+  CSP_REPORT_FILE: cspReportFile(portalPort),
 };
 
 fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+fs.rmSync(env.CSP_REPORT_FILE, { force: true });
 if (!process.env.E2E_SKIP_BUILD) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env });
 execFileSync(bin("tsx"), ["prisma/prepare.ts"], { cwd: root, stdio: "inherit", env });
 

@@ -1,0 +1,33 @@
+// Security headers on every response (lib/security/headers.ts), with a fresh CSP nonce that Next
+// puts on its own scripts: it reads the nonce from the request's Content-Security-Policy header.
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
+
+const origin = (url: string) => new URL(url).origin;
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders(request.nextUrl.pathname, {
+    nonce,
+    esiaOrigin: origin(process.env.ESIA_BASE_URL || "http://localhost:3001"),
+    portalUrl: process.env.PORTAL_URL || process.env.NEXTAUTH_URL || "",
+    development: process.env.NODE_ENV === "development",
+    production: process.env.NODE_ENV === "production",
+  });
+  // Nothing the client sends may pose as the policy Next takes its nonce from.
+  const forwarded = new Headers(request.headers);
+  forwarded.delete("content-security-policy");
+  forwarded.delete("x-nonce");
+  if (pathKind(request.nextUrl.pathname) === "app") {
+    forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
+    forwarded.set("x-nonce", nonce);
+  }
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Built files are immutable and carry no markup; everything else gets the headers.
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

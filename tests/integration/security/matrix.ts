@@ -1,0 +1,394 @@
+// The authorization matrix: every server action (ACTION_REGISTRY) and every route handler
+// (app/**/route.ts) against every kind of caller. authorization-matrix.test.ts and
+// route-matrix.test.ts call each one as each identity and hold it to this table; an action or a
+// route missing here fails them.
+//
+// Adding a row: give the target in words, the verdicts (`only("organ", "institution")` = those
+// allowed, everyone else refused), and `input`, which creates fresh target data and returns a
+// VALID input, so that a refusal can only come from authorization.
+import { randomUUID } from "node:crypto";
+import type { DemoPersonKey } from "@/lib/demo-world/esia-world";
+import { BANNER_TEXTS } from "@/lib/widget/banner";
+import { hashToken } from "@/lib/security/tokens";
+import { testDb } from "../../helpers/db";
+import { INSTITUTION_SCENARIOS } from "@/prisma/seed/scenarios";
+import { pendingSchoolRequest } from "../requests/support";
+
+// ───────────── Who calls ─────────────
+
+/**
+ * The targets of the rows below sit in the tree of the Управление образования of Magnitogorsk:
+ * its editorial cabinet and the work cabinet of its subordinate school МОУ «СОШ № 16».
+ */
+export const IDENTITIES = {
+  organ: { label: "свой орган: Администратор ЛКО Управления образования", who: "organAdmin" },
+  institution: { label: "подведомственное учреждение: Администратор ЛКО МОУ «СОШ № 16»", who: { personId: "person-mag-school-16-head" } },
+  otherOrgan: { label: "другой орган: Администратор ЛКО Управления культуры", who: "otherOrganAdmin" },
+  operator: { label: "региональный оператор ПОС (Минцифры)", who: "operator" },
+  cityIt: { label: "ИТ-специалист администрации города", who: "cityIt" },
+  invitee: { label: "приглашённый, ещё не подтвердивший учётную запись (МОУ «СОШ № 10»)", who: "invitee" },
+  citizen: { label: "гражданин без организаций", who: "noOrg" },
+  signedOut: { label: "без входа", who: null },
+} as const satisfies Record<string, { label: string; who: DemoPersonKey | { personId: string } | null }>;
+
+export type IdentityKey = keyof typeof IDENTITIES;
+export const IDENTITY_KEYS = Object.keys(IDENTITIES) as IdentityKey[];
+
+/** allow: authorized and done. deny: refused by authorization, nothing written. rule: authorized, then refused by a domain rule (message), nothing written. */
+export type Verdict = "allow" | "deny" | { rule: RegExp };
+
+/** The listed identities are allowed, everyone else refused. */
+export function only(...allowed: IdentityKey[]): Record<IdentityKey, Verdict> {
+  return Object.fromEntries(IDENTITY_KEYS.map((k) => [k, allowed.includes(k) ? "allow" : "deny"])) as Record<IdentityKey, Verdict>;
+}
+
+export interface CellContext {
+  identity: IdentityKey;
+  /** The caller's person id (null when signed out). */
+  personId: string | null;
+}
+
+export interface ActionRow {
+  target: string;
+  verdicts: Record<IdentityKey, Verdict>;
+  /** Creates the row's target afresh for one call and returns a valid input naming it. */
+  input: (ctx: CellContext) => Promise<unknown>;
+  /** Puts shared demo data back after the call (only where a call changes something other rows use). */
+  after?: (ctx: CellContext) => Promise<void>;
+}
+
+// ───────────── Targets ─────────────
+
+export const SCHOOL_16 = { organizationId: "org-mag-school-16", cabinetId: "cab-work-mag-school-16" } as const;
+const INVITEE_ACCOUNT = "acc-mag-school-10-2";
+
+const uniqueEmail = (what: string) => `matrix.${what}.${randomUUID().slice(0, 8)}@school16.demo.test`;
+
+/** An account of МОУ «СОШ № 16», in the given status, with a live invitation if invited. */
+async function school16Account(status: "INVITED" | "ARCHIVED") {
+  const db = testDb();
+  const email = uniqueEmail(status.toLowerCase());
+  const account = await db.account.create({
+    data: {
+      cabinetId: SCHOOL_16.cabinetId, email, lastName: "Матрицева", firstName: "Анна", position: "Учитель", status,
+      statusBeforeArchive: status === "ARCHIVED" ? "INVITED" : null, archivedAt: status === "ARCHIVED" ? new Date() : null,
+      roles: { create: { role: "MODERATOR" } },
+    },
+  });
+  if (status === "INVITED") {
+    await db.invitation.create({ data: { accountId: account.id, tokenHash: hashToken(randomUUID()), sentTo: email, expiresAt: new Date(Date.now() + 86_400_000) } });
+  }
+  return account.id;
+}
+
+const newAccountInput = () => ({
+  cabinetId: SCHOOL_16.cabinetId, lastName: "Луговская", firstName: "Алина", middleName: "Андреевна", email: uniqueEmail("new"),
+  phone: "+7 (900) 111-22-33", position: "Заместитель директора", roles: ["MODERATOR"], curatorSphereIds: [],
+});
+
+const importInput = () => ({
+  cabinetId: SCHOOL_16.cabinetId,
+  csv: `Фамилия;Имя;Отчество;Email;Телефон;Должность;Роли\nЛуговской;Глеб;Егорович;${uniqueEmail("csv")};;Учитель информатики;Наблюдатель\n`,
+});
+
+/** A work cabinet request as the organization would file it (an organ's: by its own editorial cabinet). */
+async function workRequestOf(organizationId: string) {
+  const db = testDb();
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { shortName: true, kind: true, parentId: true } });
+  const own = await db.cabinet.findFirst({ where: { organizationId, kind: "EDITORIAL" }, select: { id: true, type: true, spheres: { select: { sphereId: true } } } });
+  const editorial = own ?? (await db.cabinet.findFirstOrThrow({ where: { organizationId: organization.parentId!, kind: "EDITORIAL" }, select: { id: true } }));
+  return {
+    kind: "WORK", name: `${organization.shortName} (рабочий кабинет)`, regionId: "region-74", type: own?.type ?? organization.kind,
+    editorialCabinetId: editorial.id, sphereIds: own ? own.spheres.map((s) => s.sphereId) : ["sphere-education"], email: uniqueEmail("request"),
+  };
+}
+
+const ORGANIZATION_OF: Partial<Record<IdentityKey, string>> = {
+  organ: "org-omsu-mag-uo", institution: SCHOOL_16.organizationId, otherOrgan: "org-omsu-mag-uk", operator: "org-roiv-mincifry",
+};
+
+async function setOfficialSite(site: string) {
+  await testDb().cabinet.update({ where: { id: SCHOOL_16.cabinetId }, data: { officialSite: site, noSite: false, noSiteReason: null } });
+}
+
+// ───────────── Server actions ─────────────
+
+export const ACTION_MATRIX: Record<string, ActionRow> = {
+  "accounts.add": {
+    target: "новый пользователь в кабинете МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => newAccountInput(),
+  },
+  "accounts.resendInvitation": {
+    target: "приглашённая учётная запись МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => ({ accountId: await school16Account("INVITED") }),
+  },
+  "accounts.archive": {
+    target: "учётная запись МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => ({ accountId: await school16Account("INVITED") }),
+  },
+  "accounts.restore": {
+    target: "учётная запись МОУ «СОШ № 16» в архиве",
+    verdicts: only("organ", "institution"),
+    input: async () => ({ accountId: await school16Account("ARCHIVED") }),
+  },
+  "accounts.import.preview": {
+    target: "проверка файла CSV для кабинета МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => importInput(),
+  },
+  "accounts.import": {
+    target: "загрузка файла CSV в кабинет МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => importInput(),
+  },
+  "accounts.confirmTraining": {
+    target: "своя подтверждённая учётная запись без отметки об обучении",
+    verdicts: only("organ", "institution", "otherOrgan", "operator", "cityIt"),
+    input: async ({ personId }) => {
+      // Whoever has a confirmed account gets its tick taken away first; the action puts it back.
+      if (personId) await testDb().account.updateMany({ where: { personId, status: "CONFIRMED" }, data: { trainingConfirmedAt: null } });
+      return { trained: true, next: "/admin" };
+    },
+  },
+  "session.chooseOrganization": {
+    target: "организация МОУ «СОШ № 16» (выбор в сеансе)",
+    verdicts: only("institution"),
+    input: async () => ({ organizationId: SCHOOL_16.organizationId }),
+  },
+  "cabinets.confirmData": {
+    target: "«Данные актуальны» кабинета МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => ({ cabinetId: SCHOOL_16.cabinetId, confirmed: true }),
+  },
+  "functioning.saveReadiness": {
+    target: "точки готовности и сайт кабинета МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => ({
+      cabinetId: SCHOOL_16.cabinetId, readyAccounts: true, readyResponsibles: true, readyTraining: true, readyToWork: true,
+      siteMode: "site", officialSite: "https://mag-school16.demo.test",
+    }),
+  },
+  "invitations.accept": {
+    target: "приглашение в кабинет МОУ «СОШ № 10», адресованное приглашённой",
+    verdicts: only("invitee"),
+    input: async () => {
+      const db = testDb();
+      const token = `matrix-${randomUUID()}`;
+      await db.invitation.updateMany({ where: { accountId: INVITEE_ACCOUNT, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      const account = await db.account.findUniqueOrThrow({ where: { id: INVITEE_ACCOUNT }, select: { email: true } });
+      await db.invitation.create({ data: { accountId: INVITEE_ACCOUNT, tokenHash: hashToken(token), sentTo: account.email, expiresAt: new Date(Date.now() + 86_400_000) } });
+      return { token };
+    },
+    // The demo invitee stays invited for the other rows.
+    after: async () => {
+      await testDb().account.update({ where: { id: INVITEE_ACCOUNT }, data: { status: "INVITED", personId: null, confirmedAt: null, trainingConfirmedAt: null } });
+    },
+  },
+  "messages.setStatus": {
+    target: "новое сообщение гражданина в кабинете МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => {
+      const message = await testDb().citizenMessage.create({
+        data: { cabinetId: SCHOOL_16.cabinetId, category: "other", text: "Сообщение для проверки прав", authorName: "Гражданин", contact: "citizen@mail.demo.test", consentAt: new Date() },
+      });
+      return { messageId: message.id, from: "NEW", to: "IN_PROGRESS" };
+    },
+  },
+  "requests.file": {
+    target: "заявка на рабочий кабинет своей организации",
+    verdicts: {
+      ...only("organ", "otherOrgan"),
+      // Authorized (a руководитель with the access group), but the school already has its work cabinet.
+      institution: { rule: /уже есть рабочий кабинет/ },
+      // Authorized, but the operator's own organ has nobody above it to review the request.
+      operator: { rule: /нет регионального оператора/ },
+    },
+    input: async ({ identity }) => workRequestOf(ORGANIZATION_OF[identity] ?? "org-omsu-mag-uo"),
+  },
+  "requests.resubmit": {
+    target: "отклонённая заявка МОУ «СОШ № 16»",
+    verdicts: only("institution"),
+    input: async () => {
+      const db = testDb();
+      // One open request per organization: the previous call's is closed first.
+      await db.cabinetRequestRevision.deleteMany({ where: { request: { organizationId: SCHOOL_16.organizationId, status: { in: ["PENDING", "REJECTED"] } } } });
+      await db.cabinetRequest.deleteMany({ where: { organizationId: SCHOOL_16.organizationId, status: { in: ["PENDING", "REJECTED"] } } });
+      const fields = await workRequestOf(SCHOOL_16.organizationId);
+      const request = await db.cabinetRequest.create({
+        data: {
+          organizationId: SCHOOL_16.organizationId, kind: "WORK", applicantId: "person-mag-school-16-head", reviewerOrganizationId: "org-omsu-mag-uo",
+          status: "REJECTED", rejectionReason: "Неверно указано наименование", decidedAt: new Date(),
+          revisions: {
+            create: {
+              number: 1, name: fields.name, regionId: fields.regionId, type: "SUBORDINATE_OMSU", editorialCabinetId: fields.editorialCabinetId,
+              sphereIds: fields.sphereIds, email: fields.email, authorId: "person-mag-school-16-head", decision: "REJECTED", reason: "Неверно указано наименование",
+            },
+          },
+        },
+      });
+      return { ...fields, requestId: request.id, version: 0 };
+    },
+  },
+  "requests.approve": {
+    target: "заявка школы, адресованная Управлению образования",
+    verdicts: only("organ"),
+    input: async () => {
+      const { requestId, version } = await pendingSchoolRequest();
+      return { requestId, version };
+    },
+  },
+  "requests.reject": {
+    target: "заявка школы, адресованная Управлению образования",
+    verdicts: only("organ"),
+    input: async () => {
+      const { requestId, version } = await pendingSchoolRequest();
+      return { requestId, version, reason: "Неверно указано наименование учреждения" };
+    },
+  },
+  "widget.generate": {
+    target: "код виджета кабинета МОУ «СОШ № 16»",
+    verdicts: only("organ", "institution"),
+    input: async () => {
+      await setOfficialSite("https://mag-school16.demo.test");
+      return { cabinetId: SCHOOL_16.cabinetId, variant: 2, bannerText: BANNER_TEXTS[0].text };
+    },
+  },
+  "widget.checkSite": {
+    target: "проверка сайта кабинета МОУ «СОШ № 16» (просмотр)",
+    verdicts: only("organ", "institution", "operator"),
+    input: async () => {
+      // A local address the site check refuses at once (UNREACHABLE): no network in the test.
+      await setOfficialSite("http://127.0.0.1:9");
+      await testDb().siteCheck.deleteMany({ where: { cabinetId: SCHOOL_16.cabinetId } });
+      return { cabinetId: SCHOOL_16.cabinetId };
+    },
+  },
+};
+
+// ───────────── Route handlers ─────────────
+
+export const PORTAL_ORIGIN = "http://portal.test";
+/** МОУ «СОШ № 18»: its citizen form and widget (the official site is set by the test). */
+export const SCHOOL_18 = { cabinetId: "cab-work-mag-school-18", site: "https://school18.demo.test" } as const;
+
+export interface RouteCall {
+  /** Path and query, e.g. "/form?opaId=220805". */
+  path: string;
+  init?: RequestInit;
+  params?: Record<string, string | string[]>;
+  /** Cookies to send instead of the identity's (e.g. a session of its own that the call may end). */
+  cookies?: Record<string, string>;
+}
+
+export interface RouteRow {
+  /** Who may call it and why; "public" routes answer everyone the same. */
+  access: "public" | "signed-in";
+  why: string;
+  verdicts: Record<IdentityKey, Verdict>;
+  /** Status for allowed callers and for refused ones. */
+  status: number;
+  refusedStatus?: number;
+  call: (ctx: CellContext & { lkoId: number; freshSession: () => Promise<Record<string, string>> }) => Promise<RouteCall>;
+}
+
+/** A seeded invitation link that has expired (prisma/seed/demo.ts). */
+const EXPIRED_TOKEN = `seed-${INSTITUTION_SCENARIOS.find((s) => s.scenario === "invitationExpired")!.organizationId.replace(/^org-/, "")}-expired`;
+
+const everyone = () => only(...IDENTITY_KEYS);
+const signedIn = () => only(...IDENTITY_KEYS.filter((k) => k !== "signedOut"));
+
+const citizenForm = () =>
+  new URLSearchParams({
+    category: "safety", text: "Во дворе школы сломано ограждение у площадки.", authorName: "Петров Иван", contact: "petrov@mail.demo.test",
+    consent: "on", idempotencyKey: randomUUID(),
+  }).toString();
+
+export const ROUTE_MATRIX: Record<string, RouteRow> = {
+  "GET /registration/editorial-options": {
+    access: "signed-in", why: "варианты «Редакции» для формы заявки — только вошедшим",
+    verdicts: signedIn(), status: 200, refusedStatus: 401,
+    call: async () => ({ path: "/registration/editorial-options?regionId=region-74" }),
+  },
+  "GET /form": {
+    access: "public", why: "форма сообщения гражданина (виджет): гражданин не входит; встраивание ограничено CSP frame-ancestors",
+    verdicts: everyone(), status: 200,
+    call: async ({ lkoId }) => ({ path: `/form?opaId=${lkoId}` }),
+  },
+  "POST /form": {
+    access: "public", why: "отправка сообщения гражданина: проверка — Origin (портал или официальный сайт), не сеанс",
+    verdicts: everyone(), status: 303,
+    call: async ({ lkoId }) => ({
+      path: `/form?opaId=${lkoId}`,
+      init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: citizenForm() },
+    }),
+  },
+  "GET /api/ping": {
+    access: "public", why: "проверка живости для балансировщика",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/ping" }),
+  },
+  "GET /api/auth/[...nextauth]": {
+    access: "public", why: "служебные адреса next-auth (вход ещё не выполнен)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/auth/providers", params: { nextauth: ["providers"] } }),
+  },
+  "POST /api/auth/[...nextauth]": {
+    access: "public", why: "начало входа next-auth; без его CSRF-маркера — возврат на страницу входа",
+    verdicts: everyone(), status: 302,
+    call: async () => ({
+      path: "/api/auth/signin/esia",
+      params: { nextauth: ["signin", "esia"] },
+      init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "callbackUrl=%2Fstart" },
+    }),
+  },
+  "GET /api/esia/authorize": {
+    access: "public", why: "начало входа через ЕСИА (ограничено числом попыток с адреса)",
+    verdicts: everyone(), status: 302,
+    call: async () => ({ path: `/api/esia/authorize?state=${randomUUID()}` }),
+  },
+  "GET /api/esia/callback": {
+    access: "public", why: "возврат из ЕСИА: пускает дальше только state из подписанной cookie этого браузера",
+    verdicts: everyone(), status: 303,
+    call: async () => ({ path: `/api/esia/callback?code=stolen&state=${randomUUID()}` }),
+  },
+  "POST /api/esia/logout": {
+    access: "public", why: "выход: завершает только сеанс из cookie вызывающего",
+    verdicts: everyone(), status: 303,
+    // A session of its own: this call ends it.
+    call: async ({ personId, freshSession }) => ({ path: "/api/esia/logout", init: { method: "POST", headers: { origin: PORTAL_ORIGIN } }, cookies: personId ? await freshSession() : {} }),
+  },
+  "POST /api/csp-report": {
+    access: "public", why: "браузеры сообщают, что заблокировала политика безопасности содержимого (CSP)",
+    verdicts: everyone(), status: 204,
+    call: async () => ({
+      path: "/api/csp-report",
+      init: {
+        method: "POST", headers: { "content-type": "application/csp-report" },
+        body: JSON.stringify({ "csp-report": { "document-uri": `${PORTAL_ORIGIN}/start`, "violated-directive": "script-src-elem", "blocked-uri": "inline" } }),
+      },
+    }),
+  },
+  "GET /widget/script.min.js": {
+    access: "public", why: "загрузчик виджета для сайтов учреждений (любой origin)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/widget/script.min.js" }),
+  },
+  "POST /widget/seen": {
+    access: "public", why: "отчёт загрузчика о показе: origin сайта ставит браузер",
+    verdicts: everyone(), status: 200,
+    call: async ({ lkoId }) => ({ path: `/widget/seen?opaId=${lkoId}`, init: { method: "POST", headers: { origin: SCHOOL_18.site } } }),
+  },
+  "OPTIONS /widget/seen": {
+    access: "public", why: "предварительный запрос CORS",
+    verdicts: everyone(), status: 204,
+    call: async ({ lkoId }) => ({ path: `/widget/seen?opaId=${lkoId}`, init: { method: "OPTIONS", headers: { origin: SCHOOL_18.site } } }),
+  },
+  "POST /invite/[token]/request": {
+    access: "public", why: "«Запросить новое приглашение» по ссылке из письма: у человека может не быть сеанса",
+    verdicts: everyone(), status: 303,
+    call: async () => ({ path: `/invite/${EXPIRED_TOKEN}/request`, params: { token: EXPIRED_TOKEN }, init: { method: "POST", headers: { origin: PORTAL_ORIGIN } } }),
+  },
+};

@@ -1,0 +1,87 @@
+// Every route handler (app/**/route.ts), called as every identity of the matrix (./matrix.ts):
+// public routes answer everyone alike, the others refuse those without the right and write
+// nothing for them. A route missing from ROUTE_MATRIX fails here.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import { testDb } from "../../helpers/db";
+import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
+import { loadRouteHandlers } from "../../helpers/app-surface";
+import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
+import "../../helpers/next-headers-cjs";
+import { requestContext } from "../../helpers/request-context";
+import { signInAs } from "../../helpers/session";
+import { IDENTITIES, IDENTITY_KEYS, PORTAL_ORIGIN, ROUTE_MATRIX, SCHOOL_18, type IdentityKey } from "./matrix";
+
+const routes = await loadRouteHandlers();
+const cookies = new Map<IdentityKey, Record<string, string>>();
+const persons = new Map<IdentityKey, string | null>();
+let lkoId = 0;
+withTemporaryEsiaKeys();
+
+beforeAll(async () => {
+  // CSP reports are logged as warnings by design (lib/security/csp-report.ts): not this test's output.
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+  lkoId = (await testDb().cabinet.update({ where: { id: SCHOOL_18.cabinetId }, data: { officialSite: SCHOOL_18.site, noSite: false }, select: { lkoId: true } })).lkoId;
+  for (const key of IDENTITY_KEYS) {
+    const who = IDENTITIES[key].who;
+    if (!who) {
+      cookies.set(key, {});
+      persons.set(key, null);
+      continue;
+    }
+    persons.set(key, (await signInAs(who)).personId);
+    cookies.set(key, requestContext.cookies());
+  }
+  requestContext.clear();
+});
+
+describe("матрица прав покрывает все маршруты", () => {
+  it("каждый обработчик app/**/route.ts есть в матрице, и в матрице нет лишних строк", () => {
+    const keys = routes.map((r) => r.key).sort();
+    const missing = keys.filter((k) => !(k in ROUTE_MATRIX));
+    expect(missing, `Добавьте эти маршруты в ROUTE_MATRIX (tests/integration/security/matrix.ts): ${missing.join(", ")}`).toEqual([]);
+    expect(Object.keys(ROUTE_MATRIX).sort()).toEqual(keys);
+  });
+});
+
+const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join("; ");
+
+for (const [key, row] of Object.entries(ROUTE_MATRIX)) {
+  describe(`${key} (${row.access === "public" ? "открыт всем" : "только после входа"}: ${row.why})`, () => {
+    const statuses = new Map<IdentityKey, number>();
+    for (const identity of IDENTITY_KEYS) {
+      const verdict = row.verdicts[identity];
+      it(`${IDENTITIES[identity].label}: ${verdict === "allow" ? "разрешено" : "отказ"}`, async () => {
+        const route = routes.find((r) => r.key === key);
+        if (!route) throw new Error(`Маршрута ${key} больше нет: уберите его строку из матрицы`);
+        const who = IDENTITIES[identity].who;
+        const call = await row.call({
+          identity, personId: persons.get(identity) ?? null, lkoId,
+          freshSession: async () => {
+            await signInAs(who!);
+            return requestContext.cookies();
+          },
+        });
+        const jar = call.cookies ?? cookies.get(identity)!;
+        const headers = new Headers(call.init?.headers);
+        if (Object.keys(jar).length > 0) headers.set("cookie", cookieHeader(jar));
+        const request = new NextRequest(new URL(call.path, PORTAL_ORIGIN), { ...call.init, headers } as ConstructorParameters<typeof NextRequest>[1]);
+        await requestContext.runWithCookies(jar, async () => {
+          const before = await databaseFingerprint();
+          const response = await route.handler(request, { params: Promise.resolve(call.params ?? {}) });
+          statuses.set(identity, response.status);
+          if (verdict === "deny") {
+            expect(response.status).toBe(row.refusedStatus);
+            expect(changedTables(before, await databaseFingerprint())).toEqual([]);
+          } else {
+            expect(response.status, await response.clone().text()).toBe(row.status);
+          }
+        });
+        if (row.access === "public") {
+          // The same answer whoever asks.
+          expect(new Set(statuses.values()).size).toBe(1);
+        }
+      });
+    }
+  });
+}
