@@ -1,0 +1,121 @@
+// The dashboard of city IT staff: one row per institution of their trees, filtered, sorted and
+// paged in SQL. A page costs the same few queries whatever the number of institutions.
+import "server-only";
+import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteState, type WidgetState } from "@/lib/db";
+import { refreshConnectionStatus } from "./derive";
+import { filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
+import type { TMonitoringScope } from "./scope";
+import { OVERALL_ORDER } from "./model";
+
+export interface TDashboardRow {
+  organizationId: string;
+  name: string;
+  fullName: string;
+  ogrn: string;
+  parentId: string | null;
+  organName: string | null;
+  sphereIds: string[];
+  cabinetState: CabinetState;
+  lkoId: number | null;
+  accountsTotal: number;
+  accountsConfirmed: number;
+  accountsTrained: number;
+  expiredInvitations: number;
+  readyAccounts: boolean;
+  readyResponsibles: boolean;
+  readyTraining: boolean;
+  readyToWork: boolean;
+  readyPoints: number;
+  officialSite: string | null;
+  site: SiteState;
+  widget: WidgetState;
+  widgetLastSeenAt: Date | null;
+  missing: string[];
+  overall: ConnectionOverall;
+  remindedAt: Date | null;
+  deadline: Date | null;
+  late: boolean;
+}
+
+export interface TDashboard {
+  rows: TDashboardRow[];
+  /** Rows matching every filter. */
+  total: number;
+  /** Per status, with every filter but the status one (the chips above the table). */
+  counts: Record<ConnectionOverall, number>;
+  organs: Array<{ id: string; name: string }>;
+  spheres: Array<{ id: string; name: string }>;
+}
+
+/** Brings the status rows up to date (a cheap check when nothing changed). */
+export async function ensureFreshStatus(): Promise<void> {
+  await refreshConnectionStatus(db);
+}
+
+/** The columns of a row, for the page and the exports alike (cs = ConnectionStatus, p = its organ). */
+export const ROW_COLUMNS = Prisma.sql`
+  cs."organizationId", cs.name, cs."fullName", cs.ogrn, cs."parentId", p."shortName" AS "organName", cs."sphereIds",
+  cs."cabinetState", cs."lkoId", cs."accountsTotal", cs."accountsConfirmed", cs."accountsTrained",
+  cs."readyAccounts", cs."readyResponsibles", cs."readyTraining", cs."readyToWork", cs."readyPoints",
+  cs."officialSite", cs.site, cs.widget, cs.missing, cs.overall, cs."remindedAt", cs."cabinetId", cs."municipalityId"`;
+
+/** Facts that change without a write (expiry, deadline) or too often to note (widget hits), for the rows of one page or batch. */
+export const ROW_EXTRAS = Prisma.sql`
+  LEFT JOIN "Municipality" m ON m.id = page."municipalityId"
+  LEFT JOIN LATERAL (SELECT max(w."lastSeenAt") AS "widgetLastSeenAt" FROM "WidgetPlacement" w WHERE w."cabinetId" = page."cabinetId") w ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS "expiredInvitations" FROM "Account" a
+    JOIN "Invitation" i ON i."accountId" = a.id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" < now()
+    WHERE a."cabinetId" = page."cabinetId" AND a.status = 'INVITED'
+  ) inv ON true`;
+
+export const ROW_EXTRA_COLUMNS = Prisma.sql`
+  page.*, w."widgetLastSeenAt", coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
+  (page.overall <> 'CONNECTED' AND m."connectionDeadline" < current_date) AS late`;
+
+export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQuery): Promise<TDashboard> {
+  await ensureFreshStatus();
+  const filters: TDashboardFilters = query;
+  const scopeSql = scopeCondition(scope);
+  const countRows = await db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
+    WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
+    GROUP BY cs.overall`;
+  const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
+  for (const r of countRows) counts[r.overall] = r.n;
+  const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+
+  // Past the last page: show the last one rather than an empty table.
+  const lastPage = Math.max(1, Math.ceil(total / query.size));
+  const page = Math.min(query.page, lastPage);
+  const rows = await db.$queryRaw<Array<TDashboardRow & { cabinetId: string | null; municipalityId: string | null }>>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT ${ROW_EXTRA_COLUMNS} FROM (
+      SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
+      WHERE ${scopeSql} AND ${where(filterConditions(filters))}
+      ORDER BY ${orderBy(query.sort, query.dir)}
+      LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
+    ) page ${ROW_EXTRAS}
+    ORDER BY ${pageOrder(query.dir)}`;
+
+  const [organs, spheres] = await Promise.all([monitoredOrgans(scope), db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
+  return { rows, total, counts, organs, spheres };
+}
+
+/** The view's order over a page's own columns (the outer query has no cs and p; the inner one selects "sortKey"). */
+export function pageOrder(dir: "asc" | "desc"): Prisma.Sql {
+  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
+  return Prisma.sql`page."sortKey" ${d}, page.name ${d}, page."organizationId" ${d}`;
+}
+
+/** The organs of the person's trees (for the «Управление» filter), by name. */
+export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ id: string; name: string }>> {
+  const regions = scope.regionIds.length > 0 ? scope.regionIds : ["-"];
+  return db.$queryRaw<Array<{ id: string; name: string }>>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT o.id, o."shortName" AS name FROM "Organization" o
+    WHERE o.id IN (SELECT id FROM organs)
+       OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))
+    ORDER BY o."shortName"`;
+}

@@ -1,0 +1,74 @@
+// Words for the connection status: what the dashboard, exports, reminders and the public page say.
+// Pure module (no database): the rules that produce these values are in ./derive.ts.
+import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
+
+export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
+
+/** Each status has a word, an icon and a tone: never colour alone. */
+export const OVERALL: Record<ConnectionOverall, { label: string; icon: string; tone: "danger" | "warning" | "progress" | "success"; hint: string }> = {
+  NOT_STARTED: { label: "Нет заявки", icon: "✕", tone: "danger", hint: "заявка на кабинет учреждения не подана" },
+  REJECTED: { label: "Заявка отклонена", icon: "!", tone: "danger", hint: "заявку нужно исправить и подать снова" },
+  PENDING: { label: "Заявка на рассмотрении", icon: "…", tone: "warning", hint: "заявку рассматривает орган, в ведении которого находится учреждение" },
+  IN_PROGRESS: { label: "Подключение не завершено", icon: "◐", tone: "progress", hint: "кабинет создан, но выполнено не всё" },
+  CONNECTED: { label: "Подключено", icon: "✓", tone: "success", hint: "кабинет создан, учётные записи подтверждены, обучение пройдено, ЛКО готов, виджет размещён" },
+};
+
+export const CABINET_STATE: Record<CabinetState, string> = {
+  NONE: "Нет кабинета",
+  PENDING: "Заявка на рассмотрении",
+  REJECTED: "Заявка отклонена",
+  APPROVED: "Кабинет создан",
+};
+
+export const SITE_STATE: Record<SiteState, string> = {
+  GIVEN: "Указан",
+  NO_SITE: "Нет сайта",
+  MISSING: "Не указан",
+};
+
+export const WIDGET_STATE: Record<WidgetState, string> = {
+  PLACED: "Размещён",
+  WRONG_DOMAIN: "Не на том домене",
+  MISSING: "Не размещён",
+  NO_SITE: "Не нужен (нет сайта)",
+};
+
+/** What is still to be done, as the reminder email and the dashboard word it (the instruction's steps). */
+export const MISSING: Record<string, string> = {
+  request: "Подать заявку на создание кабинета учреждения (рабочего кабинета) в Госпабликах",
+  requestPending: "Дождаться рассмотрения заявки на создание кабинета органом, в ведении которого находится учреждение",
+  requestRejected: "Исправить заявку на создание кабинета по замечанию и снова отправить её на рассмотрение",
+  accounts: "Всем учётным записям представителей учреждения получить статус «Подтвержден» (перейти по ссылке из письма-приглашения)",
+  training: "Каждому пользователю при первом входе поставить отметку «Мною пройдено обучение»",
+  readyAccounts: "Функционирование ЛКО: отметить «Учетные записи созданы и подтверждены»",
+  readyResponsibles: "Функционирование ЛКО: отметить «Ответственные назначены»",
+  readyTraining: "Функционирование ЛКО: отметить «Обучение пройдено»",
+  readyToWork: "Функционирование ЛКО: отметить «ЛКО готов к работе»",
+  site: "Функционирование ЛКО: указать адрес официального сайта учреждения (или отметить, что сайта нет)",
+  widget: "Сгенерировать код виджета и разместить его на главной странице официального сайта учреждения",
+  widgetWrongDomain: "Виджет найден не на официальном сайте: разместить его на указанном официальном сайте учреждения",
+};
+
+export const missingText = (code: string) => MISSING[code] ?? code;
+
+export const READINESS_POINTS = [
+  ["readyAccounts", "учётные записи созданы и подтверждены"],
+  ["readyResponsibles", "ответственные назначены"],
+  ["readyTraining", "обучение пройдено"],
+  ["readyToWork", "ЛКО готов к работе"],
+] as const;
+
+/** dd.mm.yyyy, as the instruction writes dates. */
+export function formatDate(date: Date | null | undefined, timeZone = "UTC"): string {
+  if (!date) return "";
+  return new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", timeZone }).format(date);
+}
+
+export function formatDateTime(date: Date | null | undefined): string {
+  if (!date) return "";
+  return new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Yekaterinburg" }).format(date);
+}
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}

@@ -1,0 +1,127 @@
+// The public status page for the city's website: per institution only public facts (name, cabinet
+// connected, widget placed, ready) — never a person, email or phone. Scoped like the city's IT
+// dashboard (the tree of the municipality's administration), so both show the same counts.
+// Cached for a few minutes: the page, the embeddable version and the JSON share the cache.
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db, Prisma } from "@/lib/db";
+import { refreshConnectionStatus } from "./derive";
+import { organsCte, scopeCondition } from "./query";
+import type { TMonitoringScope } from "./scope";
+
+export const PUBLIC_REVALIDATE_SECONDS = 120;
+export const PUBLIC_PAGE_SIZE = 100;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=60, s-maxage=${PUBLIC_REVALIDATE_SECONDS}, stale-while-revalidate=600`;
+
+export interface TPublicInstitution {
+  name: string;
+  organ: string | null;
+  cabinetConnected: boolean;
+  /** true, false, or null when the institution has no website (nothing to place). */
+  widgetPlaced: boolean | null;
+  ready: boolean;
+}
+
+export interface TPublicCounts {
+  total: number;
+  cabinetConnected: number;
+  widgetPlaced: number;
+  noSite: number;
+  ready: number;
+}
+
+export interface TPublicMunicipality {
+  oktmo: string;
+  name: string;
+  deadline: string | null;
+  counts: TPublicCounts;
+}
+
+export interface TPublicStatus extends TPublicMunicipality {
+  page: number;
+  pages: number;
+  query: string | null;
+  matching: number;
+  institutions: TPublicInstitution[];
+  updatedAt: string;
+}
+
+/** The municipality's administrations: root ОМСУ organs there. */
+async function rootsOf(municipalityId: string): Promise<TMonitoringScope> {
+  const roots = await db.organization.findMany({ where: { municipalityId, parentId: null, kind: "OMSU" }, select: { id: true } });
+  return { organizationIds: roots.map((r) => r.id), regionIds: [] };
+}
+
+async function countsOf(scope: TMonitoringScope): Promise<TPublicCounts> {
+  const [c] = await db.$queryRaw<Array<TPublicCounts>>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT count(*)::int AS total,
+      count(*) FILTER (WHERE cs."cabinetState" = 'APPROVED')::int AS "cabinetConnected",
+      count(*) FILTER (WHERE cs.widget = 'PLACED')::int AS "widgetPlaced",
+      count(*) FILTER (WHERE cs."cabinetState" = 'APPROVED' AND cs.widget = 'NO_SITE')::int AS "noSite",
+      count(*) FILTER (WHERE cs.overall = 'CONNECTED')::int AS ready
+    FROM "ConnectionStatus" cs WHERE ${scopeCondition(scope)}`;
+  return c;
+}
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+async function loadMunicipalities(): Promise<TPublicMunicipality[]> {
+  await refreshConnectionStatus(db);
+  const municipalities = await db.municipality.findMany({
+    where: { organizations: { some: { parentId: null, kind: "OMSU" } } },
+    select: { id: true, oktmo: true, name: true, connectionDeadline: true },
+    orderBy: { name: "asc" },
+  });
+  const out: TPublicMunicipality[] = [];
+  for (const m of municipalities) {
+    out.push({ oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts: await countsOf(await rootsOf(m.id)) });
+  }
+  return out;
+}
+
+async function loadStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
+  await refreshConnectionStatus(db);
+  const m = await db.municipality.findUnique({ where: { oktmo }, select: { id: true, oktmo: true, name: true, connectionDeadline: true } });
+  if (!m) return null;
+  const scope = await rootsOf(m.id);
+  const counts = await countsOf(scope);
+  const search = query ? Prisma.sql`AND cs.name ILIKE ${`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty;
+  const [{ matching }] = query
+    ? await db.$queryRaw<Array<{ matching: number }>>`
+        WITH RECURSIVE ${organsCte(scope)}
+        SELECT count(*)::int AS matching FROM "ConnectionStatus" cs WHERE ${scopeCondition(scope)} ${search}`
+    : [{ matching: counts.total }];
+  const pages = Math.max(1, Math.ceil(matching / PUBLIC_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const institutions = await db.$queryRaw<TPublicInstitution[]>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT cs.name, p."shortName" AS organ,
+      cs."cabinetState" = 'APPROVED' AS "cabinetConnected",
+      CASE WHEN cs.widget = 'NO_SITE' THEN NULL ELSE cs.widget = 'PLACED' END AS "widgetPlaced",
+      cs.overall = 'CONNECTED' AS ready
+    FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
+    WHERE ${scopeCondition(scope)} ${search}
+    ORDER BY cs.name, cs."organizationId"
+    LIMIT ${PUBLIC_PAGE_SIZE} OFFSET ${(current - 1) * PUBLIC_PAGE_SIZE}`;
+  return {
+    oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts, page: current, pages, query, matching, institutions,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+/** Municipalities with an administration on the portal, with their counts (cached). */
+export const publicMunicipalities = unstable_cache(loadMunicipalities, ["public-status-municipalities"], {
+  revalidate: PUBLIC_REVALIDATE_SECONDS,
+  tags: ["public-status"],
+});
+
+/** One municipality's page of institutions (cached per page and search). */
+export const publicStatus = unstable_cache(loadStatus, ["public-status"], { revalidate: PUBLIC_REVALIDATE_SECONDS, tags: ["public-status"] });
+
+export function parsePublicQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): { page: number; q: string | null } {
+  const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : [params[k]].flat()[0]) ?? undefined;
+  const page = Number.parseInt(get("page") ?? "1", 10);
+  const q = (get("q") ?? "").trim().slice(0, 100);
+  return { page: Number.isFinite(page) && page > 0 ? page : 1, q: q || null };
+}
