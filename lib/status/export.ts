@@ -15,7 +15,7 @@ const BATCH = 1_000;
 type TExportRow = TDashboardRow & { sortKey: unknown };
 
 /** The view's rows in its order, a batch at a time. */
-export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQuery): AsyncGenerator<TExportRow[]> {
+export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQuery, batchSize = BATCH): AsyncGenerator<TExportRow[]> {
   await ensureFreshStatus();
   const scopeSql = scopeCondition(scope);
   let last: { key: unknown; name: string; id: string } | null = null;
@@ -29,12 +29,12 @@ export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQue
         FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
         WHERE ${scopeSql} AND ${where(conditions)}
         ORDER BY ${orderBy(query.sort, query.dir)}
-        LIMIT ${BATCH}
+        LIMIT ${batchSize}
       ) page ${ROW_EXTRAS}
       ORDER BY ${pageOrder(query.dir)}`;
     if (rows.length === 0) return;
     yield rows;
-    if (rows.length < BATCH) return;
+    if (rows.length < batchSize) return;
     const tail = rows[rows.length - 1];
     last = { key: tail.sortKey, name: tail.name, id: tail.organizationId };
   }

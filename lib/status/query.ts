@@ -24,7 +24,7 @@ const SORTS = {
   ready: { sql: Prisma.sql`cs."readyPoints"`, type: "int" },
   site: { sql: Prisma.sql`cs.site`, type: "site" },
   widget: { sql: Prisma.sql`cs.widget`, type: "widget" },
-  reminded: { sql: Prisma.sql`coalesce(cs."remindedAt", '-infinity'::timestamp)`, type: "timestamp" },
+  reminded: { sql: Prisma.sql`coalesce(cs."remindedAt", '1900-01-01'::timestamp)`, type: "timestamp" },
 } as const;
 export type TSortKey = keyof typeof SORTS;
 export const SORT_KEYS = Object.keys(SORTS) as TSortKey[];

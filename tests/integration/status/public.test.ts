@@ -1,0 +1,48 @@
+// The public status page: the same counts as the city IT dashboard, and no personal data at all.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { GET as json } from "@/app/api/status/route";
+import { GET as embed } from "@/app/status/[oktmo]/embed/route";
+import { loadDashboard } from "@/lib/status/dashboard";
+import { parseDashboardQuery } from "@/lib/status/query";
+import { monitoringScopeOf } from "@/lib/status/scope";
+import { publicStatus } from "@/lib/status/public";
+
+describe("публичная страница статуса", () => {
+  it("показывает те же числа, что и мониторинг ИТ-специалиста города", async () => {
+    const status = (await publicStatus("75738000", 1, null))!;
+    const dashboard = await loadDashboard(await monitoringScopeOf("person-city-it"), parseDashboardQuery(new URLSearchParams("")));
+    expect(status.counts.total).toBe(dashboard.total);
+    expect(status.counts.ready).toBe(dashboard.counts.CONNECTED);
+    expect(status.counts.cabinetConnected).toBe(dashboard.counts.IN_PROGRESS + dashboard.counts.CONNECTED);
+    expect(status.institutions).toHaveLength(dashboard.total);
+  });
+
+  it("JSON и встраиваемая версия: только публичные факты, с кэшированием", async () => {
+    const response = await json(new Request("http://portal.test/api/status?oktmo=75738000"));
+    expect(response.headers.get("cache-control")).toMatch(/s-maxage=\d+/);
+    const body = await response.json();
+    expect(Object.keys(body.institutions[0]).sort()).toEqual(["cabinetConnected", "organ", "name", "ready", "widgetPlaced"].sort());
+    const html = await (await embed(new Request("http://portal.test/status/75738000/embed"), { params: Promise.resolve({ oktmo: "75738000" }) })).text();
+    const people = await db.person.findMany({ select: { lastName: true, email: true, mobile: true, snils: true } });
+    const accounts = await db.account.findMany({ select: { email: true, phone: true } });
+    for (const text of [JSON.stringify(body), html]) {
+      expect(text).not.toMatch(/@/);
+      expect(text).not.toMatch(/\+7 \(/);
+      for (const p of people) {
+        expect(text).not.toContain(p.lastName);
+        if (p.snils) expect(text).not.toContain(p.snils);
+      }
+      for (const a of accounts) expect(text).not.toContain(a.email);
+    }
+    expect(html).toContain("<!DOCTYPE html>");
+    expect(html).toContain("Подключение завершено");
+    const list = await (await json(new Request("http://portal.test/api/status"))).json();
+    expect(list.municipalities.map((m: { oktmo: string }) => m.oktmo)).toContain("75738000");
+  });
+
+  it("неизвестное муниципальное образование — 404", async () => {
+    expect((await json(new Request("http://portal.test/api/status?oktmo=99999999"))).status).toBe(404);
+    expect((await embed(new Request("http://portal.test/status/x/embed"), { params: Promise.resolve({ oktmo: "x" }) })).status).toBe(404);
+  });
+});
