@@ -1,10 +1,119 @@
 import type { Metadata } from "next";
-import { Placeholder } from "@/components/ui/Placeholder";
+import Link from "next/link";
+import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
+import { formatDate } from "@/lib/accounts/dates";
+import { requireTrainingDone } from "@/lib/accounts/training";
+import { CABINET_KIND_LABELS } from "@/lib/cabinets/labels";
+import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Администрирование ЛКО" };
 
-export default async function AdminPage() {
-  await requirePortalSession();
-  return <Placeholder title="Администрирование ЛКО" text="Здесь будет дерево кабинетов, которыми вы управляете." />;
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const session = await requirePortalSession();
+  const actor = await loadActor(session.person.id);
+  requireTrainingDone(actor, "/admin");
+  const { q } = await searchParams;
+  const tree = await cabinetTree(actor, { q: typeof q === "string" ? q.slice(0, 100) : undefined });
+  const archived = tree.total === 0 && !q ? await db.account.count({ where: { personId: session.person.id, status: "ARCHIVED" } }) : 0;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1>Администрирование ЛКО</h1>
+        <p className="text-muted">
+          Кабинеты, которыми вы управляете: кабинет вашего органа и рабочие кабинеты подведомственных учреждений. Проверьте
+          данные и актуальность каждого ЛКО, затем откройте «Учетные записи» и добавьте пользователей.
+        </p>
+      </div>
+
+      <form role="search" method="get" className="card flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="tree-q" className="field-label">Найти кабинет</label>
+          <input id="tree-q" name="q" defaultValue={q ?? ""} className="field-input" placeholder="Название или уникальный номер ЛКО" />
+        </div>
+        <button type="submit" className="btn-secondary">Найти</button>
+        {q ? <Link href="/admin" className="btn">Сбросить</Link> : null}
+      </form>
+
+      {tree.total === 0 ? (
+        <div className="card space-y-2" role="status">
+          {archived > 0 ? (
+            <p>Ваша учётная запись в ЛКО перенесена администратором в архив, поэтому доступа к кабинетам нет. Если это ошибка, обратитесь к администратору ЛКО вашего органа.</p>
+          ) : q ? (
+            <p>Ничего не найдено. Измените запрос.</p>
+          ) : (
+            <p>У вас нет кабинетов для администрирования. Доступ появляется, когда администратор ЛКО добавит вас в учётные записи и вы подтвердите приглашение из письма.</p>
+          )}
+        </div>
+      ) : (
+        <section aria-labelledby="tree-title" className="space-y-3">
+          <h2 id="tree-title" className="text-xl">
+            Кабинеты: {tree.total}
+            {tree.shown < tree.total ? <span className="text-base font-normal text-muted"> (показаны первые {tree.shown} — уточните поиск)</span> : null}
+          </h2>
+          <ul className="space-y-3">
+            {tree.roots.map((node) => (
+              <li key={node.id} className="card p-4">
+                <CabinetNode node={node} />
+                {node.children.length > 0 ? (
+                  <details className="mt-3" open={node.children.length <= 40 || Boolean(q)}>
+                    <summary className="cursor-pointer font-medium text-brand">Подведомственные учреждения: {node.children.length}</summary>
+                    <ul className="mt-2 divide-y divide-line border-l-4 border-brand-light pl-4">
+                      {node.children.map((child) => (
+                        <li key={child.id} className="py-3">
+                          <CabinetNode node={child} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function CabinetNode({ node }: { node: TreeNode }) {
+  const a = node.accounts;
+  const allConfirmed = a.invited + a.expired === 0 && a.confirmed > 0;
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-3">
+      <div className="space-y-1">
+        <Link href={`/admin/cabinets/${node.lkoId}`} className="text-lg font-semibold">{node.name}</Link>
+        <p className="text-sm text-muted">
+          {CABINET_KIND_LABELS[node.kind]} · ЛКО № {node.lkoId}
+          {node.status === "ARCHIVED" ? " · в архиве" : ""}
+        </p>
+        <p className="text-sm">
+          {node.dataConfirmedAt ? (
+            <span>✓ Данные актуальны на {formatDate(node.dataConfirmedAt)}</span>
+          ) : (
+            <span className="text-warning">! Актуальность данных не подтверждена</span>
+          )}
+        </p>
+      </div>
+      <div className="space-y-1 text-sm sm:text-right">
+        <p>
+          Учётные записи: подтверждено {a.confirmed}
+          {a.invited ? `, приглашено ${a.invited}` : ""}
+          {a.expired ? `, приглашение истекло ${a.expired}` : ""}
+          {a.archived ? `, в архиве ${a.archived}` : ""}
+        </p>
+        <p>
+          {allConfirmed ? <span>✓ Все учётные записи подтверждены</span> : <span className="text-warning">! Не все учётные записи подтверждены</span>}
+          {a.untrained ? <span className="text-warning"> · без отметки об обучении: {a.untrained}</span> : null}
+        </p>
+        {node.manageable ? (
+          <p>
+            <Link href={`/admin/cabinets/${node.lkoId}/accounts`}>Учетные записи</Link>
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
 }

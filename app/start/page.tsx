@@ -15,7 +15,7 @@ export default async function StartPage() {
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
         <li className="card space-y-2">
-          <h2 className="text-xl">Подключение кабинета</h2>
+          <h2 className="text-xl"><Link href="/registration">Подключение кабинета</Link></h2>
           <p className="text-sm text-muted">Заявка на создание кабинета редакции или рабочего кабинета учреждения (Госпаблики).</p>
         </li>
         <li className="card space-y-2">

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { PortalSession } from "@/lib/auth/session";
 import { mailConfig } from "@/lib/mail/config";
 import { loadActor } from "./actor";
-import { cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere } from "./policies";
+import { accountsAwaitingTraining, cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere } from "./policies";
 
 export interface NavItem {
   href: string;
@@ -17,7 +17,10 @@ export async function navigationFor(session: PortalSession): Promise<NavItem[]> 
   const actor = await loadActor(session.person.id);
   const items: NavItem[] = [];
   if (actor.memberships.length > 0) items.push({ href: "/registration", label: "Подключение кабинета" });
-  if ((await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0) items.push({ href: "/admin", label: "Администрирование ЛКО" });
+  // A confirmed account awaiting «Мною пройдено обучение» leads there too (/admin sends on to /training).
+  if (accountsAwaitingTraining(actor).length > 0 || (await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0) {
+    items.push({ href: "/admin", label: "Администрирование ЛКО" });
+  }
   if (grants(actor, "requests.review").length > 0) {
     const waiting = await db.cabinetRequest.count({ where: { AND: [reviewableRequestsWhere(actor), { status: "PENDING" }] } });
     items.push({ href: "/admin/requests", label: "Заявки", count: waiting });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
 import { cabinetsWhere } from "@/lib/access/policies";
 import type { Capability } from "@/lib/access/roles";
+import { requireTrainingDone } from "@/lib/accounts/training";
 
 /**
  * The cabinet with this ЛКО number if the person has the capability on it; otherwise "not found"
@@ -22,7 +23,12 @@ export async function findCabinetForActor(actor: Actor, lkoId: number, capabilit
   });
 }
 
+/**
+ * For cabinet pages: the cabinet, or "not found". A confirmed account holder who has not ticked
+ * «Мною пройдено обучение» is sent to /training first, whatever cabinet URL they opened.
+ */
 export async function requireCabinetForActor(actor: Actor, lkoIdParam: string, capability: Capability = "cabinet.view") {
+  requireTrainingDone(actor, `/admin/cabinets/${encodeURIComponent(lkoIdParam)}`);
   const cabinet = await findCabinetForActor(actor, Number(lkoIdParam), capability);
   if (!cabinet) notFound();
   return cabinet;

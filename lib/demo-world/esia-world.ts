@@ -342,6 +342,10 @@ function buildPersons(): WorldPerson[] {
     persons.push(person(`person-${domain}-head`, 100 + i * 2, domain, [member(inst.id, "Руководитель", { chief: true, groups: headGroups })]));
     persons.push(person(`person-${domain}-it`, 101 + i * 2, domain, [member(inst.id, "Специалист по ИКТ")]));
   });
+
+  // Issue 5 (accounts): staff without an account yet, invited by the accounts tests and e2e.
+  persons.push(person("person-mag-school-16-teacher", 300, "mag-school16", [member("org-mag-school-16", "Учитель информатики")]));
+  persons.push(person("person-mag-kindergarten-7-methodist", 301, "mag-kindergarten7", [member("org-mag-kindergarten-7", "Методист")]));
   return persons;
 }
 

@@ -1,8 +1,14 @@
 // Stands in for Next's request scope (next/headers) so that server actions and session helpers
 // run in tests with real session cookies; nothing of our own is mocked.
-type Cookie = { name: string; value: string };
+import { AsyncLocalStorage } from "node:async_hooks";
 
-const state = { cookies: new Map<string, string>(), headers: new Headers() };
+type Cookie = { name: string; value: string };
+type State = { cookies: Map<string, string>; headers: Headers };
+
+const state: State = { cookies: new Map<string, string>(), headers: new Headers() };
+// Calls started with runWithCookies see their own cookies: two people acting at the same time.
+const scoped = new AsyncLocalStorage<State>();
+const current = () => scoped.getStore() ?? state;
 
 export const requestContext = {
   setCookie(name: string, value: string) {
@@ -15,20 +21,28 @@ export const requestContext = {
   setHeader(name: string, value: string) {
     state.headers.set(name, value);
   },
+  /** Runs fn as a separate request carrying these cookies, whatever other calls do meanwhile. */
+  runWithCookies<T>(cookies: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+    return scoped.run({ cookies: new Map(Object.entries(cookies)), headers: new Headers() }, fn);
+  },
+  /** The cookies of the current context (e.g. to hand a signed-in person's cookie to runWithCookies). */
+  cookies(): Record<string, string> {
+    return Object.fromEntries(current().cookies);
+  },
 };
 
 const cookieStore = {
-  get: (name: string): Cookie | undefined => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
-  getAll: (): Cookie[] => [...state.cookies].map(([name, value]) => ({ name, value })),
-  has: (name: string) => state.cookies.has(name),
+  get: (name: string): Cookie | undefined => (current().cookies.has(name) ? { name, value: current().cookies.get(name)! } : undefined),
+  getAll: (): Cookie[] => [...current().cookies].map(([name, value]) => ({ name, value })),
+  has: (name: string) => current().cookies.has(name),
   set: (name: string | Cookie, value?: string) => {
-    if (typeof name === "string") state.cookies.set(name, value ?? "");
-    else state.cookies.set(name.name, name.value);
+    if (typeof name === "string") current().cookies.set(name, value ?? "");
+    else current().cookies.set(name.name, name.value);
   },
-  delete: (name: string) => state.cookies.delete(name),
+  delete: (name: string) => current().cookies.delete(name),
 };
 
 export const nextHeadersMock = {
   cookies: async () => cookieStore,
-  headers: async () => state.headers,
+  headers: async () => current().headers,
 };

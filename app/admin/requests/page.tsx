@@ -1,10 +1,143 @@
 import type { Metadata } from "next";
-import { Placeholder } from "@/components/ui/Placeholder";
+import Link from "next/link";
+import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
+import { loadActor } from "@/lib/access/actor";
+import { grants } from "@/lib/access/policies";
 import { requirePortalSession } from "@/lib/auth/session";
+import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, CABINET_TYPES, REQUEST_STATUS_LABEL } from "@/lib/requests/labels";
+import { listReviewQueue } from "@/lib/requests/review";
+import { ZRequestQueueFilter, type TRequestQueueFilter } from "@/lib/requests/schemas";
 
 export const metadata: Metadata = { title: "Заявки на подключение" };
 
-export default async function RequestsPage() {
-  await requirePortalSession();
-  return <Placeholder title="Заявки на подключение кабинетов" text="Здесь будет очередь заявок, адресованных вашему органу." />;
+const dateFormat = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Yekaterinburg" });
+
+type Search = Record<string, string | string[] | undefined>;
+
+// The queue of cabinet requests addressed to the person's organ (or, for the region's operator,
+// the organs' editorial cabinets): filters in the address bar, oldest first.
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const session = await requirePortalSession();
+  const actor = await loadActor(session.person.id);
+  if (grants(actor, "requests.review").length === 0) {
+    return (
+      <div className="space-y-4">
+        <h1>Заявки на подключение кабинетов</h1>
+        <p className="card" role="alert">
+          Заявки рассматривают администраторы ЛКО органов, в ведении которых находятся организации, и региональный оператор ПОС.
+          У вас нет такой роли.
+        </p>
+      </div>
+    );
+  }
+  const raw = await searchParams;
+  const filter = ZRequestQueueFilter.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
+  const queue = await listReviewQueue(actor, filter);
+  const pageHref = (page: number) => `/admin/requests?${new URLSearchParams({ ...query(filter), page: String(page) })}`;
+
+  return (
+    <div className="space-y-6">
+      <h1>Заявки на подключение кабинетов</h1>
+      <form method="get" action="/admin/requests" className="card grid gap-4 sm:grid-cols-2 lg:grid-cols-5" aria-label="Фильтр заявок">
+        <div>
+          <label htmlFor="f-status" className="field-label">Статус</label>
+          <select id="f-status" name="status" defaultValue={filter.status} className="field-input">
+            {(["PENDING", "REJECTED", "APPROVED"] as const).map((s) => (
+              <option key={s} value={s}>{REQUEST_STATUS_LABEL[s]}</option>
+            ))}
+            <option value="ALL">Все</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-type" className="field-label">Тип кабинета</label>
+          <select id="f-type" name="type" defaultValue={filter.type ?? ""} className="field-input">
+            <option value="">Все</option>
+            {CABINET_TYPES.map((t) => (
+              <option key={t} value={t}>{CABINET_TYPE_LABEL[t]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-kind" className="field-label">Кабинет</label>
+          <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="field-input">
+            <option value="">Все</option>
+            <option value="EDITORIAL">{CABINET_KIND_LABEL.EDITORIAL}</option>
+            <option value="WORK">{CABINET_KIND_LABEL.WORK}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-from" className="field-label">Подана с</label>
+          <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="f-to" className="field-label">Подана по</label>
+          <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="field-input" />
+        </div>
+        <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-5">
+          <button type="submit" className="btn-primary">Показать</button>
+          <Link href="/admin/requests" className="py-3">Сбросить</Link>
+        </div>
+      </form>
+
+      <p aria-live="polite">
+        Найдено заявок: <strong>{queue.total}</strong>. Сначала — поданные раньше.
+      </p>
+      {queue.rows.length === 0 ? (
+        <p className="card">Заявок с такими условиями нет.</p>
+      ) : (
+        <div className="card overflow-x-auto p-0">
+          <table className="w-full text-left">
+            <caption className="sr-only">Заявки на подключение кабинетов</caption>
+            <thead className="border-b border-line text-sm text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-3">Организация</th>
+                <th scope="col" className="px-4 py-3">Кабинет</th>
+                <th scope="col" className="px-4 py-3">Тип кабинета</th>
+                <th scope="col" className="px-4 py-3">Подана</th>
+                <th scope="col" className="px-4 py-3">Редакция</th>
+                <th scope="col" className="px-4 py-3">Статус</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.rows.map((r) => (
+                <tr key={r.id} className="border-b border-line last:border-0">
+                  <td className="px-4 py-3">
+                    <Link href={`/admin/requests/${r.id}`} className="font-medium">{r.organization.shortName}</Link>
+                    <span className="block text-sm text-muted">ОГРН: {r.organization.ogrn}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    {CABINET_KIND_LABEL[r.kind]}
+                    <span className="block text-sm text-muted">«{r.revision?.name}»</span>
+                  </td>
+                  <td className="px-4 py-3">{r.revision ? CABINET_TYPE_LABEL[r.revision.type] : "—"}</td>
+                  <td className="px-4 py-3">
+                    {dateFormat.format(r.createdAt)}
+                    {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">повторно {dateFormat.format(r.revision.submittedAt)}</span>}
+                  </td>
+                  <td className="px-4 py-3">№ {r.currentRevision}</td>
+                  <td className="px-4 py-3"><RequestStatusBadge status={r.status} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {queue.pages > 1 && (
+        <nav aria-label="Страницы" className="flex items-center gap-4">
+          {filter.page > 1 && <Link href={pageHref(filter.page - 1)}>← Предыдущая</Link>}
+          <span>Страница {filter.page} из {queue.pages}</span>
+          {filter.page < queue.pages && <Link href={pageHref(filter.page + 1)}>Следующая →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+function query(filter: TRequestQueueFilter): Record<string, string> {
+  const out: Record<string, string> = { status: filter.status };
+  if (filter.type) out.type = filter.type;
+  if (filter.kind) out.kind = filter.kind;
+  if (filter.from) out.from = filter.from;
+  if (filter.to) out.to = filter.to;
+  return out;
 }

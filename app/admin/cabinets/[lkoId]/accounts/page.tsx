@@ -1,3 +1,167 @@
-export default function Section() {
-  return <p className="card">Здесь будут учётные записи кабинета.</p>;
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadActor } from "@/lib/access/actor";
+import { hasCabinetCapability } from "@/lib/access/policies";
+import { ROLE_LABELS } from "@/lib/access/roles";
+import { requirePortalSession } from "@/lib/auth/session";
+import { formatDate, formatDateTime } from "@/lib/accounts/dates";
+import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery } from "@/lib/accounts/list";
+import { ACCOUNT_ROLE_CHOICES } from "@/lib/accounts/schemas";
+import { DISPLAY_STATUSES, DISPLAY_STATUS_ICONS, DISPLAY_STATUS_LABELS } from "@/lib/accounts/status";
+import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { RowActions } from "./RowActions";
+
+export const metadata: Metadata = { title: "Учетные записи" };
+
+const SORT_LABELS: Record<(typeof ACCOUNT_SORTS)[number], string> = {
+  name: "ФИО",
+  email: "Email",
+  status: "Статус",
+  created: "Дата добавления",
+  training: "Дата отметки об обучении",
+};
+
+function href(base: string, query: TAccountListQuery, change: Partial<TAccountListQuery>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, ...change })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export default async function AccountsPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { lkoId } = await params;
+  const session = await requirePortalSession();
+  const actor = await loadActor(session.person.id);
+  const cabinet = await requireCabinetForActor(actor, lkoId);
+  if (!(await hasCabinetCapability(actor, "accounts.manage", cabinet.id))) {
+    return <p className="card">Учётными записями этого кабинета управляет администратор ЛКО. У вас нет роли «Администратор ЛКО» в этом кабинете или в кабинете органа.</p>;
+  }
+  const raw = await searchParams;
+  const query = ZAccountListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const invited = typeof raw.invited === "string" ? raw.invited : null;
+  const list = await listAccounts(cabinet.id, query);
+  const base = `/admin/cabinets/${cabinet.lkoId}/accounts`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-2xl">Учетные записи</h2>
+        <div className="flex flex-wrap gap-3">
+          <Link href={`${base}/import`} className="btn-secondary">Загрузить из файла CSV</Link>
+          <Link href={`${base}/new`} className="btn-primary">Добавить пользователя</Link>
+        </div>
+      </div>
+      {invited ? (
+        <p role="status" className="rounded-xl bg-success-light p-4">✓ Пользователь добавлен, приглашение отправлено на {invited}. Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.</p>
+      ) : null}
+      <p className="text-sm text-muted">Адрес электронной почты индивидуален для каждой учётной записи. Всем учётным записям представителей учреждения нужен статус «Подтвержден».</p>
+
+      <form method="get" role="search" aria-label="Поиск и фильтры" className="card grid gap-3 p-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end">
+        <div>
+          <label htmlFor="acc-q" className="field-label">Поиск</label>
+          <input id="acc-q" name="q" defaultValue={query.q ?? ""} className="field-input" placeholder="ФИО, email, телефон, должность" />
+        </div>
+        <div>
+          <label htmlFor="acc-status" className="field-label">Статус</label>
+          <select id="acc-status" name="status" defaultValue={query.status ?? ""} className="field-input">
+            <option value="">Все</option>
+            {DISPLAY_STATUSES.map((s) => <option key={s} value={s}>{DISPLAY_STATUS_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="acc-role" className="field-label">Роль</label>
+          <select id="acc-role" name="role" defaultValue={query.role ?? ""} className="field-input">
+            <option value="">Все</option>
+            {ACCOUNT_ROLE_CHOICES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="acc-sort" className="field-label">Сортировка</label>
+          <select id="acc-sort" name="sort" defaultValue={query.sort} className="field-input">
+            {ACCOUNT_SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+          </select>
+          <label className="mt-1 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="dir" value="desc" defaultChecked={query.dir === "desc"} /> по убыванию
+          </label>
+        </div>
+        <button type="submit" className="btn-secondary">Показать</button>
+      </form>
+
+      <p className="text-sm" aria-live="polite">Найдено: {list.total}</p>
+      {list.rows.length === 0 ? (
+        <p className="card">Учётных записей не найдено.</p>
+      ) : (
+        <div className="card overflow-x-auto p-0">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Учетные записи кабинета {cabinet.name}</caption>
+            <thead className="bg-surface">
+              <tr>
+                <th scope="col" className="p-3">ФИО, должность</th>
+                <th scope="col" className="p-3">Email, телефон</th>
+                <th scope="col" className="p-3">Роли</th>
+                <th scope="col" className="p-3">Статус</th>
+                <th scope="col" className="p-3">Обучение</th>
+                <th scope="col" className="p-3">Действия</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((r) => {
+                const name = [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" ");
+                return (
+                  <tr key={r.id} className="border-t border-line align-top" data-email={r.email}>
+                    <th scope="row" className="p-3 font-normal">
+                      <span className="block font-semibold">{name}</span>
+                      <span className="text-muted">{r.position}</span>
+                    </th>
+                    <td className="p-3">
+                      <span className="block break-all">{r.email}</span>
+                      <span className="text-muted">{r.phone ?? ""}</span>
+                    </td>
+                    <td className="p-3">
+                      <ul>
+                        {r.roles.map((role) => (
+                          <li key={role.role}>
+                            {ROLE_LABELS[role.role]}
+                            {role.spheres.length ? <span className="text-muted"> ({role.spheres.map((s) => s.sphere.name).join(", ")})</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td className="p-3">
+                      <span className="font-semibold"><span aria-hidden="true">{DISPLAY_STATUS_ICONS[r.displayStatus]} </span>{DISPLAY_STATUS_LABELS[r.displayStatus]}</span>
+                      <span className="block text-muted">
+                        {r.displayStatus === "CONFIRMED" && r.confirmedAt ? `с ${formatDate(r.confirmedAt)}` : null}
+                        {r.displayStatus === "INVITED" && r.lastInvitation ? `ссылка до ${formatDateTime(r.lastInvitation.expiresAt)}` : null}
+                        {r.displayStatus === "INVITATION_EXPIRED" && r.lastInvitation ? `отправлено ${formatDate(r.lastInvitation.sentAt)}` : null}
+                        {r.displayStatus === "ARCHIVED" && r.archivedAt ? `с ${formatDate(r.archivedAt)}` : null}
+                      </span>
+                    </td>
+                    <td className="p-3">
+                      {r.trainingConfirmedAt ? (
+                        <span>✓ Пройдено {formatDateTime(r.trainingConfirmedAt)}</span>
+                      ) : r.status === "CONFIRMED" ? (
+                        <span className="text-warning">! Не отмечено</span>
+                      ) : (
+                        <span className="text-muted">—</span>
+                      )}
+                    </td>
+                    <td className="p-3">
+                      <RowActions accountId={r.id} status={r.displayStatus} self={r.personId === session.person.id} name={name} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pages > 1 ? (
+        <nav aria-label="Страницы" className="flex flex-wrap items-center gap-3">
+          {list.page > 1 ? <Link href={href(base, query, { page: list.page - 1 })} rel="prev">← Назад</Link> : null}
+          <span>Страница {list.page} из {list.pages}</span>
+          {list.page < list.pages ? <Link href={href(base, query, { page: list.page + 1 })} rel="next">Вперёд →</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
 }

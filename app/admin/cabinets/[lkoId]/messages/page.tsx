@@ -1,3 +1,68 @@
-export default function Section() {
-  return <p className="card">Здесь будут сообщения граждан, поступившие через виджет.</p>;
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { MessageStatus } from "@/lib/db";
+import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories";
+import { listCabinetMessages } from "@/lib/messages/inbox";
+import { formatSeenAt } from "@/lib/widget/placement";
+import { siteDomain } from "@/lib/functioning/official-site";
+import { inboxAccess } from "./access";
+
+export const metadata: Metadata = { title: "Сообщения" };
+
+const STATUS_ICON: Record<MessageStatus, string> = { NEW: "●", IN_PROGRESS: "◐", ANSWERED: "✓" };
+
+export default async function MessagesPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<{ status?: string; page?: string }> }) {
+  const { lkoId } = await params;
+  const { cabinet, canHandle } = await inboxAccess(lkoId);
+  if (!canHandle) return <p className="card">Сообщения граждан видят администраторы ЛКО, кураторы и модераторы сообщений этого кабинета.</p>;
+  const q = await searchParams;
+  const status = q.status && q.status in MESSAGE_STATUS_LABELS ? (q.status as MessageStatus) : undefined;
+  const { items, total, page, pages, byStatus } = await listCabinetMessages(cabinet.id, { status, page: Number(q.page) || 1 });
+  const base = `/admin/cabinets/${cabinet.lkoId}/messages`;
+  const filters: Array<{ key?: MessageStatus; label: string; count: number }> = [
+    { label: "Все", count: byStatus.NEW + byStatus.IN_PROGRESS + byStatus.ANSWERED },
+    ...(["NEW", "IN_PROGRESS", "ANSWERED"] as const).map((k) => ({ key: k, label: MESSAGE_STATUS_LABELS[k], count: byStatus[k] })),
+  ];
+
+  return (
+    <div className="space-y-6">
+      <h2>Сообщения граждан</h2>
+      <nav aria-label="Отбор по статусу">
+        <ul className="flex flex-wrap gap-2">
+          {filters.map((f) => (
+            <li key={f.label}>
+              <Link href={f.key ? `${base}?status=${f.key}` : base} aria-current={status === f.key ? "page" : undefined}
+                className={`inline-block rounded-full border px-4 py-1 no-underline ${status === f.key ? "border-brand bg-brand-light text-ink" : "border-line"}`}>
+                {f.label}: {f.count}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {items.length === 0 ? (
+        <p className="card">{status ? "Сообщений с таким статусом нет." : "Сообщений пока нет. Они появятся, когда граждане напишут через виджет на сайте или по ссылке из социальных сетей."}</p>
+      ) : (
+        <ul className="space-y-3" aria-label="Сообщения">
+          {items.map((m) => (
+            <li key={m.id} className="card space-y-1 p-4">
+              <p className="flex flex-wrap items-center gap-x-4 text-sm">
+                <span className="font-semibold"><span aria-hidden="true">{STATUS_ICON[m.status]} </span>{MESSAGE_STATUS_LABELS[m.status]}</span>
+                <span className="text-muted">{formatSeenAt(m.createdAt)}</span>
+                <span className="text-muted">{m.origin ? `с сайта ${siteDomain(m.origin)}` : "по прямой ссылке"}</span>
+              </p>
+              <p className="font-medium"><Link href={`${base}/${m.id}`}>{categoryLabel(m.category)}</Link></p>
+              <p className="line-clamp-2 text-muted">{m.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Страницы" className="flex gap-4">
+          {page > 1 ? <Link href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page - 1) })}`}>← Назад</Link> : null}
+          <span>Страница {page} из {pages} (всего {total})</span>
+          {page < pages ? <Link href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page + 1) })}`}>Дальше →</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
 }

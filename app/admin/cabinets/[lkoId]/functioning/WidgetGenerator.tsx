@@ -1,0 +1,105 @@
+"use client";
+import { startTransition, useActionState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { generateWidgetForm } from "@/lib/widget/actions";
+import { BANNER_TEXTS, WIDGET_VARIANTS, bannerTextOf, previewDocument, variantById, widgetCode } from "@/lib/widget/banner";
+import { ZGenerateWidget, type TGenerateWidgetInput } from "@/lib/widget/schemas";
+import { CopyButton } from "./CopyButton";
+
+interface Props {
+  cabinetId: string;
+  lkoId: number;
+  portalOrigin: string;
+  saved: { variant: number; bannerText: string; generated: boolean };
+  /** Why generation is not possible yet (no official site saved), or null. */
+  blockedReason: string | null;
+}
+
+/** (1) choose the design and the text, (2) generate, (3) copy; (4) the ЛКО number ends the code. */
+export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blockedReason }: Props) {
+  const [state, formAction, pending] = useActionState(generateWidgetForm, null);
+  const { register, handleSubmit, control, formState } = useForm<TGenerateWidgetInput>({
+    resolver: zodResolver(ZGenerateWidget),
+    defaultValues: { cabinetId, variant: String(saved.variant), bannerText: saved.bannerText },
+  });
+  const [chosenVariant, chosenText] = useWatch({ control, name: ["variant", "bannerText"] });
+  const variant = variantById(Number(chosenVariant)) ?? WIDGET_VARIANTS[0];
+  const banner = bannerTextOf(chosenText);
+  const generatedNow = state?.ok ? state.data : null;
+  const generated = generatedNow
+    ? { variant: generatedNow.variant, bannerText: generatedNow.bannerText, code: generatedNow.code }
+    : saved.generated
+      ? { variant: saved.variant, bannerText: saved.bannerText, code: widgetCode({ portalOrigin, lkoId, variant: variantById(saved.variant)!, banner: bannerTextOf(saved.bannerText) }) }
+      : null;
+  const current = generated && generated.variant === variant.id && generated.bannerText === banner.text ? generated.code : null;
+  const submit = handleSubmit((_data, event) => {
+    const form = event?.target as HTMLFormElement;
+    startTransition(() => formAction(new FormData(form)));
+  });
+  const error = (f: "variant" | "bannerText") => formState.errors[f]?.message ?? (state && !state.ok ? state.fieldErrors?.[f]?.[0] : undefined);
+
+  return (
+    <form action={formAction} onSubmit={submit} noValidate className="space-y-6">
+      <input type="hidden" {...register("cabinetId")} defaultValue={cabinetId} />
+      <fieldset>
+        <legend className="mb-2 text-lg font-semibold">1. Вариант оформления</legend>
+        <div className="grid gap-4 md:grid-cols-2">
+          {WIDGET_VARIANTS.map((v) => (
+            <label key={v.id} className="block cursor-pointer rounded-xl border border-line p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
+              <span className="flex items-start gap-3">
+                <input type="radio" value={String(v.id)} className="mt-1 h-5 w-5 flex-none accent-brand" {...register("variant")} defaultChecked={v.id === saved.variant} />
+                <span>
+                  <span className="block font-medium">{v.name} <span className="text-sm text-muted">(bf-{v.id})</span></span>
+                  <span className="block text-sm text-muted">{v.description}</span>
+                </span>
+              </span>
+              <iframe title={`Предпросмотр: ${v.name}`} srcDoc={previewDocument(v, banner, 0.55)} sandbox="" className="mt-2 h-48 w-full rounded-lg border border-line bg-white" loading="lazy" />
+            </label>
+          ))}
+        </div>
+        {error("variant") ? <p className="field-error" role="alert">{error("variant")}</p> : null}
+      </fieldset>
+
+      <fieldset>
+        <legend className="mb-2 text-lg font-semibold">Текст на баннере</legend>
+        <div className="space-y-2">
+          {BANNER_TEXTS.map((b) => (
+            <label key={b.text} className="flex cursor-pointer items-start gap-3">
+              <input type="radio" value={b.text} className="mt-1 h-5 w-5 flex-none accent-brand" {...register("bannerText")} defaultChecked={b.text === saved.bannerText} />
+              <span>
+                <span className="block">{b.text}</span>
+                <span className="block text-sm text-muted">{b.small} · кнопка «{b.button}»</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {error("bannerText") ? <p className="field-error" role="alert">{error("bannerText")}</p> : null}
+      </fieldset>
+
+      <div>
+        <h3 className="mb-2">Так баннер будет выглядеть на сайте</h3>
+        <iframe title="Предпросмотр выбранного баннера" srcDoc={previewDocument(variant, banner)} sandbox="" className="h-80 w-full rounded-lg border border-line bg-white" />
+      </div>
+
+      {blockedReason ? <p className="rounded-lg bg-warning-light p-4" role="note">⚠ {blockedReason}</p> : null}
+      {state && !state.ok ? <p className="field-error" role="alert">{state.error}</p> : null}
+      <button type="submit" className="btn-primary" disabled={pending || Boolean(blockedReason)}>
+        {pending ? "Создание кода…" : "2. Сгенерировать"}
+      </button>
+
+      {current ? (
+        <div className="space-y-3">
+          <label htmlFor="widget-code" className="field-label">3. Код виджета для технической поддержки сайта</label>
+          <textarea id="widget-code" readOnly value={current} rows={12} className="field-input font-mono text-xs" aria-describedby="widget-code-hint" />
+          <p id="widget-code-hint" className="field-hint">
+            Передайте код целиком: его размещают на главной странице сайта, там, где должен быть баннер. (4) Уникальный номер вашего ЛКО — в конце кода: <strong>{lkoId}</strong>.
+          </p>
+          <CopyButton text={current} targetId="widget-code" done="Код скопирован в буфер обмена" />
+        </div>
+      ) : generated ? (
+        <p className="rounded-lg bg-brand-light p-4" role="status">Оформление изменено — нажмите «Сгенерировать», чтобы получить новый код.</p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories";
+import { getCabinetMessage } from "@/lib/messages/inbox";
+import { formatSeenAt } from "@/lib/widget/placement";
+import { inboxAccess } from "../access";
+import { StatusForm } from "../StatusForm";
+
+export const metadata: Metadata = { title: "Сообщение" };
+
+export default async function MessagePage({ params }: { params: Promise<{ lkoId: string; messageId: string }> }) {
+  const { lkoId, messageId } = await params;
+  const { cabinet, canHandle } = await inboxAccess(lkoId);
+  if (!canHandle) notFound();
+  const m = await getCabinetMessage(cabinet.id, messageId);
+  if (!m) notFound();
+  return (
+    <article className="card space-y-4">
+      <p className="text-sm"><Link href={`/admin/cabinets/${cabinet.lkoId}/messages`}>← Все сообщения</Link></p>
+      <h2>{categoryLabel(m.category)}</h2>
+      <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="text-muted">Статус</dt><dd className="font-semibold">{MESSAGE_STATUS_LABELS[m.status]}</dd>
+        <dt className="text-muted">Поступило</dt><dd>{formatSeenAt(m.createdAt)}</dd>
+        <dt className="text-muted">Источник</dt><dd>{m.origin ? `виджет на сайте ${m.origin}` : "форма по прямой ссылке (например, из социальной сети)"}</dd>
+        <dt className="text-muted">Автор</dt><dd>{m.authorName}</dd>
+        <dt className="text-muted">Контакт для ответа</dt><dd>{m.contact}</dd>
+        <dt className="text-muted">Согласие на обработку ПДн</dt><dd>дано {formatSeenAt(m.consentAt)}</dd>
+      </dl>
+      <div>
+        <h3>Текст сообщения</h3>
+        <p className="whitespace-pre-wrap">{m.text}</p>
+      </div>
+      <StatusForm messageId={m.id} status={m.status} />
+    </article>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { RequestStatusBadge, StatusIcon } from "@/components/requests/RequestStatusBadge";
+import { loadActor } from "@/lib/access/actor";
+import { requirePortalSession } from "@/lib/auth/session";
+import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
+import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
+import { ApproveForm, RejectForm } from "./DecisionForms";
+
+export const metadata: Metadata = { title: "Заявка на подключение" };
+
+const dateTime = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Yekaterinburg" });
+const fio = (p: { lastName: string; firstName: string; middleName: string | null } | null) => (p ? [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ") : "—");
+
+export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requirePortalSession();
+  const card = await loadRequestCard(await loadActor(session.person.id), (await params).id);
+  // Another organ's request is not confirmed to exist.
+  if (!card) notFound();
+  const { organization: org, applicant, membership } = card;
+  const current = card.revisions[card.revisions.length - 1];
+
+  return (
+    <div className="space-y-6">
+      <p><Link href="/admin/requests">← Все заявки</Link></p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1>{org.shortName}</h1>
+        <RequestStatusBadge status={card.status} />
+      </div>
+      <p className="text-muted">
+        Заявка на создание: {CABINET_KIND_LABEL[card.kind].toLowerCase()} · подана {dateTime.format(card.createdAt)} · редакция № {card.currentRevision}
+      </p>
+
+      {card.status === "APPROVED" && card.cabinet && (
+        <p className="flex flex-wrap items-center gap-x-2 rounded-2xl border border-success bg-success-light p-5" role="status">
+          <StatusIcon status="APPROVED" className="h-5 w-5 text-success" />Заявка одобрена {card.decidedAt ? dateTime.format(card.decidedAt) : ""}. Создан кабинет «{card.cabinet.name}», уникальный номер ЛКО: <strong>{card.cabinet.lkoId}</strong>.
+        </p>
+      )}
+      {card.status === "REJECTED" && (
+        <div className="rounded-2xl border border-danger bg-danger-light p-5" role="status">
+          <p className="flex flex-wrap items-center gap-x-2"><StatusIcon status="REJECTED" className="h-5 w-5 text-danger" />Заявка отклонена {card.decidedAt ? dateTime.format(card.decidedAt) : ""} по причине:</p>
+          <p className="mt-1 italic">{card.rejectionReason}</p>
+          <p className="mt-1 text-sm">Заявитель исправит её и вернёт на рассмотрение.</p>
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title="Организация по данным ЕСИА">
+          <Facts
+            rows={[
+              ["Полное наименование", org.fullName],
+              ["Сокращённое наименование", org.shortName],
+              ["ОГРН", org.ogrn],
+              ["ИНН", org.inn],
+              ["КПП", org.kpp ?? "—"],
+              ["Регион", org.region.name],
+              ["Муниципальное образование", org.municipality?.name ?? "—"],
+              ["Вид организации на портале", org.kind ? CABINET_TYPE_LABEL[org.kind] : "ещё не известен (станет известен после одобрения)"],
+              ["Орган, в ведении которого находится", org.parent?.shortName ?? "—"],
+              ["Электронная почта", org.email ?? "—"],
+              ["Телефон", org.phone ?? "—"],
+              ["Идентификатор в ЕСИА", org.esiaOid],
+            ]}
+          />
+        </Section>
+        <Section title="Заявитель">
+          <Facts
+            rows={[
+              ["ФИО", fio(applicant)],
+              ["Должность", membership?.position ?? "—"],
+              ["Роль в профиле организации в ЕСИА", membership ? [membership.chief && "Руководитель", membership.admin && "Администратор"].filter(Boolean).join(", ") || "Сотрудник" : "не прикреплён к организации"],
+              ["Группы доступа в ЕСИА", membership?.groups.map((g) => g.group.name).join(", ") || "—"],
+              ["Электронная почта в ЕСИА", applicant.email ?? "—"],
+              ["Телефон", applicant.mobile ?? "—"],
+              ["Сведения ЕСИА обновлены", membership ? dateTime.format(membership.syncedAt) : "—"],
+            ]}
+          />
+        </Section>
+      </div>
+
+      <Section title={`Параметры заявки (редакция № ${current.number})`}>
+        <RevisionFacts revision={current} />
+      </Section>
+
+      {card.status === "PENDING" && (
+        <Section title="Решение">
+          <div className="grid gap-8 lg:grid-cols-2">
+            <div>
+              <h3 className="mb-2">Одобрить</h3>
+              <ApproveForm
+                requestId={card.id}
+                version={card.version}
+                summary={`Будет создан ${CABINET_KIND_LABEL[card.kind].toLowerCase()} «${current.name}» с уникальным номером ЛКО${current.editorialCabinet ? `, привязанный к кабинету редакции «${current.editorialCabinet.name}»` : ""}; заявитель станет его администратором. Письмо придёт на ${current.email}.`}
+              />
+            </div>
+            <div>
+              <h3 className="mb-2">Отклонить</h3>
+              <RejectForm requestId={card.id} version={card.version} templates={card.templates.map((t) => ({ id: t.id, text: t.text, own: t.organizationId !== null }))} />
+            </div>
+          </div>
+        </Section>
+      )}
+
+      <Section title="История редакций">
+        <ol className="space-y-4">
+          {[...card.revisions].reverse().map((r) => (
+            <li key={r.number} className="rounded-xl border border-line p-4">
+              <h3>Редакция № {r.number}</h3>
+              <p className="text-sm text-muted">Подана {dateTime.format(r.submittedAt)}, {fio(r.author)}</p>
+              {r.number > 1 &&
+                (r.changes.length === 0 ? (
+                  <p className="mt-2 text-sm">По сравнению с редакцией № {r.number - 1} ничего не изменено.</p>
+                ) : (
+                  <table className="mt-2 w-full text-left text-sm">
+                    <caption className="text-left font-medium">Изменено по сравнению с редакцией № {r.number - 1}</caption>
+                    <thead className="text-muted">
+                      <tr>
+                        <th scope="col" className="py-1 pr-4">Поле</th>
+                        <th scope="col" className="py-1 pr-4">Было</th>
+                        <th scope="col" className="py-1">Стало</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {r.changes.map((c) => (
+                        <tr key={c.field} className="border-t border-line">
+                          <th scope="row" className="py-1 pr-4 font-medium">{c.label}</th>
+                          <td className="py-1 pr-4"><del>{c.before}</del></td>
+                          <td className="py-1"><ins className="no-underline font-medium">{c.after}</ins></td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ))}
+              <p className="mt-2 text-sm">
+                {r.decision === "REJECTED" ? (
+                  <>Отклонена {r.decidedAt ? dateTime.format(r.decidedAt) : ""} ({fio(r.reviewer)}): {r.reason}</>
+                ) : r.decision === "APPROVED" ? (
+                  <>Одобрена {r.decidedAt ? dateTime.format(r.decidedAt) : ""} ({fio(r.reviewer)})</>
+                ) : (
+                  <>На рассмотрении</>
+                )}
+              </p>
+              {r.number !== current.number && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm text-brand">Параметры редакции № {r.number}</summary>
+                  <RevisionFacts revision={r} />
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </div>
+  );
+}
+
+function RevisionFacts({ revision: r }: { revision: TRequestCard["revisions"][number] }) {
+  return (
+    <Facts
+      rows={[
+        [REQUEST_FIELD_LABEL.name, r.name],
+        [REQUEST_FIELD_LABEL.regionId, r.region.name],
+        [REQUEST_FIELD_LABEL.type, CABINET_TYPE_LABEL[r.type]],
+        [REQUEST_FIELD_LABEL.editorialCabinetId, r.editorialCabinet ? `${r.editorialCabinet.name} (ЛКО № ${r.editorialCabinet.lkoId}${r.editorialCabinet.organization.shortName !== r.editorialCabinet.name ? `, ${r.editorialCabinet.organization.shortName}` : ""})` : "—"],
+        [REQUEST_FIELD_LABEL.sphereIds, r.sphereNames.join(", ") || "—"],
+        [REQUEST_FIELD_LABEL.email, r.email],
+      ]}
+    />
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="card space-y-3">
+      <h2 className="text-xl">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
+  return (
+    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,14rem)_1fr]">
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-sm text-muted">{k}</dt>
+          <dd className="break-words">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignInButton } from "@/components/auth/SignInButton";
+import { ROLE_LABELS } from "@/lib/access/roles";
+import { getPortalSession } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/accounts/dates";
+import { findInvitationByToken, matchInvitedPerson } from "@/lib/invitations/service";
+import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
+import { AcceptForm } from "./AcceptForm";
+
+// The link's token must not leak to other sites through the Referer header.
+export const metadata: Metadata = { title: "Приглашение в ПОС", referrer: "no-referrer" };
+export const dynamic = "force-dynamic";
+
+const REQUESTED_TEXT: Record<string, string> = {
+  sent: "✓ Запрос отправлен администраторам кабинета. Когда они отправят приглашение повторно, придёт новое письмо.",
+  already: "Запрос уже отправлен администраторам кабинета. Дождитесь нового письма.",
+  "not-needed": "Новое приглашение не требуется.",
+  unknown: "Запрос не отправлен: ссылка недействительна.",
+};
+
+function RequestNew({ token }: { token: string }) {
+  return (
+    <form method="post" action={`/invite/${encodeURIComponent(token)}/request`}>
+      <button type="submit" className="btn-secondary">Запросить новое приглашение</button>
+    </form>
+  );
+}
+
+export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ requested?: string }> }) {
+  const { token: raw } = await params;
+  const token = decodeURIComponent(raw);
+  const { requested } = await searchParams;
+  const found = token.length <= 200 ? await findInvitationByToken(token) : null;
+  const session = await getPortalSession();
+  const notice = requested && REQUESTED_TEXT[requested] ? <p role="status" className="rounded-xl bg-brand-light p-4">{REQUESTED_TEXT[requested]}</p> : null;
+
+  if (!found) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1>Ссылка недействительна</h1>
+        {notice}
+        <p className="card">{INVITATION_STATE_TEXT.unknown} Если письма нет, попросите администратора ЛКО вашей организации отправить приглашение повторно.</p>
+      </div>
+    );
+  }
+
+  const { account, cabinet, invitation, state } = found;
+  const invitedName = [account.lastName, account.firstName, account.middleName].filter(Boolean).join(" ");
+  if (state !== "live") {
+    const title = { expired: "Срок действия приглашения истёк", revoked: "Ссылка больше не действует", used: "Приглашение уже использовано", archived: "Приглашение отменено" }[state];
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1>{title}</h1>
+        {notice}
+        <div className="card space-y-4">
+          <p role="alert">
+            {INVITATION_STATE_TEXT[state]}
+            {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
+          </p>
+          <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). Приглашение на имя: {invitedName}.</p>
+          {state === "used" ? (
+            <p>Если это были вы — <Link href="/signin">войдите через Госуслуги</Link>. Если нет — попросите администратора ЛКО создать для вас учётную запись.</p>
+          ) : state === "archived" ? (
+            <p>Если доступ нужен, обратитесь к администратору ЛКО вашей организации.</p>
+          ) : (
+            <>
+              <p>Попросите новое приглашение: администраторы кабинета получат письмо и отправят вам новую ссылку.</p>
+              <RequestNew token={token} />
+            </>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  const match = session ? await matchInvitedPerson(session.person.id, found) : null;
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1>Приглашение в Платформу обратной связи</h1>
+      {notice}
+      <div className="card space-y-4">
+        <p>
+          {invitedName}, для вас создана учётная запись в личном кабинете организации <strong>«{cabinet.name}»</strong> (ЛКО № {cabinet.lkoId}).
+        </p>
+        <p>Роли: {account.roles.map((r) => ROLE_LABELS[r]).join(", ")}. Должность: {account.position}.</p>
+        <p className="text-sm text-muted">Ссылка действует до {formatDateTime(invitation.expiresAt)} и только один раз.</p>
+      </div>
+      {!session ? (
+        <div className="card space-y-4">
+          <h2 className="text-xl">Войдите через Госуслуги</h2>
+          <p>Введите логин и пароль от портала Госуслуг и разрешите доступ к данным — вы вернётесь на эту страницу и подтвердите учётную запись.</p>
+          <SignInButton callbackUrl={`/invite/${encodeURIComponent(token)}`} />
+        </div>
+      ) : match?.ok ? (
+        <div className="card space-y-4">
+          <h2 className="text-xl">Подтвердите учётную запись</h2>
+          <p>
+            Вы вошли как <strong>{session.person.lastName} {session.person.firstName} {session.person.middleName ?? ""}</strong>. Учётная запись кабинета будет
+            связана с вашей учётной записью Госуслуг и получит статус «Подтвержден». Затем отметьте «Мною пройдено обучение».
+          </p>
+          <AcceptForm token={token} />
+        </div>
+      ) : (
+        <div className="card space-y-4">
+          <h2 className="text-xl">Приглашение адресовано не вам</h2>
+          <p role="alert">
+            Вы вошли как {session.person.lastName} {session.person.firstName}. {WRONG_PERSON_TEXT(cabinet.organizationName)}
+          </p>
+          <form method="post" action="/api/esia/logout">
+            <button type="submit" className="btn-secondary">Выйти и войти другим пользователем</button>
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}

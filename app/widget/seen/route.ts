@@ -1,0 +1,15 @@
+import { recordWidgetShown } from "@/lib/widget/placement-record";
+
+// Called by the loader on every page where it is shown. A simple CORS request (POST, no body, no
+// custom headers): no preflight, and the browser's Origin header names the site.
+const CORS = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
+
+export async function POST(request: Request) {
+  const opaId = Number(new URL(request.url).searchParams.get("opaId"));
+  const result = await recordWidgetShown(opaId, request.headers.get("origin"));
+  return Response.json({ show: result.show }, { headers: CORS });
+}
+
+export function OPTIONS() {
+  return new Response(null, { status: 204, headers: { ...CORS, "Access-Control-Allow-Methods": "POST", "Access-Control-Max-Age": "86400" } });
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { db, type AccountRoleKind, type CabinetKind, type DbTx } from "@/lib/db";
+import type { Actor } from "@/lib/access/actor";
+import { cabinetsWhere } from "@/lib/access/policies";
+import { ActionError, ForbiddenError } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/log";
+import { issueInvitation } from "@/lib/invitations/service";
+import { isUniqueViolation } from "./db-errors";
+import { normalizeRussianPhone, type TAccountRoleChoice, type TAddAccount } from "./schemas";
+import { DISPLAY_STATUS_LABELS, displayStatus } from "./status";
+
+/** Roles that make sense in a cabinet: a curator and a monitor look over institutions, so only an organ's cabinet has them. */
+export function rolesForCabinet(kind: CabinetKind): TAccountRoleChoice[] {
+  return kind === "EDITORIAL" ? ["LKO_ADMIN", "CURATOR", "MODERATOR", "OBSERVER", "CONNECTION_MONITOR"] : ["LKO_ADMIN", "MODERATOR", "OBSERVER"];
+}
+
+export interface CabinetForAccounts {
+  id: string;
+  lkoId: number;
+  name: string;
+  kind: CabinetKind;
+  organizationId: string;
+  /** Spheres a curator of this cabinet may be given: the cabinet's, or every sphere if it has none. */
+  curatorSphereIds: string[];
+}
+
+export async function loadCabinetForAccounts(cabinetId: string, tx: DbTx = db): Promise<CabinetForAccounts | null> {
+  const cabinet = await tx.cabinet.findUnique({
+    where: { id: cabinetId },
+    select: { id: true, lkoId: true, name: true, kind: true, organizationId: true, status: true, spheres: { select: { sphereId: true } } },
+  });
+  if (!cabinet || cabinet.status !== "ACTIVE") return null;
+  const own = cabinet.spheres.map((s) => s.sphereId);
+  const curatorSphereIds = own.length > 0 ? own : (await tx.sphere.findMany({ select: { id: true } })).map((s) => s.id);
+  return { id: cabinet.id, lkoId: cabinet.lkoId, name: cabinet.name, kind: cabinet.kind, organizationId: cabinet.organizationId, curatorSphereIds };
+}
+
+/** Field errors for roles the cabinet cannot have and spheres outside its list; empty when fine. */
+export function roleProblems(input: Pick<TAddAccount, "roles" | "curatorSphereIds">, cabinet: CabinetForAccounts): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const allowed = rolesForCabinet(cabinet.kind);
+  const foreign = input.roles.filter((r) => !allowed.includes(r));
+  if (foreign.length > 0) problems.roles = ["Роли «Куратор по направлению» и «ИТ-специалист (мониторинг подключения)» есть только в кабинете редакции органа."];
+  if (input.roles.includes("CURATOR") && input.curatorSphereIds.some((s) => !cabinet.curatorSphereIds.includes(s))) {
+    problems.curatorSphereIds = ["Выберите сферы из списка сфер кабинета."];
+  }
+  return problems;
+}
+
+export const DUPLICATE_EMAIL_MESSAGE = "Учётная запись с таким адресом электронной почты уже есть в системе. Адрес должен быть индивидуален для каждой учётной записи.";
+
+/**
+ * Refuses an email that any account in the system already has. Where the existing account is in
+ * a cabinet the actor manages, the message says where (so that they can restore or resend);
+ * otherwise it does not reveal another organization's staff.
+ */
+export async function assertEmailFree(actor: Actor, email: string, tx: DbTx = db): Promise<void> {
+  const existing = await tx.account.findUnique({
+    where: { email },
+    select: { status: true, cabinetId: true, cabinet: { select: { name: true } }, invitations: { select: { expiresAt: true, usedAt: true, revokedAt: true } } },
+  });
+  if (!existing) return;
+  const visible = await tx.cabinet.count({ where: { AND: [{ id: existing.cabinetId }, cabinetsWhere(actor, "accounts.manage")] } });
+  const where = visible ? ` Она в кабинете «${existing.cabinet.name}», статус «${DISPLAY_STATUS_LABELS[displayStatus(existing, new Date())]}».` : "";
+  throw new ActionError(DUPLICATE_EMAIL_MESSAGE + where, { email: [DUPLICATE_EMAIL_MESSAGE + where] });
+}
+
+/** The database's unique index on Account.email (the last word when two requests race). */
+export function isDuplicateEmailError(error: unknown): boolean {
+  return isUniqueViolation(error, "email");
+}
+
+export function duplicateEmailConflict(): ActionError {
+  return new ActionError(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
+}
+
+/** Creates an invited account with its roles, issues its invitation and records it; in the caller's transaction. */
+export async function createInvitedAccount(
+  tx: DbTx,
+  input: TAddAccount,
+  cabinet: CabinetForAccounts,
+  actorPersonId: string,
+  opts: { now?: Date; source?: "form" | "import" } = {},
+): Promise<{ accountId: string }> {
+  const now = opts.now ?? new Date();
+  const roles = [...new Set(input.roles)] as AccountRoleKind[];
+  const account = await tx.account.create({
+    data: {
+      cabinetId: cabinet.id,
+      email: input.email,
+      lastName: input.lastName,
+      firstName: input.firstName,
+      middleName: input.middleName || null,
+      phone: input.phone ? normalizeRussianPhone(input.phone) : null,
+      position: input.position,
+      status: "INVITED",
+      createdById: actorPersonId,
+      createdAt: now,
+      roles: {
+        create: roles.map((role) => ({
+          role,
+          spheres: role === "CURATOR" ? { create: [...new Set(input.curatorSphereIds)].map((sphereId) => ({ sphereId })) } : undefined,
+        })),
+      },
+    },
+    select: { id: true, email: true, lastName: true, firstName: true, middleName: true },
+  });
+  const { expiresAt } = await issueInvitation(tx, { account: { ...account, roles }, cabinet }, now);
+  await recordAudit(tx, {
+    actorPersonId,
+    action: "account.invited",
+    entityType: "Account",
+    entityId: account.id,
+    cabinetId: cabinet.id,
+    organizationId: cabinet.organizationId,
+    data: {
+      email: account.email, name: `${account.lastName} ${account.firstName}`, roles, curatorSphereIds: roles.includes("CURATOR") ? input.curatorSphereIds : [],
+      expiresAt: expiresAt.toISOString(), source: opts.source ?? "form",
+    },
+  });
+  return { accountId: account.id };
+}
+
+/** The account an action names, if the actor holds the capability on its cabinet; otherwise refused. */
+export async function accountForActor(actor: Actor, accountId: string) {
+  const account = await db.account.findFirst({
+    where: { id: accountId, cabinet: cabinetsWhere(actor, "accounts.manage") },
+    select: {
+      id: true, email: true, status: true, statusBeforeArchive: true, personId: true, lastName: true, firstName: true, middleName: true,
+      roles: { select: { role: true } },
+      cabinet: { select: { id: true, lkoId: true, name: true, organizationId: true, status: true } },
+    },
+  });
+  // Another organ's account and a missing one get the same answer.
+  if (!account) throw new ForbiddenError("Нет доступа к этой учётной записи.");
+  return account;
+}
+
+export async function assertCanManageCabinet(actor: Actor, cabinetId: string): Promise<void> {
+  const count = await db.cabinet.count({ where: { AND: [{ id: cabinetId, status: "ACTIVE" }, cabinetsWhere(actor, "accounts.manage")] } });
+  if (count === 0) throw new ForbiddenError("Нет прав на управление учётными записями этого кабинета.");
+}

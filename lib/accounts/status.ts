@@ -1,0 +1,48 @@
+// The four statuses people see. «Приглашение истекло» is not stored: an invited account whose
+// link is no longer live (expired, or revoked by archiving) shows it.
+import type { AccountStatus } from "@/lib/db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export const DISPLAY_STATUSES = ["INVITED", "INVITATION_EXPIRED", "CONFIRMED", "ARCHIVED"] as const;
+export type TDisplayStatus = (typeof DISPLAY_STATUSES)[number];
+
+export const DISPLAY_STATUS_LABELS: Record<TDisplayStatus, string> = {
+  INVITED: "Приглашен",
+  INVITATION_EXPIRED: "Приглашение истекло",
+  CONFIRMED: "Подтвержден",
+  ARCHIVED: "В архиве",
+};
+
+/** An icon beside the word, so that status never rests on colour alone. */
+export const DISPLAY_STATUS_ICONS: Record<TDisplayStatus, string> = {
+  INVITED: "✉",
+  INVITATION_EXPIRED: "⌛",
+  CONFIRMED: "✓",
+  ARCHIVED: "▣",
+};
+
+interface InvitationTimes {
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export const isLiveInvitation = (i: InvitationTimes, now: Date) => !i.usedAt && !i.revokedAt && i.expiresAt > now;
+
+export function displayStatus(account: { status: AccountStatus; invitations: InvitationTimes[] }, now: Date): TDisplayStatus {
+  if (account.status === "INVITED") return account.invitations.some((i) => isLiveInvitation(i, now)) ? "INVITED" : "INVITATION_EXPIRED";
+  return account.status;
+}
+
+/** The same distinction as a query filter. */
+export function displayStatusWhere(status: TDisplayStatus, now: Date): Prisma.AccountWhereInput {
+  const live: Prisma.InvitationWhereInput = { usedAt: null, revokedAt: null, expiresAt: { gt: now } };
+  switch (status) {
+    case "INVITED":
+      return { status: "INVITED", invitations: { some: live } };
+    case "INVITATION_EXPIRED":
+      return { status: "INVITED", invitations: { none: live } };
+    default:
+      return { status };
+  }
+}

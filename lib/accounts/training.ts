@@ -1,0 +1,44 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/access/actor";
+import { accountsAwaitingTraining } from "@/lib/access/policies";
+import { recordAudit } from "@/lib/audit/log";
+
+/** Where to go after the tick: only the admin area's own paths (no open redirect). */
+export function safeNextPath(next: string | undefined | null): string {
+  if (!next || !next.startsWith("/admin") || next.startsWith("//") || next.includes("\\") || /[\r\n]/.test(next)) return "/admin";
+  return next;
+}
+
+export const trainingUrl = (next: string) => `/training?next=${encodeURIComponent(safeNextPath(next))}`;
+
+/**
+ * The training gate: a confirmed account's holder who has not ticked «Мною пройдено обучение»
+ * goes to /training from every cabinet page, whatever URL they typed.
+ */
+export function requireTrainingDone(actor: Actor, next: string): void {
+  if (accountsAwaitingTraining(actor).length > 0) redirect(trainingUrl(next));
+}
+
+/**
+ * Records the tick on every confirmed account of the person that waits for it: the person has
+ * been trained, whichever cabinet they entered first. One audit event per account (its cabinet's history).
+ */
+export async function confirmTrainingFor(personId: string, now = new Date()): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const waiting = await tx.account.findMany({
+      where: { personId, status: "CONFIRMED", trainingConfirmedAt: null },
+      select: { id: true, email: true, cabinetId: true, cabinet: { select: { organizationId: true } } },
+    });
+    for (const a of waiting) {
+      const { count } = await tx.account.updateMany({ where: { id: a.id, trainingConfirmedAt: null }, data: { trainingConfirmedAt: now } });
+      if (count === 0) continue;
+      await recordAudit(tx, {
+        actorPersonId: personId, action: "account.training_confirmed", entityType: "Account", entityId: a.id, cabinetId: a.cabinetId,
+        organizationId: a.cabinet.organizationId, data: { email: a.email, at: now.toISOString() },
+      });
+    }
+    return waiting.length;
+  });
+}

@@ -1,0 +1,29 @@
+// Audit actions in words, for a cabinet's «История». Unknown actions are shown by their code.
+import { ROLE_LABELS } from "@/lib/access/roles";
+import type { AccountRoleKind } from "@/lib/db/generated/enums";
+
+export const HISTORY_ACTION_LABELS: Record<string, string> = {
+  "account.invited": "Добавлен пользователь, отправлено приглашение",
+  "account.invitation_resent": "Приглашение отправлено повторно",
+  "account.confirmed": "Учётная запись подтверждена через Госуслуги",
+  "account.training_confirmed": "Отмечено «Мною пройдено обучение»",
+  "account.archived": "Учётная запись перенесена в архив",
+  "account.restored": "Учётная запись восстановлена из архива",
+  "accounts.imported": "Загружены учётные записи из файла CSV",
+  "invitation.renewal_requested": "Пользователь запросил новое приглашение",
+  "cabinet.data_confirmed": "Подтверждена актуальность данных ЛКО",
+};
+
+/** One line of details from an event's data. */
+export function historyDetails(action: string, data: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (typeof data.name === "string" && action !== "cabinet.data_confirmed") parts.push(data.name);
+  if (typeof data.email === "string") parts.push(data.email);
+  if (Array.isArray(data.roles)) parts.push(`роли: ${data.roles.map((r) => ROLE_LABELS[r as AccountRoleKind] ?? String(r)).join(", ")}`);
+  if (data.source === "import") parts.push("из файла");
+  if (typeof data.count === "number") parts.push(`записей: ${data.count}`);
+  if (typeof data.sessionsEnded === "number" && data.sessionsEnded > 0) parts.push(`завершено сеансов: ${data.sessionsEnded}`);
+  if (data.matchedBy === "email") parts.push("совпал адрес электронной почты в ЕСИА");
+  if (data.matchedBy === "membership") parts.push("сотрудник организации по данным ЕСИА");
+  return parts.join(" · ");
+}

@@ -1,0 +1,35 @@
+// The official site's address as institutions type it, reduced to the origin the browser sends
+// (Origin header, CSP frame-ancestors): the widget lives on the site's main page. Pure: the form
+// and the server share it.
+
+export type TOfficialSiteResult = { ok: true; origin: string } | { ok: false; message: string };
+
+export function parseOfficialSite(raw: string): TOfficialSiteResult {
+  const value = raw.trim();
+  if (!value) return { ok: false, message: "Укажите адрес официального сайта, например https://school18.ru." };
+  // «school18.ru» is what people type; the scheme is then assumed to be https.
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, message: "Адрес сайта указан неверно. Пример: https://school18.ru." };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, message: "Адрес сайта должен начинаться с https:// или http://." };
+  if (url.username || url.password) return { ok: false, message: "Адрес сайта не должен содержать имя пользователя или пароль." };
+  const host = url.hostname;
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith("[");
+  if (!isIp && host !== "localhost" && !/^([a-z0-9-]+\.)+[a-z0-9-]{2,}$/i.test(host)) {
+    return { ok: false, message: "В адресе сайта нет доменного имени. Пример: https://school18.ru." };
+  }
+  return { ok: true, origin: url.origin };
+}
+
+/** The host (with a non-default port) people recognise: «school18.ru», «127.0.0.1:3404». */
+export function siteDomain(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}

@@ -1,0 +1,70 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/accounts/db-errors";
+import { defineAction } from "@/lib/actions/define-action";
+import { ConflictError, ForbiddenError } from "@/lib/actions/errors";
+import { ZInvitationToken } from "@/lib/accounts/schemas";
+import { trainingUrl } from "@/lib/accounts/training";
+import { recordAudit } from "@/lib/audit/log";
+import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "./texts";
+import { findInvitationByToken, matchInvitedPerson } from "./service";
+
+const ALREADY_IN_CABINET = "У вас уже есть учётная запись в этом кабинете (возможно, в архиве). Обратитесь к администратору ЛКО.";
+
+/**
+ * «Подтвердить учётную запись»: the signed-in ЕСИА person takes the invited account. The link is
+ * used once: the update only passes while it is live, so a second use (or a race) is refused.
+ */
+export const acceptInvitation = defineAction({
+  name: "invitations.accept",
+  schema: ZInvitationToken,
+  async authorize(input, { session }) {
+    const found = await findInvitationByToken(input.token);
+    if (!found) throw new ForbiddenError(INVITATION_STATE_TEXT.unknown);
+    if (found.state !== "live") throw new ForbiddenError(INVITATION_STATE_TEXT[found.state]);
+    if (!(await matchInvitedPerson(session.person.id, found)).ok) throw new ForbiddenError(WRONG_PERSON_TEXT(found.cabinet.organizationName));
+  },
+  async handler(input, { session }) {
+    const now = new Date();
+    const personId = session.person.id;
+    try {
+      const result = await db.$transaction(async (tx) => {
+        const found = await findInvitationByToken(input.token, now, tx);
+        if (!found || found.state !== "live") throw new ConflictError(INVITATION_STATE_TEXT[found?.state ?? "unknown"]);
+        const match = await matchInvitedPerson(personId, found, tx);
+        if (!match.ok) throw new ForbiddenError(WRONG_PERSON_TEXT(found.cabinet.organizationName));
+        if (await tx.account.count({ where: { cabinetId: found.cabinet.id, personId } })) throw new ConflictError(ALREADY_IN_CABINET);
+        const used = await tx.invitation.updateMany({
+          where: { id: found.invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now },
+        });
+        const confirmed = await tx.account.updateMany({
+          where: { id: found.account.id, status: "INVITED" },
+          data: { status: "CONFIRMED", personId, confirmedAt: now },
+        });
+        if (used.count === 0 || confirmed.count === 0) throw new ConflictError(INVITATION_STATE_TEXT.used);
+        await recordAudit(tx, {
+          actorPersonId: personId, action: "account.confirmed", entityType: "Account", entityId: found.account.id,
+          cabinetId: found.cabinet.id, organizationId: found.cabinet.organizationId,
+          data: { email: found.account.email, matchedBy: match.by, invitationId: found.invitation.id },
+        });
+        return { lkoId: found.cabinet.lkoId };
+      });
+      revalidatePath("/", "layout");
+      return result;
+    } catch (error) {
+      // One person, one account per cabinet (unique cabinetId + personId).
+      if (isUniqueViolation(error)) throw new ConflictError(ALREADY_IN_CABINET);
+      throw error;
+    }
+  },
+});
+
+/** Form action of the invitation page: on success straight to the training tick, then the cabinet. */
+export async function acceptInvitationFormAction(_prev: unknown, form: FormData) {
+  const result = await acceptInvitation(form);
+  if (result.ok) redirect(trainingUrl(`/admin/cabinets/${result.data.lkoId}`));
+  return result;
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { db, Prisma, type DbTx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/log";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { renderEmail } from "@/lib/mail/layout";
+import { portalUrl } from "@/lib/esia/config";
+import { categoryLabel } from "./categories";
+import { ZCitizenMessage } from "./schemas";
+
+/** The cabinet behind a widget number, if it accepts messages (approved, i.e. exists, and not archived). */
+export async function findWidgetCabinet(lkoId: number) {
+  if (!Number.isSafeInteger(lkoId) || lkoId <= 0) return null;
+  const cabinet = await db.cabinet.findUnique({
+    where: { lkoId },
+    select: { id: true, lkoId: true, name: true, status: true, officialSite: true, noSite: true, email: true, organizationId: true },
+  });
+  return cabinet && cabinet.status === "ACTIVE" ? cabinet : null;
+}
+export type TWidgetCabinet = NonNullable<Awaited<ReturnType<typeof findWidgetCabinet>>>;
+
+export const officialOrigin = (cabinet: Pick<TWidgetCabinet, "officialSite" | "noSite">) => (cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null);
+
+/**
+ * Where a submission may come from: the portal's own form page (framed by the official site,
+ * which CSP frame-ancestors enforces, or opened by a social-network link) or the official site
+ * itself. A browser always sends Origin with a POST; other pages' posts are refused.
+ */
+export function submissionOriginAllowed(cabinet: Pick<TWidgetCabinet, "officialSite" | "noSite">, origin: string | null): boolean {
+  if (!origin) return false;
+  return origin === new URL(portalUrl()).origin || origin === officialOrigin(cabinet);
+}
+
+export type TSubmitOutcome =
+  | { ok: true; messageId: string; duplicate: boolean }
+  | { ok: false; reason: "unavailable" | "origin" | "conflict"; error: string }
+  | { ok: false; reason: "invalid"; error: string; fieldErrors: Record<string, string[]> };
+
+export const SUBMIT_ERRORS = {
+  unavailable: "Прием сообщений через эту форму не ведется.",
+  origin: "Сообщение не принято: форму можно отправить только со страницы Платформы обратной связи на официальном сайте организации.",
+  conflict: "Сообщение не принято. Обновите страницу и отправьте его снова.",
+} as const;
+
+/** Stores a citizen's message in the cabinet's inbox and tells its administrators, once per idempotency key. */
+export async function submitCitizenMessage(lkoId: number, raw: Record<string, unknown>, ctx: { origin: string | null; now?: Date }): Promise<TSubmitOutcome> {
+  const cabinet = await findWidgetCabinet(lkoId);
+  if (!cabinet) return { ok: false, reason: "unavailable", error: SUBMIT_ERRORS.unavailable };
+  if (!submissionOriginAllowed(cabinet, ctx.origin)) return { ok: false, reason: "origin", error: SUBMIT_ERRORS.origin };
+  const parsed = ZCitizenMessage.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    return { ok: false, reason: "invalid", error: "Проверьте правильность заполнения полей.", fieldErrors };
+  }
+  const input = parsed.data;
+  const official = officialOrigin(cabinet);
+  const origin = input.embeddedBy && input.embeddedBy === official ? official : ctx.origin === official ? official : null;
+  const now = ctx.now ?? new Date();
+
+  if (input.idempotencyKey) {
+    const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, cabinetId: true } });
+    if (existing) return existing.cabinetId === cabinet.id ? { ok: true, messageId: existing.id, duplicate: true } : { ok: false, reason: "conflict", error: SUBMIT_ERRORS.conflict };
+  }
+  try {
+    const message = await db.$transaction(async (tx) => {
+      const created = await tx.citizenMessage.create({
+        data: {
+          cabinetId: cabinet.id, category: input.category, text: input.text, authorName: input.authorName, contact: input.contact,
+          consentAt: now, origin, idempotencyKey: input.idempotencyKey ?? null, createdAt: now,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        action: "message.received", entityType: "CitizenMessage", entityId: created.id, cabinetId: cabinet.id, organizationId: cabinet.organizationId,
+        data: { category: input.category, origin },
+      });
+      await notifyAdministrators(tx, cabinet, created.id, input.category, now);
+      return created;
+    });
+    return { ok: true, messageId: message.id, duplicate: false };
+  } catch (error) {
+    // The same key submitted twice at once: the first one stored it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && input.idempotencyKey) {
+      const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, cabinetId: true } });
+      if (existing?.cabinetId === cabinet.id) return { ok: true, messageId: existing.id, duplicate: true };
+    }
+    throw error;
+  }
+}
+
+/** An email to each confirmed Администратор ЛКО of the cabinet (the cabinet's address if it has none). No personal data in it. */
+async function notifyAdministrators(tx: DbTx, cabinet: TWidgetCabinet, messageId: string, category: string, now: Date) {
+  const admins = await tx.account.findMany({
+    where: { cabinetId: cabinet.id, status: "CONFIRMED", roles: { some: { role: "LKO_ADMIN" } } },
+    select: { email: true },
+  });
+  const recipients = admins.length > 0 ? [...new Set(admins.map((a) => a.email))] : [cabinet.email];
+  const link = `${portalUrl()}/admin/cabinets/${cabinet.lkoId}/messages/${messageId}`;
+  for (const to of recipients) {
+    await enqueueEmail(tx, {
+      to,
+      subject: `Новое сообщение гражданина: ${cabinet.name}`,
+      dedupeKey: `message-new:${messageId}:${to}`,
+      ...renderEmail({
+        title: "Поступило новое сообщение через виджет ПОС",
+        paragraphs: [
+          `В кабинет «${cabinet.name}» (уникальный номер ЛКО ${cabinet.lkoId}) ${now.toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg" })} поступило сообщение на тему «${categoryLabel(category)}».`,
+          "Откройте его в разделе «Сообщения», возьмите в работу и дайте ответ в установленный срок.",
+        ],
+        action: { label: "Открыть сообщение", url: link },
+      }),
+    });
+  }
+}

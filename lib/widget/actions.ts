@@ -1,0 +1,77 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { defineAction } from "@/lib/actions/define-action";
+import { ActionError, ConflictError, ForbiddenError } from "@/lib/actions/errors";
+import { loadActor } from "@/lib/access/actor";
+import { hasCabinetCapability } from "@/lib/access/policies";
+import { recordAudit } from "@/lib/audit/log";
+import { portalUrl } from "@/lib/esia/config";
+import { bannerTextOf, variantById, widgetCode } from "./banner";
+import { ZGenerateWidget, ZRunSiteCheck } from "./schemas";
+import { checkSite, siteCheckConfig } from "./site-check";
+
+export const generateWidget = defineAction({
+  name: "widget.generate",
+  schema: ZGenerateWidget,
+  async authorize(input, { session }) {
+    const actor = await loadActor(session.person.id);
+    if (!(await hasCabinetCapability(actor, "functioning.edit", input.cabinetId))) throw new ForbiddenError();
+  },
+  async handler(input, { session }) {
+    const result = await db.$transaction(async (tx) => {
+      const cabinet = await tx.cabinet.findUniqueOrThrow({ where: { id: input.cabinetId }, select: { lkoId: true, status: true, officialSite: true, noSite: true, organizationId: true } });
+      if (cabinet.status !== "ACTIVE") throw new ActionError("Кабинет в архиве: виджет для него не создается.");
+      if (!cabinet.officialSite || cabinet.noSite) {
+        throw new ActionError("Сначала укажите и сохраните адрес официального сайта: виджет работает только на нем.");
+      }
+      const generatedAt = new Date();
+      await tx.cabinet.update({ where: { id: input.cabinetId }, data: { widgetVariant: input.variant, widgetBannerText: input.bannerText, widgetGeneratedAt: generatedAt } });
+      await recordAudit(tx, {
+        actorPersonId: session.person.id, action: "widget.generated", entityType: "Cabinet", entityId: input.cabinetId,
+        cabinetId: input.cabinetId, organizationId: cabinet.organizationId, data: { variant: input.variant, bannerText: input.bannerText },
+      });
+      return { lkoId: cabinet.lkoId, generatedAt };
+    });
+    revalidatePath(`/admin/cabinets/${result.lkoId}/functioning`);
+    const code = widgetCode({ portalOrigin: new URL(portalUrl()).origin, lkoId: result.lkoId, variant: variantById(input.variant)!, banner: bannerTextOf(input.bannerText) });
+    return { code, generatedAt: result.generatedAt.toISOString(), variant: input.variant, bannerText: input.bannerText };
+  },
+});
+
+export async function generateWidgetForm(_prev: unknown, form: FormData) {
+  return generateWidget(form);
+}
+
+const RECHECK_AFTER_MS = 30_000;
+
+export const runSiteCheck = defineAction({
+  name: "widget.checkSite",
+  schema: ZRunSiteCheck,
+  async authorize(input, { session }) {
+    const actor = await loadActor(session.person.id);
+    if (!(await hasCabinetCapability(actor, "cabinet.view", input.cabinetId))) throw new ForbiddenError();
+  },
+  async handler(input, { session }) {
+    const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: input.cabinetId }, select: { lkoId: true, officialSite: true, noSite: true, organizationId: true } });
+    if (!cabinet.officialSite || cabinet.noSite) throw new ActionError("У кабинета не указан официальный сайт — проверять нечего.");
+    const last = await db.siteCheck.findFirst({ where: { cabinetId: input.cabinetId }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
+    if (last && Date.now() - last.checkedAt.getTime() < RECHECK_AFTER_MS) throw new ConflictError("Сайт только что проверяли. Повторите проверку через полминуты.");
+    // The network request runs outside the transaction: a slow site must not hold the database.
+    const result = await checkSite(`${cabinet.officialSite}/`, cabinet.lkoId, siteCheckConfig());
+    const saved = await db.$transaction(async (tx) => {
+      const row = await tx.siteCheck.create({ data: { cabinetId: input.cabinetId, url: result.url, outcome: result.outcome, details: result.details }, select: { id: true, outcome: true, details: true, checkedAt: true } });
+      await recordAudit(tx, {
+        actorPersonId: session.person.id, action: "widget.site_checked", entityType: "SiteCheck", entityId: row.id,
+        cabinetId: input.cabinetId, organizationId: cabinet.organizationId, data: { outcome: result.outcome, url: result.url },
+      });
+      return row;
+    });
+    revalidatePath(`/admin/cabinets/${cabinet.lkoId}/functioning`);
+    return { outcome: saved.outcome, details: saved.details, checkedAt: saved.checkedAt.toISOString() };
+  },
+});
+
+export async function runSiteCheckForm(_prev: unknown, form: FormData) {
+  return runSiteCheck(form);
+}

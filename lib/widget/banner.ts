@@ -1,0 +1,124 @@
+// The widget's design variants, banner texts and the code an institution pastes on its site, in the
+// real widget's four parts: loader script, style, banner markup, and the call that ends with the
+// ЛКО number. Pure: the generator's live preview (browser) and the server build the same code.
+
+export interface TWidgetVariant {
+  /** The class number of the real widget (bf-N). */
+  id: number;
+  name: string;
+  description: string;
+  layout: "row" | "column" | "strip";
+  colors: { bg: string; fg: string; border: string; btnBg: string; btnFg: string; accent: string };
+}
+
+export const WIDGET_VARIANTS: readonly TWidgetVariant[] = [
+  { id: 2, name: "Синий, горизонтальный", description: "Широкий баннер для главной страницы", layout: "row", colors: { bg: "#0d4cd3", fg: "#ffffff", border: "#0d4cd3", btnBg: "#ffffff", btnFg: "#0d4cd3", accent: "#ee3f58" } },
+  { id: 17, name: "Светлый, горизонтальный", description: "Спокойный баннер на светлом фоне", layout: "row", colors: { bg: "#e8efff", fg: "#0b1f33", border: "#e8efff", btnBg: "#0d4cd3", btnFg: "#ffffff", accent: "#0d4cd3" } },
+  { id: 35, name: "Белый с рамкой", description: "Для сайтов с белым фоном", layout: "row", colors: { bg: "#ffffff", fg: "#0b1f33", border: "#0d4cd3", btnBg: "#0d4cd3", btnFg: "#ffffff", accent: "#ee3f58" } },
+  { id: 87, name: "Вертикальный", description: "Узкий баннер для боковой колонки сайта", layout: "column", colors: { bg: "#0d4cd3", fg: "#ffffff", border: "#0d4cd3", btnBg: "#ffffff", btnFg: "#0d4cd3", accent: "#ee3f58" } },
+  { id: 137, name: "Компактная полоса", description: "Невысокая полоса над или под содержимым страницы", layout: "strip", colors: { bg: "#0b1f33", fg: "#ffffff", border: "#0b1f33", btnBg: "#ee3f58", btnFg: "#ffffff", accent: "#ee3f58" } },
+];
+
+export interface TBannerText {
+  /** The main text; it is what the cabinet stores (widgetBannerText). */
+  text: string;
+  small: string;
+  button: string;
+}
+
+export const BANNER_TEXTS: readonly TBannerText[] = [
+  { text: "Не убран мусор, яма на дороге, не горит фонарь?", small: "Столкнулись с проблемой — сообщите о ней!", button: "Написать о проблеме" },
+  { text: "Есть предложения по организации учебного процесса или знаете, как сделать школу лучше?", small: "Напишите — мы всё обсудим!", button: "Написать о проблеме" },
+  { text: "Не смогли записаться к врачу?", small: "Сообщите о проблеме — мы разберемся.", button: "Сообщить о проблеме" },
+  { text: "В квитанциях ошибки, в подъезде мусор…", small: "Столкнулись с проблемой — сообщите о ней!", button: "Сообщить о проблеме" },
+  { text: "Столкнулись с проблемой — сообщите о ней!", small: "Ответ придет в течение 10 рабочих дней.", button: "Написать о проблеме" },
+];
+
+export const DEFAULT_VARIANT = WIDGET_VARIANTS[0].id;
+export const DEFAULT_BANNER_TEXT = BANNER_TEXTS[0].text;
+
+export const variantById = (id: number | null | undefined) => WIDGET_VARIANTS.find((v) => v.id === id);
+export const bannerTextOf = (text: string | null | undefined): TBannerText =>
+  BANNER_TEXTS.find((b) => b.text === text) ?? { ...BANNER_TEXTS[0], text: text || BANNER_TEXTS[0].text };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** Hidden until the loader confirms the cabinet accepts messages on this site (class pos-ready). */
+export function bannerCss(variant: TWidgetVariant): string {
+  const c = variant.colors;
+  const k = `.bf-${variant.id}`;
+  const layout =
+    variant.layout === "column"
+      ? `${k}{flex-direction:column;text-align:center;max-width:320px}${k} .pos-banner__btn-wrap{width:100%}${k} .pos-banner-btn_2{width:100%}`
+      : variant.layout === "strip"
+        ? `${k}{padding:12px 20px;border-radius:8px}${k} .pos-banner__text{font-size:17px}${k} .pos-banner__small{display:none}`
+        : `${k} .pos-banner__content{flex:1 1 280px}`;
+  return [
+    "#js-show-iframe-wrapper{display:none;margin:16px 0;font-family:Arial,Helvetica,sans-serif}",
+    "#js-show-iframe-wrapper.pos-ready{display:block}",
+    ".pos-banner-fluid{box-sizing:border-box;display:flex;flex-wrap:wrap;align-items:center;gap:16px 24px;padding:24px;border-radius:16px;border:2px solid var(--pos-border);background:var(--pos-bg);color:var(--pos-fg);line-height:1.3}",
+    ".pos-banner-fluid *{box-sizing:border-box}",
+    ".pos-banner__logo{display:flex;align-items:center;gap:10px;font-weight:700;font-size:16px}",
+    ".pos-banner__logo svg{flex:none}",
+    ".pos-banner__slogan{display:block;font-weight:400;font-size:13px;opacity:.85}",
+    ".pos-banner__text{margin:0;font-size:20px;font-weight:700}",
+    ".pos-banner__small{margin:8px 0 0;font-size:15px}",
+    ".pos-banner-btn_2{cursor:pointer;border:0;border-radius:8px;padding:12px 24px;font:inherit;font-size:16px;font-weight:700;background:var(--pos-btn-bg);color:var(--pos-btn-fg)}",
+    ".pos-banner-btn_2:focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}",
+    `${k}{--pos-bg:${c.bg};--pos-fg:${c.fg};--pos-border:${c.border};--pos-btn-bg:${c.btnBg};--pos-btn-fg:${c.btnFg};--pos-accent:${c.accent}}`,
+    layout,
+  ].join("\n");
+}
+
+const LOGO =
+  "<svg width='40' height='40' viewBox='0 0 40 40' aria-hidden='true'><rect width='40' height='40' rx='10' fill='var(--pos-accent)'/><path d='M11 13h18a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-9l-6 5v-5h-3a3 3 0 0 1-3-3v-8a3 3 0 0 1 3-3z' fill='#fff'/></svg>";
+
+export function bannerMarkup(variant: TWidgetVariant, banner: TBannerText): string {
+  const k = `bf-${variant.id}`;
+  return [
+    `<div id='js-show-iframe-wrapper'><div class='pos-banner-fluid ${k}'>`,
+    `<div class='${k}__decor pos-banner__logo'>${LOGO}<span>Госуслуги<span class='pos-banner__slogan'>Решаем вместе</span></span></div>`,
+    `<div class='${k}__content pos-banner__content'><p class='pos-banner__text'>${escapeHtml(banner.text)}</p><p class='pos-banner__small'>${escapeHtml(banner.small)}</p></div>`,
+    `<div class='${k}__btn-wrap pos-banner__btn-wrap'>`,
+    "<!-- Кнопку с классом pos-banner-btn_2 не удалять: она открывает форму сообщения -->",
+    `<button class='pos-banner-btn_2' type='button'>${escapeHtml(banner.button)}</button>`,
+    "</div></div></div>",
+  ].join("\n");
+}
+
+export interface TWidgetCodeInput {
+  /** The portal's origin, e.g. https://pos.example.ru. */
+  portalOrigin: string;
+  lkoId: number;
+  variant: TWidgetVariant;
+  banner: TBannerText;
+}
+
+export const LOADER_PATH = "/widget/script.min.js";
+
+/** The code to paste on the site: the ЛКО number is the last thing in it. */
+export function widgetCode({ portalOrigin, lkoId, variant, banner }: TWidgetCodeInput): string {
+  return [
+    `<script src='${portalOrigin}${LOADER_PATH}'></script>`,
+    `<style>\n${bannerCss(variant)}\n</style>`,
+    bannerMarkup(variant, banner),
+    `<script>Widget("${portalOrigin}/form", ${lkoId})</script>`,
+  ].join("\n");
+}
+
+/** A page that shows the banner as it will look (the loader is not needed to look at it). */
+export function previewDocument(variant: TWidgetVariant, banner: TBannerText, scale = 1): string {
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><style>html{zoom:${scale}}body{margin:12px;background:#fff}${bannerCss(variant)}\n#js-show-iframe-wrapper{display:block;margin:0}</style></head><body>${bannerMarkup(variant, banner)}</body></html>`;
+}
+
+export const SOCIAL_SOURCES = [
+  { source: "vk", name: "ВКонтакте" },
+  { source: "ok", name: "Одноклассники" },
+  { source: "telegram", name: "Телеграм" },
+] as const;
+
+/** The link for posts in social networks, with the labels regions count visits by. */
+export function socialLink(input: { portalOrigin: string; lkoId: number; source: string; regionCode: number; ogrn: string }): string {
+  const q = new URLSearchParams({ opaId: String(input.lkoId), utm_source: input.source, utm_medium: String(input.regionCode), utm_campaign: input.ogrn });
+  return `${input.portalOrigin}/form/?${q}`;
+}

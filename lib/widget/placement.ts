@@ -1,0 +1,64 @@
+// Is the widget placed? One rule for the cabinet's «Функционирование ЛКО» and the status
+// dashboard: the loader reports where it was shown (WidgetPlacement); a report from the official
+// site's origin within the last PLACEMENT_FRESH_DAYS means placed, reports only from other origins
+// mean a wrong domain. Pure: callers load the cabinet with `placementSelect`.
+import { siteDomain } from "@/lib/functioning/official-site";
+
+export const PLACEMENT_FRESH_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Prisma `select` fragment with everything widgetStatusOf needs. */
+export const placementSelect = {
+  officialSite: true,
+  noSite: true,
+  placements: { select: { origin: true, firstSeenAt: true, lastSeenAt: true, hits: true }, orderBy: { lastSeenAt: "desc" } },
+} as const;
+
+export interface TPlacementCabinet {
+  officialSite: string | null;
+  noSite: boolean;
+  placements: Array<{ origin: string; lastSeenAt: Date; firstSeenAt?: Date; hits?: number }>;
+}
+
+export type TWidgetStatus =
+  | { state: "placed"; domain: string; origin: string; lastSeenAt: Date; otherDomains: string[] }
+  | { state: "wrongDomain"; domain: string; origin: string; lastSeenAt: Date; expectedDomain: string | null }
+  | { state: "missing"; lastSeen: { domain: string; at: Date } | null };
+
+export function widgetStatusOf(cabinet: TPlacementCabinet, now: Date = new Date()): TWidgetStatus {
+  const fresh = cabinet.placements
+    .filter((p) => now.getTime() - p.lastSeenAt.getTime() <= PLACEMENT_FRESH_DAYS * DAY)
+    .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
+  const official = cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null;
+  const onSite = official ? fresh.find((p) => p.origin === official) : undefined;
+  if (onSite) {
+    return {
+      state: "placed", domain: siteDomain(onSite.origin), origin: onSite.origin, lastSeenAt: onSite.lastSeenAt,
+      otherDomains: fresh.filter((p) => p !== onSite).map((p) => siteDomain(p.origin)),
+    };
+  }
+  if (fresh.length > 0) {
+    return { state: "wrongDomain", domain: siteDomain(fresh[0].origin), origin: fresh[0].origin, lastSeenAt: fresh[0].lastSeenAt, expectedDomain: official ? siteDomain(official) : null };
+  }
+  const old = [...cabinet.placements].sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
+  return { state: "missing", lastSeen: old ? { domain: siteDomain(old.origin), at: old.lastSeenAt } : null };
+}
+
+/** Dates as the region reads them (Челябинская область, UTC+5). */
+export function formatSeenAt(at: Date): string {
+  return at.toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+/** «Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:03» and its other cases. */
+export function widgetStatusText(status: TWidgetStatus): string {
+  switch (status.state) {
+    case "placed":
+      return `Виджет размещен: да, ${status.domain}, последний раз ${formatSeenAt(status.lastSeenAt)}`;
+    case "wrongDomain":
+      return `Виджет размещен на другом домене: ${status.domain}${status.expectedDomain ? ` (официальный сайт — ${status.expectedDomain})` : ""}, последний раз ${formatSeenAt(status.lastSeenAt)}`;
+    case "missing":
+      return status.lastSeen
+        ? `Виджет размещен: нет (последний раз показывался ${formatSeenAt(status.lastSeen.at)} на ${status.lastSeen.domain})`
+        : "Виджет размещен: нет";
+  }
+}

@@ -1,0 +1,177 @@
+// ЛКО administration end to end: an organ's administrator invites a teacher of a subordinate
+// school; the teacher confirms through ЕСИА and ticks the training; resend and archive take effect.
+// Works with МОУ «СОШ № 16» and its teacher only (the e2e database is shared by the spec files).
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, organizationById, personById } from "../../lib/demo-world/esia-world";
+import type { CaughtMessage } from "../../lib/mail-catcher/server";
+import { signInThroughEsia } from "./support/esia";
+import { MAIL_CATCHER_URL, linksIn } from "./support/mail";
+
+const teacher = personById.get("person-mag-school-16-teacher")!;
+const school = organizationById.get("org-mag-school-16")!;
+const SUBJECT = "Приглашение в личный кабинет";
+
+/** Waits until the catcher holds `count` invitations for the address; returns them newest first. */
+async function invitations(to: string, count: number): Promise<CaughtMessage[]> {
+  let found: CaughtMessage[] = [];
+  await expect
+    .poll(async () => {
+      const list = (await (await fetch(`${MAIL_CATCHER_URL}/api/messages?to=${encodeURIComponent(to.toLowerCase())}`)).json()) as CaughtMessage[];
+      found = list.filter((m) => m.subject.includes(SUBJECT));
+      return found.length;
+    }, { timeout: 20_000, message: `приглашений для ${to}: ${count}` })
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+const inviteLink = (m: CaughtMessage) => linksIn(m).find((l) => l.includes("/invite/"))!;
+
+async function esiaLoginAndConsent(page: Page, login: string) {
+  await expect(page.getByLabel("Телефон / Email / СНИЛС")).toBeVisible();
+  await page.getByLabel("Телефон / Email / СНИЛС").fill(login);
+  await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Войти", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
+  await page.getByRole("button", { name: "Предоставить" }).click();
+  await page.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+}
+
+test("администратор органа приглашает учителя школы; учитель подтверждает через ЕСИА, отмечает обучение; повтор и архив действуют", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+
+  // ── The organ's administrator: the tree, the cabinet's data, «Добавить пользователя».
+  await signInThroughEsia(page, "organAdmin");
+  await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Администрирование ЛКО" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Администрирование ЛКО" })).toBeVisible();
+  await page.getByLabel("Найти кабинет").fill("СОШ № 16");
+  await page.getByRole("button", { name: "Найти" }).click();
+  await page.getByRole("link", { name: school.shortName, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: school.shortName })).toBeVisible();
+  const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
+  await expect(page.getByText(school.ogrn)).toBeVisible();
+  await page.getByLabel(/Данные актуальны: я проверил/).check();
+  await page.getByRole("button", { name: "Подтвердить актуальность" }).click();
+  await expect(page.getByRole("status")).toContainText("Актуальность данных подтверждена");
+
+  await page.getByRole("navigation", { name: "Разделы кабинета" }).getByRole("link", { name: "Учетные записи" }).click();
+  await page.getByRole("link", { name: "Добавить пользователя" }).click();
+  // Required fields are checked before anything is sent.
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page.getByText("Заполните поле «Фамилия».")).toBeVisible();
+  await expect(page.getByText("Добавьте хотя бы одну роль.")).toBeVisible();
+  await page.getByLabel(/^Фамилия/).fill(teacher.lastName);
+  await page.getByLabel(/^Имя/).fill(teacher.firstName);
+  await page.getByLabel(/^Отчество/).fill(teacher.middleName);
+  await page.getByLabel(/^Email/).fill(teacher.email);
+  await page.getByLabel(/^Телефон/).fill(teacher.mobile);
+  await page.getByLabel(/^Должность/).fill("Учитель информатики");
+  await page.getByRole("checkbox", { name: /Модератор\/исполнитель сообщений/ }).check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts\\?invited=`));
+  const row = page.locator(`tr[data-email="${teacher.email.toLowerCase()}"]`);
+  await expect(row).toContainText("Приглашен");
+
+  // The same address again: refused, nothing created.
+  await page.getByRole("link", { name: "Добавить пользователя" }).click();
+  await page.getByLabel(/^Фамилия/).fill("Двойникова");
+  await page.getByLabel(/^Имя/).fill("Алина");
+  await page.getByLabel(/^Email/).fill(teacher.email.toUpperCase());
+  await page.getByLabel(/^Должность/).fill("Педагог");
+  await page.getByRole("checkbox", { name: /Наблюдатель/ }).check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("уже есть в системе");
+  await expect(page.getByLabel(/^Фамилия/)).toHaveValue("Двойникова");
+  await page.getByRole("link", { name: "Отмена" }).click();
+
+  // ── The invitation arrives; «Отправить приглашение повторно» replaces it.
+  const [first] = await invitations(teacher.email, 1);
+  expect(first.text).toMatch(/действует 7 дней — до \d{2}\.\d{2}\.\d{4}/);
+  const oldLink = inviteLink(first);
+  await row.getByRole("button", { name: /Отправить приглашение повторно/ }).click();
+  await expect(row.getByRole("status")).toContainText("Прежняя ссылка больше не действует");
+  const [second] = await invitations(teacher.email, 2);
+  const newLink = inviteLink(second);
+  expect(newLink).not.toBe(oldLink);
+
+  // ── The teacher, in another browser.
+  const teacherContext = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "ru-RU" });
+  const t = await teacherContext.newPage();
+  await t.goto(oldLink);
+  await expect(t.getByRole("heading", { level: 1, name: "Ссылка больше не действует" })).toBeVisible();
+  await expect(t.getByRole("button", { name: "Запросить новое приглашение" })).toBeVisible();
+
+  await t.goto(newLink);
+  await expect(t.getByRole("heading", { level: 1, name: "Приглашение в Платформу обратной связи" })).toBeVisible();
+  await t.getByRole("button", { name: "Войти через ЕСИА" }).click();
+  await esiaLoginAndConsent(t, teacher.email);
+  await expect(t).toHaveURL(/\/invite\//);
+  await t.getByRole("button", { name: "Подтвердить учётную запись" }).click();
+  await expect(t).toHaveURL(/\/training\?next=/);
+
+  // Skipping the tick by URL leads back to it.
+  await t.goto("/admin");
+  await expect(t).toHaveURL(/\/training/);
+  await t.goto(`/admin/cabinets/${lko}/accounts`);
+  await expect(t).toHaveURL(new RegExp(`/training\\?next=${encodeURIComponent(`/admin/cabinets/${lko}`)}$`));
+  await expect(t.getByRole("link", { name: "https://pos.gosuslugi.ru/docs/" })).toBeVisible();
+  await t.getByRole("button", { name: "Продолжить" }).click();
+  await expect(t.getByRole("main").getByRole("alert")).toContainText("Поставьте отметку «Мною пройдено обучение»");
+  await t.getByLabel("Мною пройдено обучение").check();
+  await t.getByRole("button", { name: "Продолжить" }).click();
+  await expect(t.getByRole("heading", { level: 1, name: school.shortName })).toBeVisible();
+
+  // The used link does not work twice.
+  await t.goto(newLink);
+  await expect(t.getByRole("heading", { level: 1, name: "Приглашение уже использовано" })).toBeVisible();
+
+  // ── The administrator sees «Подтвержден» and the training date.
+  await page.goto(`/admin/cabinets/${lko}/accounts?q=${encodeURIComponent(teacher.email)}`);
+  await expect(row).toContainText("Подтвержден");
+  await expect(row).toContainText(/Пройдено \d{2}\.\d{2}\.\d{4}/);
+
+  // ── «В архив»: the teacher's next request is refused, her session is over.
+  await row.getByRole("button", { name: /В архив/ }).click();
+  await expect(row.getByRole("status")).toContainText("Доступ пользователя прекращён");
+  await t.goto(`/admin/cabinets/${lko}`);
+  await expect(t).toHaveURL(/\/signin$/);
+  // Signing in again through ЕСИА (its session is still open) gives no way back into the cabinet.
+  await t.getByRole("button", { name: "Войти через ЕСИА" }).click();
+  await t.getByRole("button", { name: "Предоставить" }).click();
+  await t.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+  await t.goto(`/admin/cabinets/${lko}`);
+  await expect(t.getByRole("heading", { level: 1, name: "Страница не найдена" })).toBeVisible();
+  await t.goto("/admin");
+  await expect(t.getByText("перенесена администратором в архив")).toBeVisible();
+
+  // The cabinet's history shows it all.
+  await page.goto(`/admin/cabinets/${lko}/history`);
+  for (const text of ["Добавлен пользователь, отправлено приглашение", "Приглашение отправлено повторно", "Учётная запись подтверждена через Госуслуги", "Отмечено «Мною пройдено обучение»", "Учётная запись перенесена в архив", "Подтверждена актуальность данных ЛКО"]) {
+    await expect(page.getByText(text).first()).toBeVisible();
+  }
+  await teacherContext.close();
+});
+
+test("загрузка учётных записей из CSV: сначала проверка по строкам, затем всё разом", async ({ page }) => {
+  await signInThroughEsia(page, "organAdmin");
+  await page.goto("/admin?q=" + encodeURIComponent("СОШ № 16"));
+  await page.getByRole("link", { name: school.shortName, exact: true }).click();
+  await page.waitForURL(/\/admin\/cabinets\/\d+$/);
+  const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
+  await page.goto(`/admin/cabinets/${lko}/accounts/import`);
+  const bad = "Фамилия;Имя;Отчество;Email;Телефон;Должность;Роли\nОзёрова;Милана;;csv.one@school16.demo.test;;Учитель;Наблюдатель\n;Глеб;;не-почта;;Учитель;Директор\n";
+  await page.getByLabel("Содержимое файла").fill(bad);
+  await page.getByRole("button", { name: "Проверить файл" }).click();
+  await expect(page.getByText("Строк без ошибок: 1. Строк с ошибками: 1.")).toBeVisible();
+  await expect(page.getByText("Неизвестная роль «Директор»")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Загрузить .* и отправить приглашения/ })).toHaveCount(0);
+
+  const good = "Фамилия;Имя;Отчество;Email;Телефон;Должность;Роли\nОзёрова;Милана;;csv.one@school16.demo.test;;Учитель;Наблюдатель\nРябинин;Глеб;;csv.two@school16.demo.test;+7 900 123 45 67;Учитель;Модератор/исполнитель сообщений, Наблюдатель\n";
+  await page.getByLabel("Содержимое файла").fill(good);
+  await page.getByRole("button", { name: "Проверить файл" }).click();
+  await expect(page.getByText("Строк без ошибок: 2. Строк с ошибками: 0.")).toBeVisible();
+  await page.getByRole("button", { name: "Загрузить 2 и отправить приглашения" }).click();
+  await expect(page.getByText("Загружено учётных записей: 2")).toBeVisible();
+  await page.goto(`/admin/cabinets/${lko}/accounts?q=csv.`);
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+  await invitations("csv.two@school16.demo.test", 1);
+});

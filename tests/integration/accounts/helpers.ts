@@ -1,0 +1,40 @@
+// Shared by the accounts, invitations and cabinets tests: reading what the services wrote.
+import { testDb } from "../../helpers/db";
+import type { TAddAccountInput } from "@/lib/accounts/schemas";
+
+export const SCHOOL_16_CABINET = "cab-work-mag-school-16";
+export const KINDERGARTEN_7_CABINET = "cab-work-mag-kindergarten-7";
+
+export function newUser(overrides: Partial<TAddAccountInput> = {}): TAddAccountInput {
+  return {
+    cabinetId: SCHOOL_16_CABINET,
+    lastName: "Луговская",
+    firstName: "Алина",
+    middleName: "Андреевна",
+    email: `new.user.${Math.random().toString(36).slice(2, 8)}@school16.demo.test`,
+    phone: "89001112233",
+    position: "Заместитель директора",
+    roles: ["MODERATOR"],
+    curatorSphereIds: [],
+    ...overrides,
+  };
+}
+
+/** The newest email queued to the address. */
+export async function lastEmailTo(to: string) {
+  return testDb().outboxEmail.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+}
+
+/** The token of the invitation link in an email's text. */
+export function tokenIn(text: string): string {
+  const m = /\/invite\/([A-Za-z0-9_-]+)/.exec(text);
+  if (!m) throw new Error(`В письме нет ссылки приглашения:\n${text}`);
+  return m[1];
+}
+
+/** Runs an action expecting refusal; returns its message. */
+export async function refused(result: Promise<{ ok: boolean; error?: string }>): Promise<string> {
+  const r = await result;
+  if (r.ok) throw new Error("Ожидался отказ, а действие выполнено");
+  return r.error ?? "";
+}

@@ -1,0 +1,100 @@
+// The loader script and the placement reports it sends.
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { GET as loader } from "@/app/widget/script.min.js/route";
+import { POST as seen, OPTIONS } from "@/app/widget/seen/route";
+import { loadWidgetStatus } from "@/lib/widget/placement-record";
+import { widgetStatusOf, widgetStatusText } from "@/lib/widget/placement";
+
+const CABINET = "cab-work-mag-school-18";
+const SITE = "https://school18.demo.test";
+let lko = 0;
+
+beforeAll(async () => {
+  lko = (await db.cabinet.update({ where: { id: CABINET }, data: { officialSite: SITE, noSite: false }, select: { lkoId: true } })).lkoId;
+});
+
+function report(origin: string | null, id: number = lko) {
+  return seen(new Request(`http://portal.test/widget/seen?opaId=${id}`, { method: "POST", headers: origin ? { origin } : {} }));
+}
+
+describe("загрузчик", () => {
+  it("маленький, кэшируемый, с ETag, без фреймворков", async () => {
+    const res = loader(new Request("http://portal.test/widget/script.min.js"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(res.headers.get("cache-control")).toMatch(/public, max-age=86400/);
+    const etag = res.headers.get("etag")!;
+    const code = await res.text();
+    expect(() => new Function(code)).not.toThrow();
+    expect(code).not.toMatch(/^\s*\/\//m);
+    expect(code).toContain("js-show-iframe-wrapper");
+    expect(gzipSync(code).length).toBeLessThan(3 * 1024);
+    const again = loader(new Request("http://portal.test/widget/script.min.js", { headers: { "if-none-match": etag } }));
+    expect(again.status).toBe(304);
+  });
+});
+
+describe("отчеты о показе виджета", () => {
+  it("на официальном сайте: баннер показывается, размещение записано", async () => {
+    const res = await report(SITE);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await res.json()).toEqual({ show: true });
+    await report(SITE);
+    const row = await db.widgetPlacement.findUniqueOrThrow({ where: { cabinetId_origin: { cabinetId: CABINET, origin: SITE } } });
+    expect(row.hits).toBe(2);
+    expect(await db.auditEvent.count({ where: { entityId: CABINET, action: "widget.first_seen" } })).toBe(1);
+    const { status } = await loadWidgetStatus(CABINET);
+    expect(status).toMatchObject({ state: "placed", domain: "school18.demo.test", otherDomains: [] });
+    expect(widgetStatusText(status)).toMatch(/^Виджет размещен: да, school18\.demo\.test, последний раз \d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+  });
+
+  it("на чужом домене: баннер не показывается, домен отмечен", async () => {
+    expect(await (await report("https://copy.demo.test")).json()).toEqual({ show: false });
+    expect(await db.widgetPlacement.count({ where: { cabinetId: CABINET, origin: "https://copy.demo.test" } })).toBe(1);
+    expect((await loadWidgetStatus(CABINET)).status).toMatchObject({ state: "placed", otherDomains: ["copy.demo.test"] });
+  });
+
+  it("архивный кабинет и неизвестный номер: ничего не показывается и не записывается", async () => {
+    await db.cabinet.update({ where: { id: CABINET }, data: { status: "ARCHIVED" } });
+    try {
+      const before = await db.widgetPlacement.count();
+      expect(await (await report(SITE)).json()).toEqual({ show: false });
+      expect(await (await report(SITE, 999_999)).json()).toEqual({ show: false });
+      expect(await (await report(SITE, Number.NaN)).json()).toEqual({ show: false });
+      expect(await db.widgetPlacement.count()).toBe(before);
+    } finally {
+      await db.cabinet.update({ where: { id: CABINET }, data: { status: "ACTIVE" } });
+    }
+  });
+
+  it("без Origin отчет не записывается", async () => {
+    const before = await db.widgetPlacement.count();
+    expect(await (await report(null)).json()).toEqual({ show: false });
+    expect(await (await report("null")).json()).toEqual({ show: false });
+    expect(await db.widgetPlacement.count()).toBe(before);
+    expect(OPTIONS().status).toBe(204);
+  });
+});
+
+describe("правило «виджет размещен»", () => {
+  const now = new Date("2026-12-05T09:00:00Z");
+  const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  it("размещен, другой домен, нет, давно не показывался", () => {
+    expect(widgetStatusOf({ officialSite: SITE, noSite: false, placements: [{ origin: SITE, lastSeenAt: days(1) }] }, now)).toMatchObject({ state: "placed", domain: "school18.demo.test" });
+    expect(widgetStatusOf({ officialSite: SITE, noSite: false, placements: [{ origin: "https://old.demo.test", lastSeenAt: days(1) }] }, now)).toMatchObject({ state: "wrongDomain", domain: "old.demo.test", expectedDomain: "school18.demo.test" });
+    expect(widgetStatusOf({ officialSite: SITE, noSite: false, placements: [] }, now)).toEqual({ state: "missing", lastSeen: null });
+    const stale = widgetStatusOf({ officialSite: SITE, noSite: false, placements: [{ origin: SITE, lastSeenAt: days(45) }] }, now);
+    expect(stale).toMatchObject({ state: "missing", lastSeen: { domain: "school18.demo.test" } });
+    expect(widgetStatusText(stale)).toBe("Виджет размещен: нет (последний раз показывался 21.10.2026, 14:00 на school18.demo.test)");
+    expect(widgetStatusText({ state: "placed", domain: "school18.demo.test", origin: SITE, lastSeenAt: now, otherDomains: [] })).toBe("Виджет размещен: да, school18.demo.test, последний раз 05.12.2026, 14:00");
+  });
+
+  it("демо-данные: размещенные и размещенные не на том домене кабинеты различаются", async () => {
+    const cabinets = await db.cabinet.findMany({ where: { placements: { some: {} } }, select: { officialSite: true, noSite: true, placements: true } });
+    const states = cabinets.map((c) => widgetStatusOf(c).state);
+    expect(states).toContain("placed");
+    expect(states).toContain("wrongDomain");
+  });
+});
