@@ -1,141 +1,168 @@
-// The connection status of each institution, derived from the registration, accounts and widget
-// data: the ONE place where the rules live (overall status, what is missing, widget placed or not).
-// Triggers note which organizations changed (ConnectionStatusDirty, see the migration); every
-// reader first calls refreshConnectionStatus(), which recomputes just those rows in one statement.
+// The stored connection status of each institution (ConnectionStatus), kept current: triggers
+// note which organizations changed (ConnectionStatusDirty, see the migrations); every reader
+// first calls refreshConnectionStatus(), which recomputes just those rows. The rules themselves
+// are ./rules.ts (and lib/widget/placement.ts for the widget); this module only reads their
+// inputs and writes their results, a batch at a time.
 // No "server-only": the seed and the benchmarks' generator call it too.
 import type { DbTx } from "../db/prisma";
+import { deriveStatus, type TStatusInput } from "./rules";
 
-/** Bump when the rules below change: rows of an older version are recomputed on the next refresh. */
-export const STATUS_RULE_VERSION = 1;
+/** Bump when the rules change: rows of an older version are recomputed on the next refresh. */
+export const STATUS_RULE_VERSION = 2;
 
 const BATCH = 5_000;
-
-/**
- * The origin (scheme://host[:port], lower case) of an official site as people type it: with or
- * without a scheme, with a path. A widget counts as placed only when it is seen on this origin.
- */
-const SITE_ORIGIN = `lower(substring(CASE WHEN c."officialSite" ~* '^[a-z][a-z0-9+.-]*://' THEN btrim(c."officialSite") ELSE 'https://' || btrim(c."officialSite") END from '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+'))`;
 
 // Institutions: organizations supervised by an organ (subordinate, or of a kind not yet known).
 const IS_INSTITUTION = `(o.kind IN ('SUBORDINATE_ROIV', 'SUBORDINATE_OMSU') OR (o.kind IS NULL AND o."parentId" IS NOT NULL))`;
 
-// One statement: take a batch of noted organizations, drop rows of those that are no longer
-// institutions, and upsert the others' rows. Static SQL: the only parameters are numbers.
-const REFRESH_SQL = `
-WITH batch AS (
-  DELETE FROM "ConnectionStatusDirty" d
-  WHERE d."organizationId" IN (SELECT "organizationId" FROM "ConnectionStatusDirty" ORDER BY "organizationId" LIMIT $1)
-  RETURNING d."organizationId" AS id
-),
-gone AS (
-  DELETE FROM "ConnectionStatus" s USING batch b
-  WHERE s."organizationId" = b.id
-    AND NOT EXISTS (SELECT 1 FROM "Organization" o WHERE o.id = b.id AND ${IS_INSTITUTION})
-  RETURNING 1
-),
-base AS (
-  SELECT
-    o.id, o."regionId", o."municipalityId", o."parentId",
-    o."shortName", o."fullName", o.ogrn, o.inn,
-    c.id AS cabinet_id, c."lkoId",
-    CASE WHEN c.id IS NOT NULL THEN 'APPROVED' WHEN r.status = 'PENDING' THEN 'PENDING' WHEN r.status = 'REJECTED' THEN 'REJECTED' ELSE 'NONE' END AS cabinet_state,
-    CASE
-      WHEN c.id IS NOT NULL THEN ARRAY(SELECT cs."sphereId" FROM "CabinetSphere" cs WHERE cs."cabinetId" = c.id ORDER BY 1)
-      WHEN r.id IS NOT NULL THEN coalesce((SELECT rv."sphereIds" FROM "CabinetRequestRevision" rv WHERE rv."requestId" = r.id AND rv.number = r."currentRevision"), '{}')
-      ELSE '{}'
-    END AS sphere_ids,
-    coalesce(a.total, 0) AS total, coalesce(a.confirmed, 0) AS confirmed, coalesce(a.trained, 0) AS trained,
-    coalesce(c."readyAccounts", false) AS ready_accounts, coalesce(c."readyResponsibles", false) AS ready_responsibles,
-    coalesce(c."readyTraining", false) AS ready_training, coalesce(c."readyToWork", false) AS ready_to_work,
-    c."officialSite",
-    CASE WHEN c."officialSite" IS NOT NULL AND btrim(c."officialSite") <> '' THEN 'GIVEN' WHEN c."noSite" THEN 'NO_SITE' ELSE 'MISSING' END AS site,
-    CASE
-      WHEN c."officialSite" IS NOT NULL AND btrim(c."officialSite") <> '' THEN
-        CASE WHEN w.on_site THEN 'PLACED' WHEN w.seen > 0 THEN 'WRONG_DOMAIN' ELSE 'MISSING' END
-      WHEN c."noSite" THEN 'NO_SITE'
-      WHEN w.seen > 0 THEN 'WRONG_DOMAIN'
-      ELSE 'MISSING'
-    END AS widget,
-    (SELECT max(rm."sentAt") FROM "Reminder" rm WHERE rm."organizationId" = o.id) AS reminded_at
-  FROM batch b
-  JOIN "Organization" o ON o.id = b.id AND ${IS_INSTITUTION}
-  LEFT JOIN "Cabinet" c ON c."organizationId" = o.id AND c.kind = 'WORK' AND c.status = 'ACTIVE'
-  LEFT JOIN LATERAL (
-    SELECT r.id, r.status, r."currentRevision" FROM "CabinetRequest" r
-    WHERE r."organizationId" = o.id AND r.kind = 'WORK' ORDER BY r."createdAt" DESC LIMIT 1
-  ) r ON true
-  LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE x.status <> 'ARCHIVED') AS total,
-           count(*) FILTER (WHERE x.status = 'CONFIRMED') AS confirmed,
-           count(*) FILTER (WHERE x.status = 'CONFIRMED' AND x."trainingConfirmedAt" IS NOT NULL) AS trained
-    FROM "Account" x WHERE x."cabinetId" = c.id
-  ) a ON true
-  LEFT JOIN LATERAL (
-    SELECT count(*) AS seen, coalesce(bool_or(lower(p.origin) = ${SITE_ORIGIN}), false) AS on_site
-    FROM "WidgetPlacement" p WHERE p."cabinetId" = c.id
-  ) w ON true
-),
-derived AS (
-  SELECT base.*,
-    CASE cabinet_state
-      WHEN 'NONE' THEN ARRAY['request']
-      WHEN 'PENDING' THEN ARRAY['requestPending']
-      WHEN 'REJECTED' THEN ARRAY['requestRejected']
-      ELSE array_remove(ARRAY[
-        CASE WHEN total = 0 OR confirmed < total THEN 'accounts' END,
-        CASE WHEN confirmed = 0 OR trained < confirmed THEN 'training' END,
-        CASE WHEN NOT ready_accounts THEN 'readyAccounts' END,
-        CASE WHEN NOT ready_responsibles THEN 'readyResponsibles' END,
-        CASE WHEN NOT ready_training THEN 'readyTraining' END,
-        CASE WHEN NOT ready_to_work THEN 'readyToWork' END,
-        CASE WHEN site = 'MISSING' THEN 'site' END,
-        CASE WHEN site = 'GIVEN' AND widget = 'MISSING' THEN 'widget' END,
-        CASE WHEN site = 'GIVEN' AND widget = 'WRONG_DOMAIN' THEN 'widgetWrongDomain' END
-      ], NULL)
-    END AS missing
-  FROM base
-),
-upserted AS (
+// Takes a batch of noted organizations. SKIP LOCKED: two refreshers at once take different batches.
+const CLAIM_SQL = `
+DELETE FROM "ConnectionStatusDirty"
+WHERE "organizationId" IN (SELECT "organizationId" FROM "ConnectionStatusDirty" ORDER BY "organizationId" LIMIT $1 FOR UPDATE SKIP LOCKED)
+RETURNING "organizationId" AS id`;
+
+// Everything the rules need about the claimed organizations, one row each (with the database's clock).
+const INPUTS_SQL = `
+SELECT
+  o.id, ${IS_INSTITUTION} AS institution, o."regionId", o."municipalityId", o."parentId", o."shortName", o."fullName", o.ogrn, o.inn,
+  c.id AS "cabinetId", c."lkoId", c."officialSite", c."noSite",
+  c."readyAccounts", c."readyResponsibles", c."readyTraining", c."readyToWork",
+  r.status::text AS "requestStatus",
+  CASE
+    WHEN c.id IS NOT NULL THEN ARRAY(SELECT cs."sphereId" FROM "CabinetSphere" cs WHERE cs."cabinetId" = c.id ORDER BY 1)
+    WHEN r.id IS NOT NULL THEN coalesce((SELECT rv."sphereIds" FROM "CabinetRequestRevision" rv WHERE rv."requestId" = r.id AND rv.number = r."currentRevision"), '{}')
+    ELSE '{}'
+  END AS "sphereIds",
+  coalesce(a.total, 0)::int AS total, coalesce(a.confirmed, 0)::int AS confirmed, coalesce(a.trained, 0)::int AS trained,
+  coalesce((SELECT json_agg(json_build_object('origin', p.origin, 'lastSeenAt', p."lastSeenAt")) FROM "WidgetPlacement" p WHERE p."cabinetId" = c.id), '[]'::json) AS placements,
+  (SELECT max(rm."sentAt") FROM "Reminder" rm WHERE rm."organizationId" = o.id) AS "remindedAt",
+  now() AS now
+FROM unnest($1::text[]) AS b(id)
+JOIN "Organization" o ON o.id = b.id
+LEFT JOIN "Cabinet" c ON c."organizationId" = o.id AND c.kind = 'WORK' AND c.status = 'ACTIVE'
+LEFT JOIN LATERAL (
+  SELECT r.id, r.status, r."currentRevision" FROM "CabinetRequest" r
+  WHERE r."organizationId" = o.id AND r.kind = 'WORK' ORDER BY r."createdAt" DESC LIMIT 1
+) r ON true
+LEFT JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE x.status <> 'ARCHIVED') AS total,
+         count(*) FILTER (WHERE x.status = 'CONFIRMED') AS confirmed,
+         count(*) FILTER (WHERE x.status = 'CONFIRMED' AND x."trainingConfirmedAt" IS NOT NULL) AS trained
+  FROM "Account" x WHERE x."cabinetId" = c.id
+) a ON true`;
+
+interface TInputRow {
+  id: string;
+  institution: boolean;
+  regionId: string;
+  municipalityId: string | null;
+  parentId: string | null;
+  shortName: string;
+  fullName: string;
+  ogrn: string;
+  inn: string;
+  cabinetId: string | null;
+  lkoId: number | null;
+  officialSite: string | null;
+  noSite: boolean | null;
+  readyAccounts: boolean | null;
+  readyResponsibles: boolean | null;
+  readyTraining: boolean | null;
+  readyToWork: boolean | null;
+  requestStatus: TStatusInput["requestStatus"];
+  sphereIds: string[];
+  total: number;
+  confirmed: number;
+  trained: number;
+  placements: Array<{ origin: string; lastSeenAt: string }> | string;
+  remindedAt: Date | string | null;
+  now: Date | string;
+}
+
+// The results as one JSON parameter, turned into rows by the database (arrays of arrays do not
+// unnest). Column names and types are constants here.
+const UPSERT_SQL = `
 INSERT INTO "ConnectionStatus" (
   "organizationId", "regionId", "municipalityId", "parentId", name, "fullName", ogrn, inn,
   "cabinetState", "cabinetId", "lkoId", "sphereIds", "accountsTotal", "accountsConfirmed", "accountsTrained",
   "readyAccounts", "readyResponsibles", "readyTraining", "readyToWork", "readyPoints", "officialSite", site, widget,
-  missing, overall, "remindedAt", "refreshedAt", "ruleVersion"
+  missing, overall, "remindedAt", "refreshedAt", "ruleVersion", "recheckAt"
 )
 SELECT
-  id, "regionId", "municipalityId", "parentId", "shortName", "fullName", ogrn, inn,
-  cabinet_state::"CabinetState", cabinet_id, "lkoId", sphere_ids, total, confirmed, trained,
-  ready_accounts, ready_responsibles, ready_training, ready_to_work,
-  ready_accounts::int + ready_responsibles::int + ready_training::int + ready_to_work::int,
-  "officialSite", site::"SiteState", widget::"WidgetState", missing,
-  (CASE cabinet_state
-    WHEN 'NONE' THEN 'NOT_STARTED' WHEN 'PENDING' THEN 'PENDING' WHEN 'REJECTED' THEN 'REJECTED'
-    ELSE CASE WHEN cardinality(missing) = 0 THEN 'CONNECTED' ELSE 'IN_PROGRESS' END
-  END)::"ConnectionOverall",
-  reminded_at, now(), $2
-FROM derived
+  x."organizationId", x."regionId", x."municipalityId", x."parentId", x.name, x."fullName", x.ogrn, x.inn,
+  x."cabinetState", x."cabinetId", x."lkoId", x."sphereIds", x."accountsTotal", x."accountsConfirmed", x."accountsTrained",
+  x."readyAccounts", x."readyResponsibles", x."readyTraining", x."readyToWork", x."readyPoints", x."officialSite", x.site, x.widget,
+  x.missing, x.overall, x."remindedAt", now(), $2, x."recheckAt"
+FROM jsonb_to_recordset($1::jsonb) AS x(
+  "organizationId" text, "regionId" text, "municipalityId" text, "parentId" text, name text, "fullName" text, ogrn text, inn text,
+  "cabinetState" "CabinetState", "cabinetId" text, "lkoId" int, "sphereIds" text[], "accountsTotal" int, "accountsConfirmed" int, "accountsTrained" int,
+  "readyAccounts" boolean, "readyResponsibles" boolean, "readyTraining" boolean, "readyToWork" boolean, "readyPoints" int, "officialSite" text,
+  site "SiteState", widget "WidgetState", missing text[], overall "ConnectionOverall", "remindedAt" timestamp(3), "recheckAt" timestamp(3)
+)
 ON CONFLICT ("organizationId") DO UPDATE SET
   "regionId" = EXCLUDED."regionId", "municipalityId" = EXCLUDED."municipalityId", "parentId" = EXCLUDED."parentId",
-  name = EXCLUDED.name, "fullName" = EXCLUDED."fullName", ogrn = EXCLUDED.ogrn,
-  inn = EXCLUDED.inn, "cabinetState" = EXCLUDED."cabinetState", "cabinetId" = EXCLUDED."cabinetId", "lkoId" = EXCLUDED."lkoId",
+  name = EXCLUDED.name, "fullName" = EXCLUDED."fullName", ogrn = EXCLUDED.ogrn, inn = EXCLUDED.inn,
+  "cabinetState" = EXCLUDED."cabinetState", "cabinetId" = EXCLUDED."cabinetId", "lkoId" = EXCLUDED."lkoId",
   "sphereIds" = EXCLUDED."sphereIds", "accountsTotal" = EXCLUDED."accountsTotal", "accountsConfirmed" = EXCLUDED."accountsConfirmed",
   "accountsTrained" = EXCLUDED."accountsTrained", "readyAccounts" = EXCLUDED."readyAccounts",
   "readyResponsibles" = EXCLUDED."readyResponsibles", "readyTraining" = EXCLUDED."readyTraining",
   "readyToWork" = EXCLUDED."readyToWork", "readyPoints" = EXCLUDED."readyPoints", "officialSite" = EXCLUDED."officialSite",
   site = EXCLUDED.site, widget = EXCLUDED.widget, missing = EXCLUDED.missing, overall = EXCLUDED.overall,
-  "remindedAt" = EXCLUDED."remindedAt", "refreshedAt" = EXCLUDED."refreshedAt", "ruleVersion" = EXCLUDED."ruleVersion"
-RETURNING 1
-)
--- How many noted organizations this batch took (institutions or not): the loop stops below a full batch.
-SELECT (SELECT count(*) FROM batch) AS n`;
+  "remindedAt" = EXCLUDED."remindedAt", "refreshedAt" = EXCLUDED."refreshedAt", "ruleVersion" = EXCLUDED."ruleVersion",
+  "recheckAt" = EXCLUDED."recheckAt"`;
+
+/** The stored row of one institution: its facts and what the rules make of them. */
+export function statusRow(row: TInputRow) {
+  const now = new Date(row.now);
+  const input: TStatusInput = {
+    cabinet: row.cabinetId
+      ? {
+          officialSite: row.officialSite, noSite: row.noSite === true,
+          readyAccounts: row.readyAccounts === true, readyResponsibles: row.readyResponsibles === true,
+          readyTraining: row.readyTraining === true, readyToWork: row.readyToWork === true,
+          // json_build_object writes timestamp(3) without a zone; Prisma keeps them in UTC.
+          placements: (typeof row.placements === "string" ? (JSON.parse(row.placements) as Array<{ origin: string; lastSeenAt: string }>) : row.placements)
+            .map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })),
+        }
+      : null,
+    requestStatus: row.requestStatus,
+    accounts: { total: row.total, confirmed: row.confirmed, trained: row.trained },
+  };
+  const d = deriveStatus(input, now);
+  return {
+    organizationId: row.id, regionId: row.regionId, municipalityId: row.municipalityId, parentId: row.parentId,
+    name: row.shortName, fullName: row.fullName, ogrn: row.ogrn, inn: row.inn,
+    cabinetState: d.cabinetState, cabinetId: row.cabinetId, lkoId: row.lkoId, sphereIds: row.sphereIds,
+    accountsTotal: row.total, accountsConfirmed: row.confirmed, accountsTrained: row.trained,
+    readyAccounts: input.cabinet?.readyAccounts ?? false, readyResponsibles: input.cabinet?.readyResponsibles ?? false,
+    readyTraining: input.cabinet?.readyTraining ?? false, readyToWork: input.cabinet?.readyToWork ?? false,
+    readyPoints: d.readyPoints, officialSite: row.officialSite, site: d.site, widget: d.widget, missing: d.missing, overall: d.overall,
+    remindedAt: row.remindedAt ? new Date(row.remindedAt).toISOString() : null, recheckAt: d.recheckAt?.toISOString() ?? null,
+  };
+}
+
+/** A timestamp as json_build_object writes it ("2026-12-05T10:00:00.123", UTC without the zone). */
+export function utc(text: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+}
 
 const holder = globalThis as unknown as { __posStatusRulesChecked?: WeakSet<object> };
 
+// Notes the rows whose time has come (recheckAt), then says whether anything is noted: one statement.
+const NOTED_SQL = `
+WITH due AS (
+  INSERT INTO "ConnectionStatusDirty" ("organizationId")
+  SELECT "organizationId" FROM "ConnectionStatus" WHERE "recheckAt" <= now()
+  ON CONFLICT DO NOTHING RETURNING 1
+)
+SELECT EXISTS (SELECT 1 FROM due) OR EXISTS (SELECT 1 FROM "ConnectionStatusDirty") AS noted`;
+
 /**
  * Recomputes the rows of every organization noted as changed. Usually nothing is noted and this
- * is one cheap query; after a bulk load it works through the backlog in batches.
+ * is one cheap statement; after a bulk load it works through the backlog in batches, each in
+ * its own transaction (a failure leaves the batch noted).
  */
-export async function refreshConnectionStatus(db: DbTx): Promise<number> {
+export async function refreshConnectionStatus(db: DbTx & { $transaction?: unknown }): Promise<number> {
   const checked = (holder.__posStatusRulesChecked ??= new WeakSet());
   if (!checked.has(db)) {
     // Rows computed by older rules are recomputed once per process after a deploy.
@@ -145,12 +172,33 @@ export async function refreshConnectionStatus(db: DbTx): Promise<number> {
     );
     checked.add(db);
   }
-  const [{ noted }] = await db.$queryRawUnsafe<Array<{ noted: boolean }>>(`SELECT EXISTS (SELECT 1 FROM "ConnectionStatusDirty") AS noted`);
+  const [{ noted }] = await db.$queryRawUnsafe<Array<{ noted: boolean }>>(NOTED_SQL);
   if (!noted) return 0;
   let total = 0;
   for (;;) {
-    const [{ n }] = await db.$queryRawUnsafe<Array<{ n: bigint }>>(REFRESH_SQL, BATCH, STATUS_RULE_VERSION);
-    total += Number(n);
-    if (Number(n) < BATCH) return total;
+    const n = await inTransaction(db, (tx) => refreshBatch(tx));
+    total += n;
+    if (n < BATCH) return total;
   }
+}
+
+async function refreshBatch(tx: DbTx): Promise<number> {
+  const claimed = await tx.$queryRawUnsafe<Array<{ id: string }>>(CLAIM_SQL, BATCH);
+  if (claimed.length === 0) return 0;
+  const ids = claimed.map((c) => c.id);
+  const rows = await tx.$queryRawUnsafe<TInputRow[]>(INPUTS_SQL, ids);
+  const institutions = rows.filter((r) => r.institution);
+  const keep = new Set(institutions.map((r) => r.id));
+  // Organizations that are gone or are not institutions (any more) have no row.
+  const gone = ids.filter((id) => !keep.has(id));
+  if (gone.length > 0) await tx.$executeRawUnsafe(`DELETE FROM "ConnectionStatus" WHERE "organizationId" = ANY($1::text[])`, gone);
+  if (institutions.length > 0) await tx.$executeRawUnsafe(UPSERT_SQL, JSON.stringify(institutions.map(statusRow)), STATUS_RULE_VERSION);
+  return claimed.length;
+}
+
+type TTxRunner = { $transaction: <T>(fn: (tx: DbTx) => Promise<T>, options?: { timeout?: number; maxWait?: number }) => Promise<T> };
+
+/** A batch in its own transaction; inside a caller's transaction, in that one. */
+function inTransaction<T>(db: DbTx & { $transaction?: unknown }, fn: (tx: DbTx) => Promise<T>): Promise<T> {
+  return typeof db.$transaction === "function" ? (db as unknown as TTxRunner).$transaction(fn, { timeout: 120_000, maxWait: 30_000 }) : fn(db);
 }

@@ -1,6 +1,7 @@
 // Words for the connection status: what the dashboard, exports, reminders and the public page say.
-// Pure module (no database): the rules that produce these values are in ./derive.ts.
+// Pure module (no database): the rules that produce these values are in ./rules.ts.
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
+import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
 
 export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
 
@@ -34,16 +35,19 @@ export const WIDGET_STATE: Record<WidgetState, string> = {
 };
 
 /** What is still to be done, as the reminder email and the dashboard word it (the instruction's steps). */
+const point = (key: (typeof FUNCTIONING_POINTS)[number]["key"]) => FUNCTIONING_POINTS.find((p) => p.key === key)!.label;
+
 export const MISSING: Record<string, string> = {
   request: "Подать заявку на создание кабинета учреждения (рабочего кабинета) в Госпабликах",
   requestPending: "Дождаться рассмотрения заявки на создание кабинета органом, в ведении которого находится учреждение",
   requestRejected: "Исправить заявку на создание кабинета по замечанию и снова отправить её на рассмотрение",
   accounts: "Всем учётным записям представителей учреждения получить статус «Подтвержден» (перейти по ссылке из письма-приглашения)",
   training: "Каждому пользователю при первом входе поставить отметку «Мною пройдено обучение»",
-  readyAccounts: "Функционирование ЛКО: отметить «Учетные записи созданы и подтверждены»",
-  readyResponsibles: "Функционирование ЛКО: отметить «Ответственные назначены»",
-  readyTraining: "Функционирование ЛКО: отметить «Обучение пройдено»",
-  readyToWork: "Функционирование ЛКО: отметить «ЛКО готов к работе»",
+  // The readiness points in the words of the «Функционирование ЛКО» tab.
+  readyAccounts: `Функционирование ЛКО: отметить «${point("readyAccounts")}»`,
+  readyResponsibles: `Функционирование ЛКО: отметить «${point("readyResponsibles")}»`,
+  readyTraining: `Функционирование ЛКО: отметить «${point("readyTraining")}»`,
+  readyToWork: `Функционирование ЛКО: отметить «${point("readyToWork")}»`,
   site: "Функционирование ЛКО: указать адрес официального сайта учреждения (или отметить, что сайта нет)",
   widget: "Сгенерировать код виджета и разместить его на главной странице официального сайта учреждения",
   widgetWrongDomain: "Виджет найден не на официальном сайте: разместить его на указанном официальном сайте учреждения",
@@ -51,12 +55,8 @@ export const MISSING: Record<string, string> = {
 
 export const missingText = (code: string) => MISSING[code] ?? code;
 
-export const READINESS_POINTS = [
-  ["readyAccounts", "учётные записи созданы и подтверждены"],
-  ["readyResponsibles", "ответственные назначены"],
-  ["readyTraining", "обучение пройдено"],
-  ["readyToWork", "ЛКО готов к работе"],
-] as const;
+/** [key, label in lower case] of the four readiness points, as the dashboard lists the unticked ones. */
+export const READINESS_POINTS = FUNCTIONING_POINTS.map((p) => [p.key, p.label.charAt(0).toLowerCase() + p.label.slice(1)] as const);
 
 /** dd.mm.yyyy, as the instruction writes dates. */
 export function formatDate(date: Date | null | undefined, timeZone = "UTC"): string {

@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { refreshConnectionStatus } from "@/lib/status/derive";
+import { PLACEMENT_FRESH_DAYS, placementSelect, widgetStatusOf } from "@/lib/widget/placement";
+
+const DAY = 24 * 60 * 60 * 1000;
 
 const status = async (organizationId: string) => {
   await refreshConnectionStatus(db);
@@ -36,16 +39,57 @@ describe("статус подключения учреждения", () => {
     expect(await db.connectionStatus.count()).toBe(await db.organization.count({ where: { kind: { in: ["SUBORDINATE_OMSU", "SUBORDINATE_ROIV"] } } }));
   });
 
-  it("виджет размещён, только если он замечен на домене официального сайта", async () => {
+  it("виджет — по правилу lib/widget: то же, что вкладка «Функционирование ЛКО»", async () => {
+    await refreshConnectionStatus(db);
+    const cabinets = await db.cabinet.findMany({ where: { kind: "WORK", status: "ACTIVE", noSite: false, organization: { kind: { in: ["SUBORDINATE_OMSU", "SUBORDINATE_ROIV"] } } }, select: { organizationId: true, ...placementSelect } });
+    expect(cabinets.length).toBeGreaterThan(10);
+    const stored = new Map((await db.connectionStatus.findMany({ select: { organizationId: true, widget: true } })).map((r) => [r.organizationId, r.widget]));
+    const word = { placed: "PLACED", wrongDomain: "WRONG_DOMAIN", missing: "MISSING" } as const;
+    for (const c of cabinets) expect(stored.get(c.organizationId), c.organizationId).toBe(word[widgetStatusOf(c).state]);
+    expect(new Set(stored.values())).toEqual(new Set(["PLACED", "WRONG_DOMAIN", "MISSING", "NO_SITE"]));
+  });
+
+  it("виджет размещён, только если загрузчик недавно сообщил о показе на официальном сайте", async () => {
     const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-40", kind: "WORK" } });
     await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://elsewhere.demo.test" } });
-    expect(await status("org-mag-school-40")).toMatchObject({ widget: "WRONG_DOMAIN", overall: "IN_PROGRESS" });
-    // The site typed without a scheme and with a path still has the same origin.
-    await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "Mag-School40.demo.test/index.html" } });
-    await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://mag-school40.demo.test" } });
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "WRONG_DOMAIN", overall: "IN_PROGRESS", missing: ["widgetWrongDomain"] });
+    // The official site as the «Функционирование ЛКО» form stores it: an origin.
+    await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "https://mag-school40.demo.test" } });
+    const official = await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://mag-school40.demo.test" } });
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "PLACED", overall: "CONNECTED", missing: [] });
+
+    // Reports older than 30 days do not count: the site has removed the widget.
+    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(Date.now() - 31 * DAY) } });
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", overall: "IN_PROGRESS", missing: ["widget"], recheckAt: null });
+    // The loader reports again (only lastSeenAt moves, as lib/widget/placement-record.ts does it).
+    await db.widgetPlacement.update({ where: { id: official.id }, data: { lastSeenAt: new Date(), hits: { increment: 1 } } });
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "PLACED", overall: "CONNECTED" });
+
     await db.widgetPlacement.deleteMany({ where: { cabinetId: cabinet.id } });
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", overall: "IN_PROGRESS" });
+  });
+
+  it("устаревший отчёт меняет статус без всякой записи (recheckAt)", async () => {
+    const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-40", kind: "WORK" } });
+    await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "https://mag-school40.demo.test" } });
+    await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://mag-school40.demo.test", lastSeenAt: new Date(Date.now() - PLACEMENT_FRESH_DAYS * DAY + 1_500) } });
+    const placed = await status("org-mag-school-40");
+    expect(placed).toMatchObject({ widget: "PLACED" });
+    expect(placed.recheckAt!.getTime() - Date.now()).toBeLessThan(2_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", recheckAt: null });
+  });
+
+  it("показы в тот же день строку не трогают, показ в новый день — отмечает", async () => {
+    const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-32", kind: "WORK" } });
+    const today = new Date();
+    today.setUTCHours(0, 1, 0, 0);
+    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: today } });
+    await refreshConnectionStatus(db);
+    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(today.getTime() + 60_000), hits: { increment: 1 } } });
+    expect(await refreshConnectionStatus(db)).toBe(0);
+    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(today.getTime() - DAY) } });
+    expect(await refreshConnectionStatus(db)).toBe(1);
   });
 
   it("изменения заявок, кабинетов и учётных записей видны после пересчёта", async () => {
