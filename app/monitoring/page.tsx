@@ -3,7 +3,8 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/status/StatusBadge";
 import { requireMonitoring } from "@/lib/status/access";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
-import { CABINET_STATE, OVERALL, OVERALL_ORDER, READINESS_POINTS, SITE_STATE, WIDGET_STATE, formatDate, formatDateTime, missingText } from "@/lib/status/model";
+import { CABINET_STATE, OVERALL, OVERALL_ORDER, READINESS_POINTS, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, missingText, widgetSeenText } from "@/lib/status/model";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
 import { RemindForm } from "./RemindForm";
 
@@ -116,8 +117,14 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
       </td>
       <td className="p-2 break-all">{r.officialSite ?? SITE_STATE[r.site]}</td>
       <td className="p-2">
+        <span aria-hidden="true">{WIDGET_ICON[r.widget]} </span>
         {WIDGET_STATE[r.widget]}
-        {r.widgetLastSeenAt && <span className="block text-xs text-muted">замечен {formatDateTime(r.widgetLastSeenAt)}</span>}
+        {widgetSeenText(r.widgetDetail) && <span className="block text-xs text-muted">{widgetSeenText(r.widgetDetail)}</span>}
+        {r.siteCheck && (
+          <span className="block text-xs text-muted">
+            проверка сайта: {SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, {formatDateTime(r.siteCheck.checkedAt)}
+          </span>
+        )}
       </td>
       <td className="p-2">
         <StatusBadge status={r.overall} />

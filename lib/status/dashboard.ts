@@ -1,8 +1,9 @@
 // The dashboard of city IT staff: one row per institution of their trees, filtered, sorted and
 // paged in SQL. A page costs the same few queries whatever the number of institutions.
 import "server-only";
-import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteState, type WidgetState } from "@/lib/db";
-import { refreshConnectionStatus } from "./derive";
+import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
+import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
+import { refreshConnectionStatus, utc } from "./derive";
 import { filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "./scope";
 import { OVERALL_ORDER } from "./model";
@@ -29,7 +30,10 @@ export interface TDashboardRow {
   officialSite: string | null;
   site: SiteState;
   widget: WidgetState;
-  widgetLastSeenAt: Date | null;
+  /** Where and when the loader last reported, by lib/widget's rule (null without a cabinet or a site). */
+  widgetDetail: TWidgetStatus | null;
+  /** The latest check of the official site («Проверить сайт»), if any. */
+  siteCheck: { outcome: SiteCheckOutcome; checkedAt: Date } | null;
   missing: string[];
   overall: ConnectionOverall;
   remindedAt: Date | null;
@@ -59,10 +63,18 @@ export const ROW_COLUMNS = Prisma.sql`
   cs."readyAccounts", cs."readyResponsibles", cs."readyTraining", cs."readyToWork", cs."readyPoints",
   cs."officialSite", cs.site, cs.widget, cs.missing, cs.overall, cs."remindedAt", cs."cabinetId", cs."municipalityId"`;
 
-/** Facts that change without a write (expiry, deadline) or too often to note (widget hits), for the rows of one page or batch. */
+/**
+ * Facts that change without a write (invitation expiry, the deadline) or too often to store (each
+ * widget report), for the rows of one page or export batch: the same statement, no more queries.
+ */
 export const ROW_EXTRAS = Prisma.sql`
   LEFT JOIN "Municipality" m ON m.id = page."municipalityId"
-  LEFT JOIN LATERAL (SELECT max(w."lastSeenAt") AS "widgetLastSeenAt" FROM "WidgetPlacement" w WHERE w."cabinetId" = page."cabinetId") w ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('origin', w.origin, 'lastSeenAt', w."lastSeenAt")) AS placements FROM "WidgetPlacement" w WHERE w."cabinetId" = page."cabinetId"
+  ) w ON true
+  LEFT JOIN LATERAL (
+    SELECT sc.outcome::text AS outcome, sc."checkedAt" FROM "SiteCheck" sc WHERE sc."cabinetId" = page."cabinetId" ORDER BY sc."checkedAt" DESC LIMIT 1
+  ) sc ON true
   LEFT JOIN LATERAL (
     SELECT count(*)::int AS "expiredInvitations" FROM "Account" a
     JOIN "Invitation" i ON i."accountId" = a.id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" < now()
@@ -70,8 +82,29 @@ export const ROW_EXTRAS = Prisma.sql`
   ) inv ON true`;
 
 export const ROW_EXTRA_COLUMNS = Prisma.sql`
-  page.*, w."widgetLastSeenAt", coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
+  page.*, w.placements, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
+  coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
   (page.overall <> 'CONNECTED' AND m."connectionDeadline" < current_date) AS late`;
+
+/** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
+export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
+  cabinetId: string | null;
+  municipalityId: string | null;
+  placements: Array<{ origin: string; lastSeenAt: string }> | string | null;
+  siteCheckOutcome: SiteCheckOutcome | null;
+  siteCheckedAt: Date | null;
+};
+
+/** The widget's details by lib/widget's rule (the one «Функционирование ЛКО» shows). */
+export function withWidgetDetails<T extends TRawRow>(rows: T[], now = new Date()): Array<Omit<T, "placements" | "siteCheckOutcome" | "siteCheckedAt"> & Pick<TDashboardRow, "widgetDetail" | "siteCheck">> {
+  return rows.map(({ placements, siteCheckOutcome, siteCheckedAt, ...row }) => {
+    const list = (typeof placements === "string" ? (JSON.parse(placements) as Array<{ origin: string; lastSeenAt: string }>) : placements) ?? [];
+    const widgetDetail = row.cabinetId && row.site !== "NO_SITE"
+      ? widgetStatusOf({ officialSite: row.officialSite, noSite: false, placements: list.map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })) }, now)
+      : null;
+    return { ...row, widgetDetail, siteCheck: siteCheckOutcome && siteCheckedAt ? { outcome: siteCheckOutcome, checkedAt: new Date(siteCheckedAt) } : null };
+  });
+}
 
 export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQuery): Promise<TDashboard> {
   await ensureFreshStatus();
@@ -89,7 +122,7 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   // Past the last page: show the last one rather than an empty table.
   const lastPage = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, lastPage);
-  const rows = await db.$queryRaw<Array<TDashboardRow & { cabinetId: string | null; municipalityId: string | null }>>`
+  const raw = await db.$queryRaw<TRawRow[]>`
     WITH RECURSIVE ${organsCte(scope)}
     SELECT ${ROW_EXTRA_COLUMNS} FROM (
       SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
@@ -98,6 +131,7 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
       LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
     ) page ${ROW_EXTRAS}
     ORDER BY ${pageOrder(query.dir)}`;
+  const rows = withWidgetDetails(raw);
 
   const [organs, spheres] = await Promise.all([monitoredOrgans(scope), db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
   return { rows, total, counts, organs, spheres };

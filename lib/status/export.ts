@@ -5,10 +5,11 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
-import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, type TDashboardRow } from "./dashboard";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
 import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "./scope";
-import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, formatDate, formatDateTime, missingText } from "./model";
+import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, formatDate, formatDateTime, missingText, widgetSeenText } from "./model";
 
 const BATCH = 1_000;
 
@@ -22,7 +23,7 @@ export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQue
   for (;;) {
     const conditions = filterConditions(query);
     if (last) conditions.push(afterKey(query.sort, query.dir, last));
-    const rows: TExportRow[] = await db.$queryRaw<TExportRow[]>`
+    const raw = await db.$queryRaw<Array<TRawRow & { sortKey: unknown }>>`
       WITH RECURSIVE ${organsCte(scope)}
       SELECT ${ROW_EXTRA_COLUMNS} FROM (
         SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey"
@@ -32,6 +33,7 @@ export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQue
         LIMIT ${batchSize}
       ) page ${ROW_EXTRAS}
       ORDER BY ${pageOrder(query.dir)}`;
+    const rows: TExportRow[] = withWidgetDetails(raw);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;
@@ -55,7 +57,8 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (r: T
   { header: "Точки готовности (из 4)", width: 12, value: (r) => r.readyPoints },
   { header: "Официальный сайт", width: 32, value: (r) => r.officialSite ?? SITE_STATE[r.site] },
   { header: "Виджет", width: 20, value: (r) => WIDGET_STATE[r.widget] },
-  { header: "Виджет замечен", width: 18, value: (r) => formatDateTime(r.widgetLastSeenAt) },
+  { header: "Виджет: где и когда показан", width: 36, value: (r) => widgetSeenText(r.widgetDetail) },
+  { header: "Проверка сайта", width: 36, value: (r) => (r.siteCheck ? `${SITE_CHECK_LABELS[r.siteCheck.outcome]}, ${formatDateTime(r.siteCheck.checkedAt)}` : "") },
   { header: "Статус", width: 26, value: (r) => OVERALL[r.overall].label },
   { header: "Что не выполнено", width: 80, value: (r) => r.missing.map(missingText).join("; ") },
   { header: "Срок подключения", width: 14, value: (r) => formatDate(r.deadline) },

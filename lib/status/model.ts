@@ -2,6 +2,7 @@
 // Pure module (no database): the rules that produce these values are in ./rules.ts.
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
 import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
+import { formatSeenAt, type TWidgetStatus } from "@/lib/widget/placement";
 
 export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
 
@@ -33,6 +34,9 @@ export const WIDGET_STATE: Record<WidgetState, string> = {
   MISSING: "Не размещён",
   NO_SITE: "Не нужен (нет сайта)",
 };
+
+/** A mark next to the word (never colour alone). */
+export const WIDGET_ICON: Record<WidgetState, string> = { PLACED: "✓", WRONG_DOMAIN: "⚠", MISSING: "✕", NO_SITE: "—" };
 
 /** What is still to be done, as the reminder email and the dashboard word it (the instruction's steps). */
 const point = (key: (typeof FUNCTIONING_POINTS)[number]["key"]) => FUNCTIONING_POINTS.find((p) => p.key === key)!.label;
@@ -71,4 +75,11 @@ export function formatDateTime(date: Date | null | undefined): string {
 
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+/** Where and when the widget was last shown, by lib/widget's rule: «school18.ru, 05.12.2026, 14:03». */
+export function widgetSeenText(detail: TWidgetStatus | null): string {
+  if (!detail) return "";
+  if (detail.state === "missing") return detail.lastSeen ? `последний показ ${formatSeenAt(detail.lastSeen.at)} на ${detail.lastSeen.domain}` : "показов не было";
+  return `${detail.domain}, ${formatSeenAt(detail.lastSeenAt)}`;
 }

@@ -5,6 +5,7 @@ import { loadDashboard } from "@/lib/status/dashboard";
 import { parseDashboardQuery, dashboardSearch } from "@/lib/status/query";
 import { monitoringScopeOf } from "@/lib/status/scope";
 import { ORG } from "@/lib/demo-world/esia-world";
+import { loadFunctioning } from "@/lib/functioning/queries";
 
 const view = (params: Record<string, string> = {}) => parseDashboardQuery(new URLSearchParams(params));
 const allRows = async (personId: string, params: Record<string, string> = {}) =>
@@ -92,6 +93,20 @@ describe("отбор, сортировка и страницы", () => {
     await db.municipality.update({ where: { oktmo: "75738000" }, data: { connectionDeadline: new Date("2099-12-31T00:00:00Z") } });
     expect((await loadDashboard(scope, view({ late: "1" }))).total).toBe(0);
     await db.municipality.update({ where: { oktmo: "75738000" }, data: { connectionDeadline: new Date("2022-06-30T00:00:00Z") } });
+  });
+
+  it("виджет: где и когда показан и последняя проверка сайта — как во вкладке «Функционирование ЛКО»", async () => {
+    const scope = await monitoringScopeOf("person-city-it");
+    const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-27", kind: "WORK" }, select: { id: true } });
+    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school27.demo.test/", outcome: "MISSING", checkedAt: new Date() } });
+    const row = (await allRows("person-city-it", { widget: "WRONG_DOMAIN" })).find((r) => r.organizationId === "org-mag-school-27")!;
+    const functioning = await loadFunctioning(cabinet.id);
+    expect(row.widgetDetail).toEqual(functioning.widgetStatus);
+    expect(row.widgetDetail).toMatchObject({ state: "wrongDomain" });
+    expect(row.siteCheck).toMatchObject({ outcome: "MISSING" });
+    const placed = await loadDashboard(scope, view({ widget: "PLACED" }));
+    expect(placed.total).toBeGreaterThan(0);
+    expect(placed.rows.every((r) => r.widgetDetail?.state === "placed")).toBe(true);
   });
 
   it("неверные параметры ссылки не ломают страницу, а ссылка хранит вид", () => {

@@ -37,8 +37,17 @@ describe("выгрузки", () => {
     const sheet = workbook.worksheets[0];
     const view = await loadDashboard(await monitoringScopeOf("person-city-it"), parseDashboardQuery(new URLSearchParams("status=CONNECTED&size=100")));
     expect(sheet.rowCount - 1).toBe(view.total);
-    expect(sheet.getRow(1).getCell(16).value).toBe("Статус");
-    for (let i = 2; i <= sheet.rowCount; i++) expect(sheet.getRow(i).getCell(16).value).toBe("Подключено");
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const status = headers.indexOf("Статус") + 1;
+    const seen = headers.indexOf("Виджет: где и когда показан") + 1;
+    expect(status).toBeGreaterThan(0);
+    for (let i = 2; i <= sheet.rowCount; i++) {
+      expect(sheet.getRow(i).getCell(status).value).toBe("Подключено");
+      // Connected with a site: the widget was shown there recently (lib/widget's rule); without one — nothing.
+      const widget = sheet.getRow(i).getCell(headers.indexOf("Виджет") + 1).value;
+      if (widget === "Размещён") expect(String(sheet.getRow(i).getCell(seen).value)).toMatch(/^[a-z0-9.-]+\.demo\.test, \d\d\.\d\d\.\d{4}/);
+      else expect(widget).toBe("Не нужен (нет сайта)");
+    }
   });
 
   it("без роли ИТ-специалиста и без входа выгрузки не отдаются", async () => {
