@@ -5,7 +5,8 @@ import { requireMonitoring } from "@/lib/status/access";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, OVERALL, OVERALL_ORDER, READINESS_POINTS, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, missingText, widgetSeenText } from "@/lib/status/model";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
-import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
+import { siteDomain } from "@/lib/functioning/official-site";
+import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, SORT_KEYS, SORT_LABELS, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
 import { RemindForm } from "./RemindForm";
 
 export const metadata: Metadata = { title: "Мониторинг подключения" };
@@ -63,20 +64,17 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
       </section>
 
       <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
-        <table className="w-full min-w-[1100px] border-collapse text-sm">
+        <table className="w-full min-w-[1040px] border-collapse text-sm">
           <caption className="sr-only">Учреждения и состояние их подключения к ПОС</caption>
           <thead className="bg-surface text-left align-bottom">
             <tr>
-              <SortHeader query={query} sort="name">Организация</SortHeader>
-              <SortHeader query={query} sort="organ">Учредитель / управление</SortHeader>
-              <th scope="col" className="p-2">Сферы</th>
+              <SortHeader query={query} sort="name" className="w-[17%]">Организация</SortHeader>
+              <SortHeader query={query} sort="status" className="w-[17%]">Статус</SortHeader>
+              <SortHeader query={query} sort="organ" className="w-[13%]">Учредитель / управление</SortHeader>
               <SortHeader query={query} sort="lko">Кабинет</SortHeader>
-              <SortHeader query={query} sort="accounts">Учётные записи подтверждены</SortHeader>
-              <SortHeader query={query} sort="training">Обучение отмечено</SortHeader>
+              <SortHeader query={query} sort="accounts">Учётные записи</SortHeader>
               <SortHeader query={query} sort="ready">Готовность</SortHeader>
-              <SortHeader query={query} sort="site">Официальный сайт</SortHeader>
-              <SortHeader query={query} sort="widget">Виджет</SortHeader>
-              <SortHeader query={query} sort="status">Статус</SortHeader>
+              <SortHeader query={query} sort="widget" className="w-[16%]">Сайт и виджет</SortHeader>
               <SortHeader query={query} sort="reminded">Напоминание</SortHeader>
             </tr>
           </thead>
@@ -94,39 +92,16 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
 
 function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, string> }) {
   const unticked = READINESS_POINTS.filter(([key]) => !r[key]).map(([, label]) => label);
+  const approved = r.cabinetState === "APPROVED";
+  const seen = widgetSeenText(r.widgetDetail);
   return (
     <tr className="border-t border-line align-top" data-testid="institution-row">
       <th scope="row" className="p-2 text-left font-medium">
-        <span className="block">{r.name}</span>
+        <span className="block" data-testid="institution-name">{r.name}</span>
         <span className="block text-xs font-normal text-muted">ОГРН {r.ogrn}</span>
+        {r.sphereIds.length > 0 && <span className="block text-xs font-normal text-muted">{r.sphereIds.map((id) => spheres.get(id) ?? id).join(", ")}</span>}
       </th>
-      <td className="p-2">{r.organName ?? "—"}</td>
-      <td className="p-2">{r.sphereIds.map((id) => spheres.get(id) ?? id).join(", ") || "—"}</td>
-      <td className="p-2">
-        {CABINET_STATE[r.cabinetState]}
-        {r.lkoId !== null && <span className="block text-xs text-muted">ЛКО № {r.lkoId}</span>}
-      </td>
-      <td className="p-2">
-        {r.cabinetState === "APPROVED" ? `${r.accountsConfirmed} из ${r.accountsTotal}` : "—"}
-        {r.expiredInvitations > 0 && <span className="block text-xs text-danger">приглашение истекло: {r.expiredInvitations}</span>}
-      </td>
-      <td className="p-2">{r.cabinetState === "APPROVED" ? `${r.accountsTrained} из ${r.accountsConfirmed}` : "—"}</td>
-      <td className="p-2">
-        {r.cabinetState === "APPROVED" ? `${r.readyPoints} из 4` : "—"}
-        {r.cabinetState === "APPROVED" && unticked.length > 0 && <span className="block text-xs text-muted">нет: {unticked.join(", ")}</span>}
-      </td>
-      <td className="p-2 break-all">{r.officialSite ?? SITE_STATE[r.site]}</td>
-      <td className="p-2">
-        <span aria-hidden="true">{WIDGET_ICON[r.widget]} </span>
-        {WIDGET_STATE[r.widget]}
-        {widgetSeenText(r.widgetDetail) && <span className="block text-xs text-muted">{widgetSeenText(r.widgetDetail)}</span>}
-        {r.siteCheck && (
-          <span className="block text-xs text-muted">
-            проверка сайта: {SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, {formatDateTime(r.siteCheck.checkedAt)}
-          </span>
-        )}
-      </td>
-      <td className="p-2">
+      <td className="p-2" data-testid="institution-status" data-status={r.overall}>
         <StatusBadge status={r.overall} />
         {r.late && <span className="mt-1 block text-xs font-medium text-danger">срок {formatDate(r.deadline)} нарушен</span>}
         {r.missing.length > 0 && r.overall === "IN_PROGRESS" && (
@@ -138,6 +113,37 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
           </details>
         )}
       </td>
+      <td className="p-2">{r.organName ?? "—"}</td>
+      <td className="p-2">
+        {CABINET_STATE[r.cabinetState]}
+        {r.lkoId !== null && <span className="block text-xs text-muted">ЛКО № {r.lkoId}</span>}
+      </td>
+      <td className="p-2">
+        {approved ? (
+          <>
+            <span className="block">подтверждены: {r.accountsConfirmed} из {r.accountsTotal}</span>
+            <span className="block">обучение: {r.accountsTrained} из {r.accountsConfirmed}</span>
+          </>
+        ) : "—"}
+        {r.expiredInvitations > 0 && <span className="block text-xs text-danger">приглашение истекло: {r.expiredInvitations}</span>}
+      </td>
+      <td className="p-2">
+        {approved ? `${r.readyPoints} из 4` : "—"}
+        {approved && unticked.length > 0 && <span className="block text-xs text-muted">не отмечено: {unticked.join("; ")}</span>}
+      </td>
+      <td className="p-2">
+        <span className="block break-all">{r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]}</span>
+        <span className="block">
+          <span aria-hidden="true">{WIDGET_ICON[r.widget]} </span>
+          виджет: {WIDGET_STATE[r.widget].toLowerCase()}
+        </span>
+        {seen && <span className="block text-xs text-muted">{seen}</span>}
+        {r.siteCheck && (
+          <span className="block text-xs text-muted">
+            проверка сайта: {SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, {formatDateTime(r.siteCheck.checkedAt)}
+          </span>
+        )}
+      </td>
       <td className="p-2">
         {r.remindedAt ? <span className="block text-xs" data-testid="reminded-at">{formatDateTime(r.remindedAt)}</span> : <span className="block text-xs text-muted">не напоминали</span>}
         {r.overall !== "CONNECTED" && <RemindForm organizationId={r.organizationId} label="Напомнить" compact />}
@@ -146,11 +152,11 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
   );
 }
 
-function SortHeader({ query, sort, children }: { query: TDashboardQuery; sort: TSortKey; children: string }) {
+function SortHeader({ query, sort, children, className = "" }: { query: TDashboardQuery; sort: TSortKey; children: string; className?: string }) {
   const active = query.sort === sort;
   const nextDir = active && query.dir === "asc" ? "desc" : "asc";
   return (
-    <th scope="col" className="p-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th scope="col" className={`p-2 ${className}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={`/monitoring${dashboardSearch(query, { sort, dir: nextDir, page: 1 })}`} className="font-semibold">
         {children}
         {active && <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span>}
@@ -221,14 +227,25 @@ function Filters({ query, organs, spheres }: { query: TDashboardQuery; organs: A
           </label>
         </div>
         <div>
+          <label htmlFor="f-sort" className="field-label text-sm">Сортировать по</label>
+          <select id="f-sort" name="sort" defaultValue={query.sort} className="field-input py-2">
+            {SORT_KEYS.map((k) => <option key={k} value={k}>{SORT_LABELS[k]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-dir" className="field-label text-sm">Порядок</label>
+          <select id="f-dir" name="dir" defaultValue={query.dir} className="field-input py-2">
+            <option value="asc">По возрастанию</option>
+            <option value="desc">По убыванию</option>
+          </select>
+        </div>
+        <div>
           <label htmlFor="f-size" className="field-label text-sm">Строк на странице</label>
           <select id="f-size" name="size" defaultValue={String(query.size)} className="field-input py-2">
             {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </div>
       </div>
-      {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
-      {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary px-5 py-2">Показать</button>
         <Link href="/monitoring" className="btn-secondary px-5 py-2">Сбросить</Link>

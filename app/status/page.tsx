@@ -20,13 +20,18 @@ export default async function PublicStatusPage() {
             <h2 className="text-xl"><Link href={`/status/${m.oktmo}`}>{m.name}</Link></h2>
             {m.deadline && <p className="text-sm text-muted">Срок подключения — до {formatDate(new Date(m.deadline))}</p>}
             <p>
-              Подключено: <strong>{m.counts.ready}</strong> из {m.counts.total} ({percent(m.counts.ready, m.counts.total).toLocaleString("ru-RU")} %)
+              Подключение завершено: <strong>{m.counts.ready}</strong> из {m.counts.total} ({percent(m.counts.ready, m.counts.total).toLocaleString("ru-RU")} %)
             </p>
+            <p className="text-sm">
+              Кабинет подключён: {m.counts.cabinetConnected} · виджет размещён на сайте: {m.counts.widgetPlaced}
+            </p>
+            <p className="text-sm"><Link href={`/status/${m.oktmo}`}>Учреждения и код для сайта</Link></p>
           </li>
         ))}
       </ul>
       <p className="text-sm text-muted">
-        Данные в машиночитаемом виде: <a href="/api/status">/api/status</a>.
+        Персональных данных здесь нет: только названия учреждений и этапы подключения. Данные в машиночитаемом виде (JSON):{" "}
+        <a href="/api/status">/api/status</a>.
       </p>
     </div>
   );

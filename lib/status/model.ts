@@ -59,8 +59,8 @@ export const MISSING: Record<string, string> = {
 
 export const missingText = (code: string) => MISSING[code] ?? code;
 
-/** [key, label in lower case] of the four readiness points, as the dashboard lists the unticked ones. */
-export const READINESS_POINTS = FUNCTIONING_POINTS.map((p) => [p.key, p.label.charAt(0).toLowerCase() + p.label.slice(1)] as const);
+/** [key, label] of the four readiness points, as the dashboard lists the unticked ones. */
+export const READINESS_POINTS = FUNCTIONING_POINTS.map((p) => [p.key, p.label] as const);
 
 /** dd.mm.yyyy, as the instruction writes dates. */
 export function formatDate(date: Date | null | undefined, timeZone = "UTC"): string {

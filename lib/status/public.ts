@@ -37,7 +37,13 @@ export interface TPublicMunicipality {
   counts: TPublicCounts;
 }
 
+export interface TPublicOrgan extends TPublicCounts {
+  /** The управление (учредитель) the institutions answer to. */
+  name: string;
+}
+
 export interface TPublicStatus extends TPublicMunicipality {
+  organs: TPublicOrgan[];
   page: number;
   pages: number;
   query: string | null;
@@ -52,32 +58,47 @@ async function rootsOf(municipalityId: string): Promise<TMonitoringScope> {
   return { organizationIds: roots.map((r) => r.id), regionIds: [] };
 }
 
-async function countsOf(scope: TMonitoringScope): Promise<TPublicCounts> {
-  const [c] = await db.$queryRaw<Array<TPublicCounts>>`
-    WITH RECURSIVE ${organsCte(scope)}
-    SELECT count(*)::int AS total,
+const COUNT_COLUMNS = Prisma.sql`count(cs."organizationId")::int AS total,
       count(*) FILTER (WHERE cs."cabinetState" = 'APPROVED')::int AS "cabinetConnected",
       count(*) FILTER (WHERE cs.widget = 'PLACED')::int AS "widgetPlaced",
       count(*) FILTER (WHERE cs."cabinetState" = 'APPROVED' AND cs.widget = 'NO_SITE')::int AS "noSite",
-      count(*) FILTER (WHERE cs.overall = 'CONNECTED')::int AS ready
-    FROM "ConnectionStatus" cs WHERE ${scopeCondition(scope)}`;
-  return c;
+      count(*) FILTER (WHERE cs.overall = 'CONNECTED')::int AS ready`;
+
+/** The counts per управление (the organ an institution answers to) of the scope; the totals are their sum. */
+async function organCountsOf(scope: TMonitoringScope): Promise<TPublicOrgan[]> {
+  return db.$queryRaw<TPublicOrgan[]>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT p."shortName" AS name, ${COUNT_COLUMNS}
+    FROM "ConnectionStatus" cs JOIN "Organization" p ON p.id = cs."parentId"
+    WHERE ${scopeCondition(scope)}
+    GROUP BY p.id, p."shortName"
+    ORDER BY p."shortName"`;
+}
+
+function sumCounts(organs: TPublicCounts[]): TPublicCounts {
+  const all: TPublicCounts = { total: 0, cabinetConnected: 0, widgetPlaced: 0, noSite: 0, ready: 0 };
+  for (const o of organs) for (const k of Object.keys(all) as Array<keyof TPublicCounts>) all[k] += o[k];
+  return all;
 }
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
+/** Every municipality with an administration on the portal and its counts: one query for all of them. */
 async function loadMunicipalities(): Promise<TPublicMunicipality[]> {
   await refreshConnectionStatus(db);
-  const municipalities = await db.municipality.findMany({
-    where: { organizations: { some: { parentId: null, kind: "OMSU" } } },
-    select: { id: true, oktmo: true, name: true, connectionDeadline: true },
-    orderBy: { name: "asc" },
-  });
-  const out: TPublicMunicipality[] = [];
-  for (const m of municipalities) {
-    out.push({ oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts: await countsOf(await rootsOf(m.id)) });
-  }
-  return out;
+  const rows = await db.$queryRaw<Array<{ oktmo: string; name: string; deadline: Date | null } & TPublicCounts>>`
+    WITH RECURSIVE organs AS (
+      SELECT o.id, o."municipalityId" AS mid FROM "Organization" o WHERE o."parentId" IS NULL AND o.kind = 'OMSU' AND o."municipalityId" IS NOT NULL
+      UNION
+      SELECT c.id, u.mid FROM "Organization" c JOIN organs u ON c."parentId" = u.id WHERE c.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV')
+    )
+    SELECT m.oktmo, m.name, m."connectionDeadline" AS deadline, ${COUNT_COLUMNS}
+    FROM "Municipality" m
+    JOIN (SELECT DISTINCT mid FROM organs) roots ON roots.mid = m.id
+    LEFT JOIN (SELECT organs.mid, s.* FROM organs JOIN "ConnectionStatus" s ON s."parentId" = organs.id) cs ON cs.mid = m.id
+    GROUP BY m.id, m.oktmo, m.name, m."connectionDeadline"
+    ORDER BY m.name`;
+  return rows.map(({ oktmo, name, deadline, ...counts }) => ({ oktmo, name, deadline: isoDate(deadline), counts }));
 }
 
 async function loadStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
@@ -85,7 +106,8 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
   const m = await db.municipality.findUnique({ where: { oktmo }, select: { id: true, oktmo: true, name: true, connectionDeadline: true } });
   if (!m) return null;
   const scope = await rootsOf(m.id);
-  const counts = await countsOf(scope);
+  const organs = await organCountsOf(scope);
+  const counts = sumCounts(organs);
   const search = query ? Prisma.sql`AND cs.name ILIKE ${`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty;
   const [{ matching }] = query
     ? await db.$queryRaw<Array<{ matching: number }>>`
@@ -105,7 +127,7 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
     ORDER BY cs.name, cs."organizationId"
     LIMIT ${PUBLIC_PAGE_SIZE} OFFSET ${(current - 1) * PUBLIC_PAGE_SIZE}`;
   return {
-    oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts, page: current, pages, query, matching, institutions,
+    oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts, organs, page: current, pages, query, matching, institutions,
     updatedAt: new Date().toISOString(),
   };
 }

@@ -27,6 +27,20 @@ const SORTS = {
   reminded: { sql: Prisma.sql`coalesce(cs."remindedAt", '1900-01-01'::timestamp)`, type: "timestamp" },
 } as const;
 export type TSortKey = keyof typeof SORTS;
+
+/** The sort keys in words, for the «Сортировать по» list. */
+export const SORT_LABELS: Record<TSortKey, string> = {
+  name: "Организация",
+  organ: "Учредитель / управление",
+  status: "Статус",
+  lko: "Номер ЛКО",
+  accounts: "Неподтверждённые учётные записи",
+  training: "Нет отметки об обучении",
+  ready: "Точки готовности",
+  site: "Официальный сайт",
+  widget: "Виджет",
+  reminded: "Напоминание",
+};
 export const SORT_KEYS = Object.keys(SORTS) as TSortKey[];
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
@@ -130,9 +144,12 @@ export function filterConditions(f: TDashboardFilters, options: { withStatus?: b
   return c;
 }
 
+/** Today in the region (Челябинская область, UTC+5): deadlines and snapshots are the region's days. */
+export const REGION_TODAY = Prisma.sql`(now() AT TIME ZONE 'Asia/Yekaterinburg')::date`;
+
 /** Not connected although the municipality's deadline has passed. */
 export function lateCondition(): Prisma.Sql {
-  return Prisma.sql`(cs.overall <> 'CONNECTED' AND cs."municipalityId" IN (SELECT m.id FROM "Municipality" m WHERE m."connectionDeadline" < current_date))`;
+  return Prisma.sql`(cs.overall <> 'CONNECTED' AND cs."municipalityId" IN (SELECT m.id FROM "Municipality" m WHERE m."connectionDeadline" < ${REGION_TODAY}))`;
 }
 
 export function where(conditions: Prisma.Sql[]): Prisma.Sql {

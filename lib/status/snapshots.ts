@@ -1,17 +1,21 @@
 // Daily snapshots of the status counts per управление, for the chart over time. Taken by the
 // app's background timer (lib/status/worker.ts) and, failing that, when someone opens the charts:
-// one row per day and organ, today's row refreshed until the day is over.
+// one row per day and organ, today's row refreshed until the day is over. Days are the region's
+// (Челябинская область, UTC+5), as everywhere on the portal.
 import "server-only";
 import { db, Prisma, type ConnectionOverall } from "@/lib/db";
 import { ensureFreshStatus } from "./dashboard";
 import { OVERALL_ORDER } from "./model";
+import { REGION_TODAY } from "./query";
+
+const REGION_DAY = REGION_TODAY;
 
 /** Today's counts for every organ with institutions (one statement). */
 export async function takeDailySnapshot(): Promise<number> {
   await ensureFreshStatus();
   return db.$executeRaw`
     INSERT INTO "StatusSnapshot" (id, day, "organId", counts, "createdAt")
-    SELECT 'snap-' || to_char(current_date, 'YYYY-MM-DD') || '-' || g."parentId", current_date, g."parentId", jsonb_object_agg(g.overall, g.n), now()
+    SELECT 'snap-' || to_char(${REGION_DAY}, 'YYYY-MM-DD') || '-' || g."parentId", ${REGION_DAY}, g."parentId", jsonb_object_agg(g.overall, g.n), now()
     FROM (
       SELECT cs."parentId", cs.overall::text AS overall, count(*)::int AS n
       FROM "ConnectionStatus" cs WHERE cs."parentId" IS NOT NULL
@@ -23,7 +27,7 @@ export async function takeDailySnapshot(): Promise<number> {
 
 /** Takes today's snapshot unless one exists (when the timer has not run yet, e.g. right after a start). */
 export async function ensureTodaySnapshot(): Promise<void> {
-  const rows = await db.$queryRaw<Array<{ taken: boolean }>>`SELECT EXISTS (SELECT 1 FROM "StatusSnapshot" WHERE day = current_date) AS taken`;
+  const rows = await db.$queryRaw<Array<{ taken: boolean }>>`SELECT EXISTS (SELECT 1 FROM "StatusSnapshot" WHERE day = ${REGION_DAY}) AS taken`;
   if (!rows[0]?.taken) await takeDailySnapshot();
 }
 
@@ -38,7 +42,7 @@ export async function snapshotHistory(organIds: string[], days = 60): Promise<TD
   if (organIds.length === 0) return [];
   const rows = await db.$queryRaw<Array<{ day: Date; counts: Record<string, number> }>>`
     SELECT day, counts FROM "StatusSnapshot"
-    WHERE "organId" IN (${Prisma.join(organIds)}) AND day > current_date - ${days}::int
+    WHERE "organId" IN (${Prisma.join(organIds)}) AND day > ${REGION_DAY} - ${days}::int
     ORDER BY day`;
   const byDay = new Map<string, TDaySnapshot>();
   for (const r of rows) {

@@ -45,15 +45,43 @@ export default async function ChartsPage() {
       <section aria-labelledby="over-time" className="card space-y-4">
         <h2 id="over-time">Статусы по дням</h2>
         <p className="text-sm text-muted">Снимок делается раз в день (и обновляется в течение дня); показаны последние 60 дней.</p>
-        <div className="flex h-48 items-end gap-1 overflow-x-auto border-b border-line" aria-hidden="true">
-          {history.map((d) => (
-            <div key={d.day.toISOString()} className="flex h-full w-6 shrink-0 flex-col-reverse" title={`${formatDate(d.day)}: подключено ${d.counts.CONNECTED} из ${d.total}`}>
-              {OVERALL_ORDER.map((s) => (
-                <div key={s} className={FILL[s]} style={{ height: `${percent(d.counts[s], d.total)}%` }} />
-              ))}
+        {history.length === 0 ? (
+          <p>Снимков ещё нет.</p>
+        ) : (
+          <figure className="space-y-2" aria-hidden="true">
+            <div className="flex gap-2">
+              <div className="flex h-48 flex-col justify-between text-right text-xs text-muted">
+                <span>100 %</span>
+                <span>50 %</span>
+                <span>0 %</span>
+              </div>
+              <div className="flex-1 overflow-x-auto">
+                <div className="flex h-48 items-end gap-1 border-b border-l border-line">
+                  {history.map((d) => (
+                    <div key={d.day.toISOString()} className="flex h-full w-6 shrink-0 flex-col-reverse" title={`${formatDate(d.day)}: подключено ${d.counts.CONNECTED} из ${d.total}`}>
+                      {OVERALL_ORDER.map((s) => (
+                        <div key={s} className={FILL[s]} style={{ height: `${percent(d.counts[s], d.total)}%` }} />
+                      ))}
+                    </div>
+                  ))}
+                </div>
+                <div className="flex gap-1 pt-1 text-xs text-muted">
+                  {history.map((d, i) => (
+                    <span key={d.day.toISOString()} className="w-6 shrink-0 overflow-visible whitespace-nowrap">
+                      {i === 0 || i === history.length - 1 || i % 7 === 0 ? formatDate(d.day).slice(0, 5) : ""}
+                    </span>
+                  ))}
+                </div>
+              </div>
             </div>
-          ))}
-        </div>
+          </figure>
+        )}
+        {history.length > 0 && (
+          <p>
+            Подключено на {formatDate(history.at(-1)!.day)}: <strong>{history.at(-1)!.counts.CONNECTED}</strong> из {history.at(-1)!.total}
+            {history.length > 1 && <> (на {formatDate(history[0].day)} — {history[0].counts.CONNECTED} из {history[0].total})</>}.
+          </p>
+        )}
         <details>
           <summary className="cursor-pointer text-brand">Таблица: статусы по дням</summary>
           <CountsTable caption="Число учреждений по статусам на каждый день" rows={history.map((d) => ({ label: formatDate(d.day), counts: d.counts, total: d.total }))} first="День" />
@@ -78,9 +106,11 @@ function Legend() {
 
 function StackedBar({ counts, total }: { counts: Record<ConnectionOverall, number>; total: number }) {
   return (
-    <div className="mt-1 flex h-5 overflow-hidden rounded bg-line">
+    <div className="mt-1 flex h-6 overflow-hidden rounded bg-line text-xs font-bold leading-6 text-white">
       {OVERALL_ORDER.map((s) => (
-        <div key={s} className={FILL[s]} style={{ width: `${percent(counts[s], total)}%` }} title={`${OVERALL[s].label}: ${counts[s]}`} />
+        <div key={s} className={`${FILL[s]} overflow-hidden text-center`} style={{ width: `${percent(counts[s], total)}%` }} title={`${OVERALL[s].label}: ${counts[s]}`}>
+          {percent(counts[s], total) >= 6 ? counts[s] : ""}
+        </div>
       ))}
     </div>
   );

@@ -25,6 +25,37 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
       <h1>Статус подключения учреждений: {status.name}</h1>
       {status.deadline && <p>Срок подключения — до <strong>{formatDate(new Date(status.deadline))}</strong>.</p>}
       <PublicCounts counts={status.counts} />
+      {status.organs.length > 1 && (
+        <section aria-labelledby="by-organ" className="space-y-2">
+          <h2 id="by-organ" className="text-xl">По учредителям</h2>
+          <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением</caption>
+              <thead className="bg-surface text-left">
+                <tr>
+                  <th scope="col" className="p-2">Учредитель</th>
+                  <th scope="col" className="p-2">Учреждений</th>
+                  <th scope="col" className="p-2">Кабинет подключён</th>
+                  <th scope="col" className="p-2">Виджет размещён</th>
+                  <th scope="col" className="p-2">Подключение завершено</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.organs.map((o) => (
+                  <tr key={o.name} className="border-t border-line" data-testid="public-organ">
+                    <th scope="row" className="p-2 text-left font-medium">{o.name}</th>
+                    <td className="p-2">{o.total}</td>
+                    <td className="p-2">{o.cabinetConnected}</td>
+                    <td className="p-2">{o.widgetPlaced}</td>
+                    <td className="p-2">{o.ready} ({percent(o.ready, o.total).toLocaleString("ru-RU")} %)</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <h2 className="text-xl">Учреждения</h2>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Поиск учреждения">
         <div>
           <label htmlFor="pq" className="field-label">Название учреждения</label>

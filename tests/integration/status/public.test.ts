@@ -16,6 +16,15 @@ describe("публичная страница статуса", () => {
     expect(status.counts.ready).toBe(dashboard.counts.CONNECTED);
     expect(status.counts.cabinetConnected).toBe(dashboard.counts.IN_PROGRESS + dashboard.counts.CONNECTED);
     expect(status.institutions).toHaveLength(dashboard.total);
+    // Per управление: the dashboard's own counts of each organ.
+    for (const organ of dashboard.organs.filter((o) => status.organs.some((p) => p.name === o.name))) {
+      const view = await loadDashboard(await monitoringScopeOf("person-city-it"), parseDashboardQuery(new URLSearchParams(`organ=${organ.id}`)));
+      expect(status.organs.find((p) => p.name === organ.name)).toMatchObject({ total: view.total, ready: view.counts.CONNECTED });
+    }
+    expect(status.organs.reduce((a, o) => a + o.total, 0)).toBe(status.counts.total);
+    // The list of municipalities says the same.
+    const { municipalities } = await (await json(new Request("http://portal.test/api/status"))).json();
+    expect(municipalities.find((m: { oktmo: string }) => m.oktmo === "75738000").counts).toEqual(status.counts);
   });
 
   it("JSON и встраиваемая версия: только публичные факты, с кэшированием", async () => {
@@ -36,6 +45,9 @@ describe("публичная страница статуса", () => {
       for (const a of accounts) expect(text).not.toContain(a.email);
     }
     expect(html).toContain("<!DOCTYPE html>");
+    const framed = await embed(new Request("http://portal.test/status/75738000/embed"), { params: Promise.resolve({ oktmo: "75738000" }) });
+    expect(framed.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    expect(framed.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(html).toContain("Подключение завершено");
     const list = await (await json(new Request("http://portal.test/api/status"))).json();
     expect(list.municipalities.map((m: { oktmo: string }) => m.oktmo)).toContain("75738000");

@@ -12,6 +12,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ oktm
   if (!status) return new Response("Не найдено", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const href = (p: number) => `/status/${oktmo}/embed?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return new Response(embedHtml(status, href, portalUrl()), {
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": PUBLIC_CACHE_CONTROL },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": PUBLIC_CACHE_CONTROL,
+      // Any site may frame it (it is public); the document itself runs nothing and loads nothing.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
