@@ -13,6 +13,7 @@ import { canEditDeadline } from "./deadline";
 import { monitoringScopeOf, monitorsAnything, type TMonitoringScope } from "./scope";
 import { ZConnectionDeadline, ZRemindInstitution, ZRemindLate } from "./schemas";
 import { formatDate } from "./model";
+import { forgetPublicStatus } from "./public";
 
 async function inScope(scope: TMonitoringScope, organizationId: string): Promise<boolean> {
   await ensureFreshStatus();
@@ -96,6 +97,7 @@ export const setConnectionDeadline = defineAction({
       });
     });
     revalidatePath("/monitoring", "layout");
+    forgetPublicStatus();
     return { deadline: formatDate(deadline) };
   },
 });

@@ -146,7 +146,12 @@ export function utc(text: string): Date {
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
 }
 
-const holder = globalThis as unknown as { __posStatusRulesChecked?: WeakSet<object> };
+const holder = globalThis as unknown as { __posStatusRulesChecked?: WeakSet<object>; __posStatusListeners?: Set<() => void> };
+
+/** Called after a refresh changed rows (in this process): caches of derived views drop themselves. */
+export function onStatusRowsChanged(listener: () => void): void {
+  (holder.__posStatusListeners ??= new Set()).add(listener);
+}
 
 // Notes the rows whose time has come (recheckAt), then says whether anything is noted: one statement.
 const NOTED_SQL = `
@@ -178,10 +183,11 @@ export async function refreshConnectionStatus(db: DbTx & { $transaction?: unknow
   for (;;) {
     const n = await inTransaction(db, (tx) => refreshBatch(tx));
     total += n;
-    if (n < BATCH) return total;
+    if (n < BATCH) break;
   }
+  if (total > 0) for (const listener of holder.__posStatusListeners ?? []) listener();
+  return total;
 }
-
 async function refreshBatch(tx: DbTx): Promise<number> {
   const claimed = await tx.$queryRawUnsafe<Array<{ id: string }>>(CLAIM_SQL, BATCH);
   if (claimed.length === 0) return 0;

@@ -1,17 +1,19 @@
 // The public status page for the city's website: per institution only public facts (name, cabinet
 // connected, widget placed, ready) — never a person, email or phone. Scoped like the city's IT
 // dashboard (the tree of the municipality's administration), so both show the same counts.
-// Cached for a few minutes: the page, the embeddable version and the JSON share the cache.
+// Cached in the process for a minute (bounded, least recently used first out): the page, the
+// embeddable version and the JSON share the cache; it is emptied when status rows change here.
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
-import { refreshConnectionStatus } from "./derive";
+import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
 import { organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "./scope";
 
-export const PUBLIC_REVALIDATE_SECONDS = 120;
+export const PUBLIC_CACHE_SECONDS = 60;
 export const PUBLIC_PAGE_SIZE = 100;
-export const PUBLIC_CACHE_CONTROL = `public, max-age=60, s-maxage=${PUBLIC_REVALIDATE_SECONDS}, stale-while-revalidate=600`;
+/** For the city's site and any proxy in front of the portal: as fresh as the portal's own cache. */
+export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_CACHE_SECONDS}, stale-while-revalidate=300`;
 
 export interface TPublicInstitution {
   name: string;
@@ -132,14 +134,43 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
   };
 }
 
+// One cache per process, shared by every route bundle (hence globalThis). Bounded: searches are
+// free text, so the number of keys is not. fetch() also makes concurrent misses of a key wait
+// for one computation instead of each running the queries.
+type TLoad = () => Promise<unknown>;
+const holder = globalThis as unknown as { __posPublicStatusCache?: LRUCache<string, { value: unknown }, TLoad> };
+const cache = (holder.__posPublicStatusCache ??= (() => {
+  const created = new LRUCache<string, { value: unknown }, TLoad>({
+    max: 1_000,
+    ttl: PUBLIC_CACHE_SECONDS * 1000,
+    // A computation finishing after clear() (its own refresh may clear) still answers and is kept:
+    // it read the rows after that refresh.
+    ignoreFetchAbort: true,
+    fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+  });
+  onStatusRowsChanged(() => created.clear());
+  return created;
+})());
+
+async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const entry = await cache.fetch(key, { context: load });
+  return entry!.value as T;
+}
+
+/** Drops what the public page knows (e.g. after a deadline changed). */
+export function forgetPublicStatus(): void {
+  cache.clear();
+}
+
 /** Municipalities with an administration on the portal, with their counts (cached). */
-export const publicMunicipalities = unstable_cache(loadMunicipalities, ["public-status-municipalities"], {
-  revalidate: PUBLIC_REVALIDATE_SECONDS,
-  tags: ["public-status"],
-});
+export function publicMunicipalities(): Promise<TPublicMunicipality[]> {
+  return cached("municipalities", loadMunicipalities);
+}
 
 /** One municipality's page of institutions (cached per page and search). */
-export const publicStatus = unstable_cache(loadStatus, ["public-status"], { revalidate: PUBLIC_REVALIDATE_SECONDS, tags: ["public-status"] });
+export function publicStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
+  return cached(JSON.stringify([oktmo, page, query]), () => loadStatus(oktmo, page, query));
+}
 
 export function parsePublicQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): { page: number; q: string | null } {
   const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : [params[k]].flat()[0]) ?? undefined;
