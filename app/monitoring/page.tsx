@@ -70,7 +70,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
             <tr>
               <SortHeader query={query} sort="name" className="w-[17%]">Организация</SortHeader>
               <SortHeader query={query} sort="status" className="w-[17%]">Статус</SortHeader>
-              <SortHeader query={query} sort="organ" className="w-[13%]">Учредитель / управление</SortHeader>
+              <SortHeader query={query} sort="organ" className="w-[15%]">Учредитель / управление</SortHeader>
               <SortHeader query={query} sort="lko">Кабинет</SortHeader>
               <SortHeader query={query} sort="accounts">Учётные записи</SortHeader>
               <SortHeader query={query} sort="ready">Готовность</SortHeader>
@@ -95,7 +95,7 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
   const approved = r.cabinetState === "APPROVED";
   const seen = widgetSeenText(r.widgetDetail);
   return (
-    <tr className="border-t border-line align-top" data-testid="institution-row">
+    <tr className="border-t border-line align-top" data-testid="institution-row" data-ogrn={r.ogrn}>
       <th scope="row" className="p-2 text-left font-medium">
         <span className="block" data-testid="institution-name">{r.name}</span>
         <span className="block text-xs font-normal text-muted">ОГРН {r.ogrn}</span>
@@ -129,10 +129,17 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
       </td>
       <td className="p-2">
         {approved ? `${r.readyPoints} из 4` : "—"}
-        {approved && unticked.length > 0 && <span className="block text-xs text-muted">не отмечено: {unticked.join("; ")}</span>}
+        {approved && unticked.length > 0 && (
+          <details className="mt-1 text-xs">
+            <summary className="cursor-pointer text-brand">не отмечено ({unticked.length})</summary>
+            <ul className="ml-4 list-disc">
+              {unticked.map((label) => <li key={label}>{label}</li>)}
+            </ul>
+          </details>
+        )}
       </td>
       <td className="p-2">
-        <span className="block break-all">{r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]}</span>
+        <span className="block [overflow-wrap:anywhere]">{r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]}</span>
         <span className="block">
           <span aria-hidden="true">{WIDGET_ICON[r.widget]} </span>
           виджет: {WIDGET_STATE[r.widget].toLowerCase()}
