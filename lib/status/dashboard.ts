@@ -4,7 +4,7 @@ import "server-only";
 import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
 import { refreshConnectionStatus, utc } from "./derive";
-import { REGION_TODAY, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
+import { REGION_TODAY, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "./scope";
 import { OVERALL_ORDER } from "./model";
 
@@ -110,11 +110,20 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   await ensureFreshStatus();
   const filters: TDashboardFilters = query;
   const scopeSql = scopeCondition(scope);
-  const countRows = await db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
-    WITH RECURSIVE ${organsCte(scope)}
-    SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
-    WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
-    GROUP BY cs.overall`;
+  // The chips' counts: from the kept counts when the filters allow (a few rows whatever the
+  // number of institutions), otherwise by counting the matching rows.
+  const countFilters = countFilterConditions(filters);
+  const countRows = countFilters
+    ? await db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+        WITH RECURSIVE ${organsCte(scope)}
+        SELECT c.overall, sum(c.n)::int AS n FROM "ConnectionStatusCount" c
+        WHERE ${countScopeCondition(scope)} AND ${where(countFilters)}
+        GROUP BY c.overall`
+    : await db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+        WITH RECURSIVE ${organsCte(scope)}
+        SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
+        WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
+        GROUP BY cs.overall`;
   const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
   for (const r of countRows) counts[r.overall] = r.n;
   const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);

@@ -3,7 +3,7 @@
 import "server-only";
 import { db, Prisma, type ConnectionOverall } from "@/lib/db";
 import { ensureFreshStatus } from "./dashboard";
-import { lateCondition, organsCte, scopeCondition } from "./query";
+import { countLateCondition, countScopeCondition, lateCondition, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "./scope";
 import { OVERALL_ORDER } from "./model";
 
@@ -28,13 +28,14 @@ const emptyCounts = () => Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) a
 /** Counts per управление and status over the person's trees (one aggregate query). */
 export async function progressByOrgan(scope: TMonitoringScope): Promise<TOrganProgress[]> {
   await ensureFreshStatus();
+  // From the kept counts: a few rows per управление, whatever the number of institutions.
   const rows = await db.$queryRaw<Array<{ organId: string | null; organName: string | null; overall: ConnectionOverall; n: number; late: number }>>`
     WITH RECURSIVE ${organsCte(scope)}
-    SELECT cs."parentId" AS "organId", p."shortName" AS "organName", cs.overall, count(*)::int AS n,
-           count(*) FILTER (WHERE ${lateCondition()})::int AS late
-    FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
-    WHERE ${scopeCondition(scope)}
-    GROUP BY cs."parentId", p."shortName", cs.overall`;
+    SELECT nullif(c."parentId", '') AS "organId", p."shortName" AS "organName", c.overall, sum(c.n)::int AS n,
+           coalesce(sum(c.n) FILTER (WHERE ${countLateCondition()}), 0)::int AS late
+    FROM "ConnectionStatusCount" c LEFT JOIN "Organization" p ON p.id = c."parentId"
+    WHERE ${countScopeCondition(scope)}
+    GROUP BY c."parentId", p."shortName", c.overall`;
   const byOrgan = new Map<string, TOrganProgress>();
   for (const r of rows) {
     const key = r.organId ?? "";

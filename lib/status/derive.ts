@@ -188,17 +188,58 @@ export async function refreshConnectionStatus(db: DbTx & { $transaction?: unknow
   if (total > 0) for (const listener of holder.__posStatusListeners ?? []) listener();
   return total;
 }
+/** The part of a row that ConnectionStatusCount counts by. */
+type TCountKey = { regionId: string; municipalityId: string | null; parentId: string | null; overall: string; widget: string };
+
+const countKey = (r: TCountKey) => JSON.stringify([r.regionId, r.municipalityId ?? "", r.parentId ?? "", r.overall, r.widget]);
+
+// The rows as they are before this batch changes them (locked: the deltas below start from them).
+const OLD_ROWS_SQL = `
+SELECT "regionId", "municipalityId", "parentId", overall::text AS overall, widget::text AS widget FROM "ConnectionStatus"
+WHERE "organizationId" = ANY($1::text[]) ORDER BY "organizationId" FOR UPDATE`;
+
+// Adds the deltas, in key order (two refreshers lock count rows in the same order: no deadlock).
+const COUNTS_SQL = `
+INSERT INTO "ConnectionStatusCount" ("regionId", "municipalityId", "parentId", overall, widget, n)
+SELECT x."regionId", x."municipalityId", x."parentId", x.overall, x.widget, x.n
+FROM jsonb_to_recordset($1::jsonb) AS x("regionId" text, "municipalityId" text, "parentId" text, overall "ConnectionOverall", widget "WidgetState", n int)
+ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT ("regionId", "municipalityId", "parentId", overall, widget) DO UPDATE SET n = "ConnectionStatusCount".n + EXCLUDED.n`;
+
+/** Old rows out, new rows in: what each count gains or loses (zeros left out). */
+export function countDeltas(before: TCountKey[], after: TCountKey[]) {
+  const delta = new Map<string, number>();
+  for (const r of before) delta.set(countKey(r), (delta.get(countKey(r)) ?? 0) - 1);
+  for (const r of after) delta.set(countKey(r), (delta.get(countKey(r)) ?? 0) + 1);
+  return [...delta].filter(([, n]) => n !== 0).map(([key, n]) => {
+    const [regionId, municipalityId, parentId, overall, widget] = JSON.parse(key) as string[];
+    return { regionId, municipalityId, parentId, overall, widget, n };
+  });
+}
+
 async function refreshBatch(tx: DbTx): Promise<number> {
   const claimed = await tx.$queryRawUnsafe<Array<{ id: string }>>(CLAIM_SQL, BATCH);
   if (claimed.length === 0) return 0;
   const ids = claimed.map((c) => c.id);
+  const before = await tx.$queryRawUnsafe<TCountKey[]>(OLD_ROWS_SQL, ids);
   const rows = await tx.$queryRawUnsafe<TInputRow[]>(INPUTS_SQL, ids);
   const institutions = rows.filter((r) => r.institution);
   const keep = new Set(institutions.map((r) => r.id));
   // Organizations that are gone or are not institutions (any more) have no row.
   const gone = ids.filter((id) => !keep.has(id));
   if (gone.length > 0) await tx.$executeRawUnsafe(`DELETE FROM "ConnectionStatus" WHERE "organizationId" = ANY($1::text[])`, gone);
-  if (institutions.length > 0) await tx.$executeRawUnsafe(UPSERT_SQL, JSON.stringify(institutions.map(statusRow)), STATUS_RULE_VERSION);
+  const after = institutions.map(statusRow);
+  if (after.length > 0) await tx.$executeRawUnsafe(UPSERT_SQL, JSON.stringify(after), STATUS_RULE_VERSION);
+  const deltas = countDeltas(before, after);
+  if (deltas.length > 0) {
+    await tx.$executeRawUnsafe(COUNTS_SQL, JSON.stringify(deltas));
+    // A count below zero is a bug in the deltas: fail (the batch rolls back) rather than lie.
+    // Not a CHECK: PostgreSQL checks the row proposed by INSERT before ON CONFLICT turns it into an update.
+    const [{ broken }] = await tx.$queryRawUnsafe<Array<{ broken: boolean }>>(
+      `WITH zero AS (DELETE FROM "ConnectionStatusCount" WHERE n = 0) SELECT EXISTS (SELECT 1 FROM "ConnectionStatusCount" WHERE n < 0) AS broken`,
+    );
+    if (broken) throw new Error("ConnectionStatusCount: число ниже нуля — счётчики разошлись со строками");
+  }
   return claimed.length;
 }
 

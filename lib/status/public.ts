@@ -7,7 +7,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
 import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
-import { organsCte, scopeCondition } from "./query";
+import { countScopeCondition, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "./scope";
 
 export const PUBLIC_CACHE_SECONDS = 60;
@@ -60,20 +60,22 @@ async function rootsOf(municipalityId: string): Promise<TMonitoringScope> {
   return { organizationIds: roots.map((r) => r.id), regionIds: [] };
 }
 
-const COUNT_COLUMNS = Prisma.sql`count(cs."organizationId")::int AS total,
-      count(*) FILTER (WHERE cs."cabinetState" = 'APPROVED')::int AS "cabinetConnected",
-      count(*) FILTER (WHERE cs.widget = 'PLACED')::int AS "widgetPlaced",
-      count(*) FILTER (WHERE cs."cabinetState" = 'APPROVED' AND cs.widget = 'NO_SITE')::int AS "noSite",
-      count(*) FILTER (WHERE cs.overall = 'CONNECTED')::int AS ready`;
+// Over ConnectionStatusCount (alias c): a few rows per управление, whatever the number of institutions.
+const COUNT_COLUMNS = Prisma.sql`coalesce(sum(c.n), 0)::int AS total,
+      coalesce(sum(c.n) FILTER (WHERE c.overall IN ('IN_PROGRESS', 'CONNECTED')), 0)::int AS "cabinetConnected",
+      coalesce(sum(c.n) FILTER (WHERE c.widget = 'PLACED'), 0)::int AS "widgetPlaced",
+      coalesce(sum(c.n) FILTER (WHERE c.overall IN ('IN_PROGRESS', 'CONNECTED') AND c.widget = 'NO_SITE'), 0)::int AS "noSite",
+      coalesce(sum(c.n) FILTER (WHERE c.overall = 'CONNECTED'), 0)::int AS ready`;
 
 /** The counts per управление (the organ an institution answers to) of the scope; the totals are their sum. */
 async function organCountsOf(scope: TMonitoringScope): Promise<TPublicOrgan[]> {
   return db.$queryRaw<TPublicOrgan[]>`
     WITH RECURSIVE ${organsCte(scope)}
     SELECT p."shortName" AS name, ${COUNT_COLUMNS}
-    FROM "ConnectionStatus" cs JOIN "Organization" p ON p.id = cs."parentId"
-    WHERE ${scopeCondition(scope)}
+    FROM "ConnectionStatusCount" c JOIN "Organization" p ON p.id = c."parentId"
+    WHERE ${countScopeCondition(scope)}
     GROUP BY p.id, p."shortName"
+    HAVING sum(c.n) > 0
     ORDER BY p."shortName"`;
 }
 
@@ -97,7 +99,7 @@ async function loadMunicipalities(): Promise<TPublicMunicipality[]> {
     SELECT m.oktmo, m.name, m."connectionDeadline" AS deadline, ${COUNT_COLUMNS}
     FROM "Municipality" m
     JOIN (SELECT DISTINCT mid FROM organs) roots ON roots.mid = m.id
-    LEFT JOIN (SELECT organs.mid, s.* FROM organs JOIN "ConnectionStatus" s ON s."parentId" = organs.id) cs ON cs.mid = m.id
+    LEFT JOIN (SELECT organs.mid, s.* FROM organs JOIN "ConnectionStatusCount" s ON s."parentId" = organs.id) c ON c.mid = m.id
     GROUP BY m.id, m.oktmo, m.name, m."connectionDeadline"
     ORDER BY m.name`;
   return rows.map(({ oktmo, name, deadline, ...counts }) => ({ oktmo, name, deadline: isoDate(deadline), counts }));

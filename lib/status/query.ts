@@ -13,6 +13,9 @@ const SITE_VALUES = ["GIVEN", "NO_SITE", "MISSING"] as const;
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/** Today in the region (Челябинская область, UTC+5): deadlines and snapshots are the region's days. */
+export const REGION_TODAY = Prisma.sql`(now() AT TIME ZONE 'Asia/Yekaterinburg')::date`;
+
 /** Sortable columns: the SQL expression (never NULL, so that keyset paging can compare it) and its type. */
 const SORTS = {
   name: { sql: Prisma.sql`cs.name`, type: "text" },
@@ -110,6 +113,36 @@ export function scopeCondition(scope: TMonitoringScope): Prisma.Sql {
   return parts.length > 0 ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
 }
 
+/** The same scope over ConnectionStatusCount (alias c); needs organsCte in the WITH. */
+export function countScopeCondition(scope: TMonitoringScope): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (scope.organizationIds.length > 0) parts.push(Prisma.sql`c."parentId" IN (SELECT id FROM organs)`);
+  if (scope.regionIds.length > 0) parts.push(Prisma.sql`c."regionId" IN (${Prisma.join(scope.regionIds)})`);
+  return parts.length > 0 ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+/** Municipalities whose deadline has passed. */
+const LATE_MUNICIPALITIES = Prisma.sql`(SELECT m.id FROM "Municipality" m WHERE m."connectionDeadline" < ${REGION_TODAY})`;
+
+/** lateCondition over ConnectionStatusCount (alias c). */
+export function countLateCondition(): Prisma.Sql {
+  return Prisma.sql`(c.overall <> 'CONNECTED' AND c."municipalityId" IN ${LATE_MUNICIPALITIES})`;
+}
+
+/**
+ * The filters as conditions on ConnectionStatusCount (alias c), or null when some filter needs the
+ * rows themselves. The counts know the organ, the status, the widget and (through the
+ * municipality) lateness; that covers the first page and the usual «управление + статус» views.
+ */
+export function countFilterConditions(f: TDashboardFilters): Prisma.Sql[] | null {
+  if (f.q || f.sphere || f.cabinet || f.site || f.accounts || f.training || f.ready || f.reminded) return null;
+  const c: Prisma.Sql[] = [];
+  if (f.organ) c.push(Prisma.sql`c."parentId" = ${f.organ}`);
+  if (f.widget) c.push(Prisma.sql`c.widget = ${f.widget}::"WidgetState"`);
+  if (f.late) c.push(countLateCondition());
+  return c;
+}
+
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -144,12 +177,9 @@ export function filterConditions(f: TDashboardFilters, options: { withStatus?: b
   return c;
 }
 
-/** Today in the region (Челябинская область, UTC+5): deadlines and snapshots are the region's days. */
-export const REGION_TODAY = Prisma.sql`(now() AT TIME ZONE 'Asia/Yekaterinburg')::date`;
-
 /** Not connected although the municipality's deadline has passed. */
 export function lateCondition(): Prisma.Sql {
-  return Prisma.sql`(cs.overall <> 'CONNECTED' AND cs."municipalityId" IN (SELECT m.id FROM "Municipality" m WHERE m."connectionDeadline" < ${REGION_TODAY}))`;
+  return Prisma.sql`(cs.overall <> 'CONNECTED' AND cs."municipalityId" IN ${LATE_MUNICIPALITIES})`;
 }
 
 export function where(conditions: Prisma.Sql[]): Prisma.Sql {

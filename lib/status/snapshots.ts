@@ -17,9 +17,9 @@ export async function takeDailySnapshot(): Promise<number> {
     INSERT INTO "StatusSnapshot" (id, day, "organId", counts, "createdAt")
     SELECT 'snap-' || to_char(${REGION_DAY}, 'YYYY-MM-DD') || '-' || g."parentId", ${REGION_DAY}, g."parentId", jsonb_object_agg(g.overall, g.n), now()
     FROM (
-      SELECT cs."parentId", cs.overall::text AS overall, count(*)::int AS n
-      FROM "ConnectionStatus" cs WHERE cs."parentId" IS NOT NULL
-      GROUP BY cs."parentId", cs.overall
+      SELECT c."parentId", c.overall::text AS overall, sum(c.n)::int AS n
+      FROM "ConnectionStatusCount" c WHERE c."parentId" <> ''
+      GROUP BY c."parentId", c.overall
     ) g
     GROUP BY g."parentId"
     ON CONFLICT (day, "organId") DO UPDATE SET counts = EXCLUDED.counts, "createdAt" = EXCLUDED."createdAt"`;

@@ -1,6 +1,6 @@
 // The connection status of each institution: derived from the registration, accounts and widget
 // data, and kept current when any of them changes (triggers note, the refresh recomputes).
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { refreshConnectionStatus } from "@/lib/status/derive";
 import { PLACEMENT_FRESH_DAYS, placementSelect, widgetStatusOf } from "@/lib/widget/placement";
@@ -11,6 +11,17 @@ const status = async (organizationId: string) => {
   await refreshConnectionStatus(db);
   return db.connectionStatus.findUniqueOrThrow({ where: { organizationId } });
 };
+
+// The kept counts (ConnectionStatusCount) always equal counting the rows, whatever changed.
+afterEach(async () => {
+  await refreshConnectionStatus(db);
+  const counted = await db.$queryRaw<Array<{ k: string; n: number }>>`
+    SELECT concat_ws('|', "regionId", coalesce("municipalityId", ''), coalesce("parentId", ''), overall, widget) AS k, count(*)::int AS n
+    FROM "ConnectionStatus" GROUP BY 1 ORDER BY 1`;
+  const kept = await db.$queryRaw<Array<{ k: string; n: number }>>`
+    SELECT concat_ws('|', "regionId", "municipalityId", "parentId", overall, widget) AS k, n FROM "ConnectionStatusCount" ORDER BY 1`;
+  expect(kept).toEqual(counted);
+});
 
 describe("статус подключения учреждения", () => {
   it("каждое состояние демо-данных получает свой статус и перечень невыполненного", async () => {
