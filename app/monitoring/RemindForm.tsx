@@ -1,16 +1,19 @@
 "use client";
-// «Напомнить» for one institution, or for every late one of the current view. Works without
+// «Напомнить всем опоздавшим» for the current view, and the one form every row's «Напомнить»
+// button submits (form attribute: fifty rows, one client component). Both work without
 // JavaScript too (the server action answers with the page).
 import { useActionState } from "react";
 import { remindAction } from "@/lib/status/actions";
 
-export function RemindForm({ organizationId, view, label, compact }: { organizationId?: string; view?: string; label: string; compact?: boolean }) {
+export const ROW_REMIND_FORM = "remind-one";
+
+export function RemindForm({ view, label }: { view: string; label: string }) {
   const [state, formAction, pending] = useActionState(remindAction, null);
   const message = state ? (state.ok ? state.message : state.error) : null;
   return (
-    <form action={formAction} className={compact ? "space-y-1" : "flex flex-wrap items-center gap-3"}>
-      {organizationId ? <input type="hidden" name="organizationId" value={organizationId} /> : <input type="hidden" name="view" value={view ?? ""} />}
-      <button type="submit" className={compact ? "btn-secondary px-3 py-1 text-sm" : "btn-secondary"} disabled={pending}>
+    <form action={formAction} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="view" value={view} />
+      <button type="submit" className="btn-secondary" disabled={pending}>
         {pending ? "Отправляем…" : label}
       </button>
       {message && (
@@ -18,6 +21,19 @@ export function RemindForm({ organizationId, view, label, compact }: { organizat
           {message}
         </p>
       )}
+    </form>
+  );
+}
+
+/** The rows' buttons carry organizationId; the result of the last one is said here. */
+export function RowRemindForm() {
+  const [state, formAction, pending] = useActionState(remindAction, null);
+  const message = pending ? "Отправляем напоминание…" : state ? (state.ok ? state.message : state.error) : null;
+  return (
+    <form id={ROW_REMIND_FORM} action={formAction}>
+      <p role="status" data-testid="row-remind-status" className={`min-h-5 text-sm ${state && !state.ok ? "text-danger" : "text-success"}`}>
+        {message}
+      </p>
     </form>
   );
 }

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/status/StatusBadge";
 import { requireMonitoring } from "@/lib/status/access";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
-import { CABINET_STATE, OVERALL, OVERALL_ORDER, READINESS_POINTS, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, missingText, widgetSeenText } from "@/lib/status/model";
+import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, widgetSeenText } from "@/lib/status/model";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, SORT_KEYS, SORT_LABELS, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
-import { RemindForm } from "./RemindForm";
+import { RemindForm, RowRemindForm, ROW_REMIND_FORM } from "./RemindForm";
 
 export const metadata: Metadata = { title: "Мониторинг подключения" };
 
@@ -63,6 +63,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
         <RemindForm view={view} label="Напомнить всем опоздавшим в этом списке" />
       </section>
 
+      <RowRemindForm />
       <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
         <table className="w-full min-w-[1040px] border-collapse text-sm">
           <caption className="sr-only">Учреждения и состояние их подключения к ПОС</caption>
@@ -91,7 +92,6 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
 }
 
 function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, string> }) {
-  const unticked = READINESS_POINTS.filter(([key]) => !r[key]).map(([, label]) => label);
   const approved = r.cabinetState === "APPROVED";
   const seen = widgetSeenText(r.widgetDetail);
   return (
@@ -105,12 +105,7 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
         <StatusBadge status={r.overall} />
         {r.late && <span className="mt-1 block text-xs font-medium text-danger">срок {formatDate(r.deadline)} нарушен</span>}
         {r.missing.length > 0 && r.overall === "IN_PROGRESS" && (
-          <details className="mt-1 text-xs">
-            <summary className="cursor-pointer text-brand">Что не выполнено ({r.missing.length})</summary>
-            <ul className="ml-4 list-disc">
-              {r.missing.map((m) => <li key={m}>{missingText(m)}</li>)}
-            </ul>
-          </details>
+          <span className="mt-1 block text-xs" data-testid="missing">не выполнено: {r.missing.map((m) => MISSING_SHORT[m] ?? m).join(", ")}</span>
         )}
       </td>
       <td className="p-2">{r.organName ?? "—"}</td>
@@ -129,14 +124,6 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
       </td>
       <td className="p-2">
         {approved ? `${r.readyPoints} из 4` : "—"}
-        {approved && unticked.length > 0 && (
-          <details className="mt-1 text-xs">
-            <summary className="cursor-pointer text-brand">не отмечено ({unticked.length})</summary>
-            <ul className="ml-4 list-disc">
-              {unticked.map((label) => <li key={label}>{label}</li>)}
-            </ul>
-          </details>
-        )}
       </td>
       <td className="p-2">
         <span className="block [overflow-wrap:anywhere]">{r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]}</span>
@@ -153,7 +140,12 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
       </td>
       <td className="p-2">
         {r.remindedAt ? <span className="block text-xs" data-testid="reminded-at">{formatDateTime(r.remindedAt)}</span> : <span className="block text-xs text-muted">не напоминали</span>}
-        {r.overall !== "CONNECTED" && <RemindForm organizationId={r.organizationId} label="Напомнить" compact />}
+        {r.overall !== "CONNECTED" && (
+          // One form for every row (RowRemindForm above the table): the button names the institution.
+          <button type="submit" form={ROW_REMIND_FORM} name="organizationId" value={r.organizationId} className="btn-secondary mt-1 px-3 py-1 text-sm">
+            Напомнить<span className="sr-only">: {r.name}</span>
+          </button>
+        )}
       </td>
     </tr>
   );

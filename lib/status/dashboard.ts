@@ -113,25 +113,18 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   // The chips' counts: from the kept counts when the filters allow (a few rows whatever the
   // number of institutions), otherwise by counting the matching rows.
   const countFilters = countFilterConditions(filters);
-  const countRows = countFilters
-    ? await db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+  const countQuery = countFilters
+    ? db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
         WITH RECURSIVE ${organsCte(scope)}
         SELECT c.overall, sum(c.n)::int AS n FROM "ConnectionStatusCount" c
         WHERE ${countScopeCondition(scope)} AND ${where(countFilters)}
         GROUP BY c.overall`
-    : await db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+    : db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
         WITH RECURSIVE ${organsCte(scope)}
         SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
         WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
         GROUP BY cs.overall`;
-  const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
-  for (const r of countRows) counts[r.overall] = r.n;
-  const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
-
-  // Past the last page: show the last one rather than an empty table.
-  const lastPage = Math.max(1, Math.ceil(total / query.size));
-  const page = Math.min(query.page, lastPage);
-  const raw = await db.$queryRaw<TRawRow[]>`
+  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>`
     WITH RECURSIVE ${organsCte(scope)}
     SELECT ${ROW_EXTRA_COLUMNS} FROM (
       SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
@@ -140,10 +133,20 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
       LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
     ) page ${ROW_EXTRAS}
     ORDER BY ${pageOrder(query.dir)}`;
-  const rows = withWidgetDetails(raw);
-
-  const [organs, spheres] = await Promise.all([monitoredOrgans(scope), db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
-  return { rows, total, counts, organs, spheres };
+  // Independent reads at once (the pool has the connections); the page is asked for as the URL says.
+  const [countRows, asked, organs, spheres] = await Promise.all([
+    countQuery,
+    pageOf(query.page),
+    monitoredOrgans(scope),
+    db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
+  for (const r of countRows) counts[r.overall] = r.n;
+  const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+  // Past the last page (an old link): show the last one rather than an empty table.
+  const lastPage = Math.max(1, Math.ceil(total / query.size));
+  const raw = query.page > lastPage ? await pageOf(lastPage) : asked;
+  return { rows: withWidgetDetails(raw), total, counts, organs, spheres };
 }
 
 /** The view's order over a page's own columns (the outer query has no cs and p; the inner one selects "sortKey"). */

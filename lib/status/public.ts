@@ -11,7 +11,7 @@ import { countScopeCondition, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "./scope";
 
 export const PUBLIC_CACHE_SECONDS = 60;
-export const PUBLIC_PAGE_SIZE = 100;
+export const PUBLIC_PAGE_SIZE = 50;
 /** For the city's site and any proxy in front of the portal: as fresh as the portal's own cache. */
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_CACHE_SECONDS}, stale-while-revalidate=300`;
 

@@ -55,9 +55,12 @@ export function widgetStatusChangesAt(cabinet: Pick<TPlacementCabinet, "placemen
   return new Date(Math.min(...fresh.map((p) => p.lastSeenAt.getTime())) + PLACEMENT_FRESH_DAYS * DAY + 1);
 }
 
+// Made once (a formatter per call costs far more than the formatting; the status dashboard shows many).
+const SEEN_AT = new Intl.DateTimeFormat("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
 /** Dates as the region reads them (Челябинская область, UTC+5). */
 export function formatSeenAt(at: Date): string {
-  return at.toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return SEEN_AT.format(at);
 }
 
 /** «Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:03» and its other cases. */

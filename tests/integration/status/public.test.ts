@@ -6,7 +6,7 @@ import { GET as embed } from "@/app/status/[oktmo]/embed/route";
 import { loadDashboard } from "@/lib/status/dashboard";
 import { parseDashboardQuery } from "@/lib/status/query";
 import { monitoringScopeOf } from "@/lib/status/scope";
-import { publicStatus } from "@/lib/status/public";
+import { PUBLIC_PAGE_SIZE, publicStatus } from "@/lib/status/public";
 
 describe("публичная страница статуса", () => {
   it("показывает те же числа, что и мониторинг ИТ-специалиста города", async () => {
@@ -15,7 +15,10 @@ describe("публичная страница статуса", () => {
     expect(status.counts.total).toBe(dashboard.total);
     expect(status.counts.ready).toBe(dashboard.counts.CONNECTED);
     expect(status.counts.cabinetConnected).toBe(dashboard.counts.IN_PROGRESS + dashboard.counts.CONNECTED);
-    expect(status.institutions).toHaveLength(dashboard.total);
+    expect(status.institutions).toHaveLength(Math.min(dashboard.total, PUBLIC_PAGE_SIZE));
+    expect(status.pages).toBe(Math.ceil(dashboard.total / PUBLIC_PAGE_SIZE));
+    const rest = (await publicStatus("75738000", 2, null))!;
+    expect(new Set([...status.institutions, ...rest.institutions].map((i) => i.name)).size).toBe(dashboard.total);
     // Per управление: the dashboard's own counts of each organ.
     for (const organ of dashboard.organs.filter((o) => status.organs.some((p) => p.name === o.name))) {
       const view = await loadDashboard(await monitoringScopeOf("person-city-it"), parseDashboardQuery(new URLSearchParams(`organ=${organ.id}`)));
