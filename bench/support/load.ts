@@ -21,7 +21,16 @@ export function percentile(sorted: number[], p: number): number {
 export async function measure(
   name: string,
   url: string,
-  options: { connections?: number; durationSeconds?: number; headers?: Record<string, string>; method?: "GET" | "POST"; body?: string; amount?: number } = {},
+  options: {
+    connections?: number;
+    durationSeconds?: number;
+    headers?: Record<string, string>;
+    method?: "GET" | "POST";
+    body?: string;
+    amount?: number;
+    /** A new path (with query) for every request, e.g. to miss a cache each time. */
+    path?: () => string;
+  } = {},
 ): Promise<LoadResult> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -32,6 +41,7 @@ export async function measure(
         headers: options.headers,
         method: options.method ?? "GET",
         ...(options.body !== undefined ? { body: options.body } : {}),
+        ...(options.path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.path!() }) }] } : {}),
         ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),

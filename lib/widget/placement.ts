@@ -44,9 +44,23 @@ export function widgetStatusOf(cabinet: TPlacementCabinet, now: Date = new Date(
   return { state: "missing", lastSeen: old ? { domain: siteDomain(old.origin), at: old.lastSeenAt } : null };
 }
 
+/**
+ * When widgetStatusOf's answer changes with no new report: the moment the oldest fresh report
+ * turns stale. Null when no report is fresh (only a new report can change the answer then).
+ * The status dashboard (issue 7) stores its result and recomputes the row at that time.
+ */
+export function widgetStatusChangesAt(cabinet: Pick<TPlacementCabinet, "placements">, now: Date = new Date()): Date | null {
+  const fresh = cabinet.placements.filter((p) => now.getTime() - p.lastSeenAt.getTime() <= PLACEMENT_FRESH_DAYS * DAY);
+  if (fresh.length === 0) return null;
+  return new Date(Math.min(...fresh.map((p) => p.lastSeenAt.getTime())) + PLACEMENT_FRESH_DAYS * DAY + 1);
+}
+
+// Made once (a formatter per call costs far more than the formatting; the status dashboard shows many).
+const SEEN_AT = new Intl.DateTimeFormat("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
 /** Dates as the region reads them (Челябинская область, UTC+5). */
 export function formatSeenAt(at: Date): string {
-  return at.toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return SEEN_AT.format(at);
 }
 
 /** «Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:03» and its other cases. */

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { adapterForPglite, openAdapter } from "@/lib/db/adapter";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { adminQuery, withDatabase } from "../setup/template-db";
@@ -13,13 +14,16 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A new database copied from a template: "demo" (migrated and seeded) or "empty" (migrated only). */
-export async function copyTemplateDatabase(which: "demo" | "empty"): Promise<TestDatabase> {
+/**
+ * A new database copied from a template: "demo" (migrated and seeded) or "empty" (migrated only).
+ * `wrap` may wrap the driver adapter (tests/helpers/query-counter.ts counts statements with it).
+ */
+export async function copyTemplateDatabase(which: "demo" | "empty", wrap: (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory = (a) => a): Promise<TestDatabase> {
   const t = inject("dbTemplates");
   if (t.kind === "pglite") {
     const dump = await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump);
     const pglite = new PGlite({ loadDataDir: new Blob([dump]) });
-    const db = createPrismaClient(adapterForPglite(pglite));
+    const db = createPrismaClient(wrap(adapterForPglite(pglite)));
     return {
       db,
       kind: "pglite",
@@ -32,7 +36,7 @@ export async function copyTemplateDatabase(which: "demo" | "empty"): Promise<Tes
   const name = `pos_t_${randomUUID().replaceAll("-", "")}`;
   await adminQuery(t.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${which === "demo" ? t.demoDb : t.emptyDb}"`);
   const opened = openAdapter({ kind: "postgres", url: withDatabase(t.serverUrl, name) });
-  const db = createPrismaClient(opened.adapter);
+  const db = createPrismaClient(wrap(opened.adapter));
   return {
     db,
     kind: "postgres",

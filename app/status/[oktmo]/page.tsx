@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { YesNo } from "@/components/status/StatusBadge";
+import { PUBLIC_PAGE_SIZE, parsePublicQuery, publicStatus } from "@/lib/status/public";
+import { formatDate, formatDateTime, percent } from "@/lib/status/model";
+import { portalUrl } from "@/lib/esia/config";
+import { PublicCounts } from "../PublicCounts";
+
+type Props = { params: Promise<{ oktmo: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Статус подключения учреждений" };
+
+export default async function MunicipalityStatusPage({ params, searchParams }: Props) {
+  const { oktmo } = await params;
+  if (!/^\d{8,11}$/.test(oktmo)) notFound();
+  const { page, q } = parsePublicQuery(await searchParams);
+  const status = await publicStatus(oktmo, page, q);
+  if (!status) notFound();
+  const href = (p: number) => `/status/${oktmo}?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const embed = `<iframe src="${portalUrl()}/status/${oktmo}/embed" title="Статус подключения учреждений к ПОС" width="100%" height="600" style="border:0"></iframe>`;
+  return (
+    <div className="space-y-6">
+      <p><Link href="/status">← Все муниципальные образования</Link></p>
+      <h1>Статус подключения учреждений: {status.name}</h1>
+      {status.deadline && <p>Срок подключения — до <strong>{formatDate(new Date(status.deadline))}</strong>.</p>}
+      <PublicCounts counts={status.counts} />
+      {status.organs.length > 1 && (
+        <section aria-labelledby="by-organ" className="space-y-2">
+          <h2 id="by-organ" className="text-xl">По учредителям</h2>
+          <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением</caption>
+              <thead className="bg-surface text-left">
+                <tr>
+                  <th scope="col" className="p-2">Учредитель</th>
+                  <th scope="col" className="p-2">Учреждений</th>
+                  <th scope="col" className="p-2">Кабинет подключён</th>
+                  <th scope="col" className="p-2">Виджет размещён</th>
+                  <th scope="col" className="p-2">Подключение завершено</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.organs.map((o) => (
+                  <tr key={o.name} className="border-t border-line" data-testid="public-organ">
+                    <th scope="row" className="p-2 text-left font-medium">{o.name}</th>
+                    <td className="p-2">{o.total}</td>
+                    <td className="p-2">{o.cabinetConnected}</td>
+                    <td className="p-2">{o.widgetPlaced}</td>
+                    <td className="p-2">{o.ready} ({percent(o.ready, o.total).toLocaleString("ru-RU")} %)</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <h2 className="text-xl">Учреждения</h2>
+      <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Поиск учреждения">
+        <div>
+          <label htmlFor="pq" className="field-label">Название учреждения</label>
+          <input id="pq" name="q" defaultValue={q ?? ""} className="field-input py-2" />
+        </div>
+        <button type="submit" className="btn-primary px-5 py-2">Найти</button>
+      </form>
+      <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">Учреждения: кабинет, виджет, готовность</caption>
+          <thead className="bg-surface text-left">
+            <tr>
+              <th scope="col" className="p-2">Учреждение</th>
+              <th scope="col" className="p-2">Учредитель</th>
+              <th scope="col" className="p-2">Кабинет подключён</th>
+              <th scope="col" className="p-2">Виджет на сайте</th>
+              <th scope="col" className="p-2">Подключение завершено</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.institutions.map((i, n) => (
+              <tr key={`${i.name}-${n}`} className="border-t border-line" data-testid="public-row">
+                <th scope="row" className="p-2 text-left font-medium">{i.name}</th>
+                <td className="p-2">{i.organ ?? "—"}</td>
+                <td className="p-2"><YesNo value={i.cabinetConnected} /></td>
+                <td className="p-2"><YesNo value={i.widgetPlaced} yes="размещён" no="нет" none="нет сайта" /></td>
+                <td className="p-2"><YesNo value={i.ready} yes="готово" no="нет" /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Страницы" className="flex flex-wrap items-center gap-3">
+        <span>Найдено: {status.matching}. Страница {status.page} из {status.pages} (по {PUBLIC_PAGE_SIZE}).</span>
+        {status.page > 1 && <Link href={href(status.page - 1)}>← Назад</Link>}
+        {status.page < status.pages && <Link href={href(status.page + 1)}>Вперёд →</Link>}
+      </nav>
+      <p className="text-sm text-muted">Обновлено {formatDateTime(new Date(status.updatedAt))}. Подключено {percent(status.counts.ready, status.counts.total).toLocaleString("ru-RU")} % учреждений.</p>
+      <section aria-labelledby="embed" className="card space-y-2">
+        <h2 id="embed" className="text-lg">Для сайта администрации</h2>
+        <p className="text-sm">Вставьте этот код на страницу сайта, чтобы показать статус подключения учреждений; данные в формате JSON: <a href={`/api/status?oktmo=${oktmo}`}>/api/status?oktmo={oktmo}</a>.</p>
+        <pre className="overflow-x-auto rounded bg-surface p-3 text-xs"><code>{embed}</code></pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+// The dashboard of city IT staff: one row per institution of their trees, filtered, sorted and
+// paged in SQL. A page costs the same few queries whatever the number of institutions.
+import "server-only";
+import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
+import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
+import { refreshConnectionStatus, utc } from "./derive";
+import { REGION_TODAY, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
+import type { TMonitoringScope } from "./scope";
+import { OVERALL_ORDER } from "./model";
+
+export interface TDashboardRow {
+  organizationId: string;
+  name: string;
+  fullName: string;
+  ogrn: string;
+  parentId: string | null;
+  organName: string | null;
+  sphereIds: string[];
+  cabinetState: CabinetState;
+  lkoId: number | null;
+  accountsTotal: number;
+  accountsConfirmed: number;
+  accountsTrained: number;
+  expiredInvitations: number;
+  readyAccounts: boolean;
+  readyResponsibles: boolean;
+  readyTraining: boolean;
+  readyToWork: boolean;
+  readyPoints: number;
+  officialSite: string | null;
+  site: SiteState;
+  widget: WidgetState;
+  /** Where and when the loader last reported, by lib/widget's rule (null without a cabinet or a site). */
+  widgetDetail: TWidgetStatus | null;
+  /** The latest check of the official site («Проверить сайт»), if any. */
+  siteCheck: { outcome: SiteCheckOutcome; checkedAt: Date } | null;
+  missing: string[];
+  overall: ConnectionOverall;
+  remindedAt: Date | null;
+  deadline: Date | null;
+  late: boolean;
+}
+
+export interface TDashboard {
+  rows: TDashboardRow[];
+  /** Rows matching every filter. */
+  total: number;
+  /** Per status, with every filter but the status one (the chips above the table). */
+  counts: Record<ConnectionOverall, number>;
+  organs: Array<{ id: string; name: string }>;
+  spheres: Array<{ id: string; name: string }>;
+}
+
+/** Brings the status rows up to date (a cheap check when nothing changed). */
+export async function ensureFreshStatus(): Promise<void> {
+  await refreshConnectionStatus(db);
+}
+
+/** The columns of a row, for the page and the exports alike (cs = ConnectionStatus, p = its organ). */
+export const ROW_COLUMNS = Prisma.sql`
+  cs."organizationId", cs.name, cs."fullName", cs.ogrn, cs."parentId", p."shortName" AS "organName", cs."sphereIds",
+  cs."cabinetState", cs."lkoId", cs."accountsTotal", cs."accountsConfirmed", cs."accountsTrained",
+  cs."readyAccounts", cs."readyResponsibles", cs."readyTraining", cs."readyToWork", cs."readyPoints",
+  cs."officialSite", cs.site, cs.widget, cs.missing, cs.overall, cs."remindedAt", cs."cabinetId", cs."municipalityId"`;
+
+/**
+ * Facts that change without a write (invitation expiry, the deadline) or too often to store (each
+ * widget report), for the rows of one page or export batch: the same statement, no more queries.
+ */
+export const ROW_EXTRAS = Prisma.sql`
+  LEFT JOIN "Municipality" m ON m.id = page."municipalityId"
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('origin', w.origin, 'lastSeenAt', w."lastSeenAt")) AS placements FROM "WidgetPlacement" w WHERE w."cabinetId" = page."cabinetId"
+  ) w ON true
+  LEFT JOIN LATERAL (
+    SELECT sc.outcome::text AS outcome, sc."checkedAt" FROM "SiteCheck" sc WHERE sc."cabinetId" = page."cabinetId" ORDER BY sc."checkedAt" DESC LIMIT 1
+  ) sc ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS "expiredInvitations" FROM "Account" a
+    JOIN "Invitation" i ON i."accountId" = a.id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" < now()
+    WHERE a."cabinetId" = page."cabinetId" AND a.status = 'INVITED'
+  ) inv ON true`;
+
+export const ROW_EXTRA_COLUMNS = Prisma.sql`
+  page.*, w.placements, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
+  coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
+  (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${REGION_TODAY}) AS late`;
+
+/** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
+export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
+  cabinetId: string | null;
+  municipalityId: string | null;
+  placements: Array<{ origin: string; lastSeenAt: string }> | string | null;
+  siteCheckOutcome: SiteCheckOutcome | null;
+  siteCheckedAt: Date | null;
+};
+
+/** The widget's details by lib/widget's rule (the one «Функционирование ЛКО» shows). */
+export function withWidgetDetails<T extends TRawRow>(rows: T[], now = new Date()): Array<Omit<T, "placements" | "siteCheckOutcome" | "siteCheckedAt"> & Pick<TDashboardRow, "widgetDetail" | "siteCheck">> {
+  return rows.map(({ placements, siteCheckOutcome, siteCheckedAt, ...row }) => {
+    const list = (typeof placements === "string" ? (JSON.parse(placements) as Array<{ origin: string; lastSeenAt: string }>) : placements) ?? [];
+    const widgetDetail = row.cabinetId && row.site !== "NO_SITE"
+      ? widgetStatusOf({ officialSite: row.officialSite, noSite: false, placements: list.map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })) }, now)
+      : null;
+    return { ...row, widgetDetail, siteCheck: siteCheckOutcome && siteCheckedAt ? { outcome: siteCheckOutcome, checkedAt: new Date(siteCheckedAt) } : null };
+  });
+}
+
+export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQuery): Promise<TDashboard> {
+  await ensureFreshStatus();
+  const filters: TDashboardFilters = query;
+  const scopeSql = scopeCondition(scope);
+  // The chips' counts: from the kept counts when the filters allow (a few rows whatever the
+  // number of institutions), otherwise by counting the matching rows.
+  const countFilters = countFilterConditions(filters);
+  const countQuery = countFilters
+    ? db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+        WITH RECURSIVE ${organsCte(scope)}
+        SELECT c.overall, sum(c.n)::int AS n FROM "ConnectionStatusCount" c
+        WHERE ${countScopeCondition(scope)} AND ${where(countFilters)}
+        GROUP BY c.overall`
+    : db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+        WITH RECURSIVE ${organsCte(scope)}
+        SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
+        WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
+        GROUP BY cs.overall`;
+  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT ${ROW_EXTRA_COLUMNS} FROM (
+      SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
+      WHERE ${scopeSql} AND ${where(filterConditions(filters))}
+      ORDER BY ${orderBy(query.sort, query.dir)}
+      LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
+    ) page ${ROW_EXTRAS}
+    ORDER BY ${pageOrder(query.dir)}`;
+  // Independent reads at once (the pool has the connections); the page is asked for as the URL says.
+  const [countRows, asked, organs, spheres] = await Promise.all([
+    countQuery,
+    pageOf(query.page),
+    monitoredOrgans(scope),
+    db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
+  for (const r of countRows) counts[r.overall] = r.n;
+  const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+  // Past the last page (an old link): show the last one rather than an empty table.
+  const lastPage = Math.max(1, Math.ceil(total / query.size));
+  const raw = query.page > lastPage ? await pageOf(lastPage) : asked;
+  return { rows: withWidgetDetails(raw), total, counts, organs, spheres };
+}
+
+/** The view's order over a page's own columns (the outer query has no cs and p; the inner one selects "sortKey"). */
+export function pageOrder(dir: "asc" | "desc"): Prisma.Sql {
+  const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
+  return Prisma.sql`page."sortKey" ${d}, page.name ${d}, page."organizationId" ${d}`;
+}
+
+/** The organs of the person's trees (for the «Управление» filter), by name. */
+export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ id: string; name: string }>> {
+  const regions = scope.regionIds.length > 0 ? scope.regionIds : ["-"];
+  return db.$queryRaw<Array<{ id: string; name: string }>>`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT o.id, o."shortName" AS name FROM "Organization" o
+    WHERE o.id IN (SELECT id FROM organs)
+       OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))
+    ORDER BY o."shortName"`;
+}

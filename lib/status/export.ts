@@ -1,0 +1,116 @@
+// CSV and XLSX of the dashboard's current view, streamed: rows are read in keyset batches and
+// written as they come, so 100 000 institutions never sit in memory at once.
+import "server-only";
+import { PassThrough, Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+import { db } from "@/lib/db";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
+import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
+import type { TMonitoringScope } from "./scope";
+import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, formatDate, formatDateTime, missingText, widgetSeenText } from "./model";
+
+const BATCH = 1_000;
+
+type TExportRow = TDashboardRow & { sortKey: unknown };
+
+/** The view's rows in its order, a batch at a time. */
+export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQuery, batchSize = BATCH): AsyncGenerator<TExportRow[]> {
+  await ensureFreshStatus();
+  const scopeSql = scopeCondition(scope);
+  let last: { key: unknown; name: string; id: string } | null = null;
+  for (;;) {
+    const conditions = filterConditions(query);
+    if (last) conditions.push(afterKey(query.sort, query.dir, last));
+    const raw = await db.$queryRaw<Array<TRawRow & { sortKey: unknown }>>`
+      WITH RECURSIVE ${organsCte(scope)}
+      SELECT ${ROW_EXTRA_COLUMNS} FROM (
+        SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey"
+        FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
+        WHERE ${scopeSql} AND ${where(conditions)}
+        ORDER BY ${orderBy(query.sort, query.dir)}
+        LIMIT ${batchSize}
+      ) page ${ROW_EXTRAS}
+      ORDER BY ${pageOrder(query.dir)}`;
+    const rows: TExportRow[] = withWidgetDetails(raw);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    const tail = rows[rows.length - 1];
+    last = { key: tail.sortKey, name: tail.name, id: tail.organizationId };
+  }
+}
+
+export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (r: TDashboardRow, spheres: Map<string, string>) => string | number }> = [
+  { header: "Организация", width: 60, value: (r) => r.fullName },
+  { header: "Краткое наименование", width: 30, value: (r) => r.name },
+  { header: "ОГРН", width: 16, value: (r) => r.ogrn },
+  { header: "Учредитель / управление", width: 36, value: (r) => r.organName ?? "" },
+  { header: "Сферы", width: 28, value: (r, s) => r.sphereIds.map((id) => s.get(id) ?? id).join(", ") },
+  { header: "Кабинет", width: 24, value: (r) => CABINET_STATE[r.cabinetState] },
+  { header: "Уникальный номер ЛКО", width: 12, value: (r) => r.lkoId ?? "" },
+  { header: "Учётные записи подтверждены", width: 14, value: (r) => r.accountsConfirmed },
+  { header: "Учётных записей всего", width: 12, value: (r) => r.accountsTotal },
+  { header: "Приглашений истекло", width: 12, value: (r) => r.expiredInvitations },
+  { header: "Обучение отмечено", width: 12, value: (r) => r.accountsTrained },
+  { header: "Точки готовности (из 4)", width: 12, value: (r) => r.readyPoints },
+  { header: "Официальный сайт", width: 32, value: (r) => r.officialSite ?? SITE_STATE[r.site] },
+  { header: "Виджет", width: 20, value: (r) => WIDGET_STATE[r.widget] },
+  { header: "Виджет: где и когда показан", width: 36, value: (r) => widgetSeenText(r.widgetDetail) },
+  { header: "Проверка сайта", width: 36, value: (r) => (r.siteCheck ? `${SITE_CHECK_LABELS[r.siteCheck.outcome]}, ${formatDateTime(r.siteCheck.checkedAt)}` : "") },
+  { header: "Статус", width: 26, value: (r) => OVERALL[r.overall].label },
+  { header: "Что не выполнено", width: 80, value: (r) => r.missing.map(missingText).join("; ") },
+  { header: "Срок подключения", width: 14, value: (r) => formatDate(r.deadline) },
+  { header: "Срок нарушен", width: 10, value: (r) => (r.late ? "да" : "нет") },
+  { header: "Напоминание отправлено", width: 18, value: (r) => formatDateTime(r.remindedAt) },
+];
+
+async function sphereNames(): Promise<Map<string, string>> {
+  return new Map((await db.sphere.findMany({ select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+}
+
+/** CSV (UTF-8 with a byte order mark and «;», as Excel in Russian opens it). */
+export function csvExport(scope: TMonitoringScope, query: TDashboardQuery): ReadableStream<Uint8Array> {
+  const csv = stringify({ delimiter: ";", bom: true, header: true, columns: EXPORT_COLUMNS.map((c) => c.header), record_delimiter: "windows" });
+  (async () => {
+    try {
+      const spheres = await sphereNames();
+      for await (const batch of viewBatches(scope, query)) {
+        for (const row of batch) {
+          // Respect back-pressure: wait when the consumer is slower than the database.
+          if (!csv.write(EXPORT_COLUMNS.map((c) => c.value(row, spheres)))) await new Promise((r) => csv.once("drain", r));
+        }
+      }
+      csv.end();
+    } catch (error) {
+      csv.destroy(error as Error);
+    }
+  })();
+  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+}
+
+/** XLSX through ExcelJS's streaming writer: each row is committed (written out) as it is added. */
+export function xlsxExport(scope: TMonitoringScope, query: TDashboardQuery): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  (async () => {
+    try {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      workbook.creator = "Платформа обратной связи";
+      const sheet = workbook.addWorksheet("Статус подключения", { views: [{ state: "frozen", ySplit: 1 }] });
+      sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      const spheres = await sphereNames();
+      for await (const batch of viewBatches(scope, query)) {
+        for (const row of batch) sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(row, spheres))).commit();
+        if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r));
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,107 @@
+// Words for the connection status: what the dashboard, exports, reminders and the public page say.
+// Pure module (no database): the rules that produce these values are in ./rules.ts.
+import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
+import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
+import { formatSeenAt, type TWidgetStatus } from "@/lib/widget/placement";
+
+export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
+
+/** Each status has a word, an icon and a tone: never colour alone. */
+export const OVERALL: Record<ConnectionOverall, { label: string; icon: string; tone: "danger" | "warning" | "progress" | "success"; hint: string }> = {
+  NOT_STARTED: { label: "Нет заявки", icon: "✕", tone: "danger", hint: "заявка на кабинет учреждения не подана" },
+  REJECTED: { label: "Заявка отклонена", icon: "!", tone: "danger", hint: "заявку нужно исправить и подать снова" },
+  PENDING: { label: "Заявка на рассмотрении", icon: "…", tone: "warning", hint: "заявку рассматривает орган, в ведении которого находится учреждение" },
+  IN_PROGRESS: { label: "Подключение не завершено", icon: "◐", tone: "progress", hint: "кабинет создан, но выполнено не всё" },
+  CONNECTED: { label: "Подключено", icon: "✓", tone: "success", hint: "кабинет создан, учётные записи подтверждены, обучение пройдено, ЛКО готов, виджет размещён" },
+};
+
+export const CABINET_STATE: Record<CabinetState, string> = {
+  NONE: "Нет кабинета",
+  PENDING: "Заявка на рассмотрении",
+  REJECTED: "Заявка отклонена",
+  APPROVED: "Кабинет создан",
+};
+
+export const SITE_STATE: Record<SiteState, string> = {
+  GIVEN: "Указан",
+  NO_SITE: "Нет сайта",
+  MISSING: "Не указан",
+};
+
+export const WIDGET_STATE: Record<WidgetState, string> = {
+  PLACED: "Размещён",
+  WRONG_DOMAIN: "Не на том домене",
+  MISSING: "Не размещён",
+  NO_SITE: "Не нужен (нет сайта)",
+};
+
+/** A mark next to the word (never colour alone). */
+export const WIDGET_ICON: Record<WidgetState, string> = { PLACED: "✓", WRONG_DOMAIN: "⚠", MISSING: "✕", NO_SITE: "—" };
+
+/** What is still to be done, as the reminder email and the dashboard word it (the instruction's steps). */
+const point = (key: (typeof FUNCTIONING_POINTS)[number]["key"]) => FUNCTIONING_POINTS.find((p) => p.key === key)!.label;
+
+export const MISSING: Record<string, string> = {
+  request: "Подать заявку на создание кабинета учреждения (рабочего кабинета) в Госпабликах",
+  requestPending: "Дождаться рассмотрения заявки на создание кабинета органом, в ведении которого находится учреждение",
+  requestRejected: "Исправить заявку на создание кабинета по замечанию и снова отправить её на рассмотрение",
+  accounts: "Всем учётным записям представителей учреждения получить статус «Подтвержден» (перейти по ссылке из письма-приглашения)",
+  training: "Каждому пользователю при первом входе поставить отметку «Мною пройдено обучение»",
+  // The readiness points in the words of the «Функционирование ЛКО» tab.
+  readyAccounts: `Функционирование ЛКО: отметить «${point("readyAccounts")}»`,
+  readyResponsibles: `Функционирование ЛКО: отметить «${point("readyResponsibles")}»`,
+  readyTraining: `Функционирование ЛКО: отметить «${point("readyTraining")}»`,
+  readyToWork: `Функционирование ЛКО: отметить «${point("readyToWork")}»`,
+  site: "Функционирование ЛКО: указать адрес официального сайта учреждения (или отметить, что сайта нет)",
+  widget: "Сгенерировать код виджета и разместить его на главной странице официального сайта учреждения",
+  widgetWrongDomain: "Виджет найден не на официальном сайте: разместить его на указанном официальном сайте учреждения",
+};
+
+export const missingText = (code: string) => MISSING[code] ?? code;
+
+/** The same, in a word or two, for the dashboard's rows (the sentences go to exports and emails). */
+export const MISSING_SHORT: Record<string, string> = {
+  request: "заявка",
+  requestPending: "решение по заявке",
+  requestRejected: "исправить заявку",
+  accounts: "подтверждение учётных записей",
+  training: "отметки об обучении",
+  readyAccounts: `«${point("readyAccounts")}»`,
+  readyResponsibles: `«${point("readyResponsibles")}»`,
+  readyTraining: `«${point("readyTraining")}»`,
+  readyToWork: `«${point("readyToWork")}»`,
+  site: "адрес сайта",
+  widget: "виджет на сайте",
+  widgetWrongDomain: "виджет на официальном сайте",
+};
+
+/** [key, label] of the four readiness points, as the dashboard lists the unticked ones. */
+export const READINESS_POINTS = FUNCTIONING_POINTS.map((p) => [p.key, p.label] as const);
+
+// Formatters are made once: making one costs about half a millisecond, a page shows hundreds of dates.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const DATE_TIME = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Yekaterinburg" });
+
+/** dd.mm.yyyy, as the instruction writes dates. */
+export function formatDate(date: Date | null | undefined, timeZone = "UTC"): string {
+  if (!date) return "";
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) DATE_FORMATS.set(timeZone, (format = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", timeZone })));
+  return format.format(date);
+}
+
+export function formatDateTime(date: Date | null | undefined): string {
+  if (!date) return "";
+  return DATE_TIME.format(date);
+}
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+/** Where and when the widget was last shown, by lib/widget's rule: «school18.ru, 05.12.2026, 14:03». */
+export function widgetSeenText(detail: TWidgetStatus | null): string {
+  if (!detail) return "";
+  if (detail.state === "missing") return detail.lastSeen ? `последний показ ${formatSeenAt(detail.lastSeen.at)} на ${detail.lastSeen.domain}` : "показов не было";
+  return `${detail.domain}, ${formatSeenAt(detail.lastSeenAt)}`;
+}
