@@ -15,7 +15,7 @@ export interface Stack {
 export const BENCH_SECRET = "bench-secret-not-for-production-0123456789";
 
 /** Builds (unless BENCH_SKIP_BUILD), prepares the database (migrations, demo, synthetic data) and starts. */
-export async function startStack(databaseUrl: string, options: { institutions?: number } = {}): Promise<Stack> {
+export async function startStack(databaseUrl: string, options: { institutions?: number; departments?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
   const port = await freePort();
   const esiaPort = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -29,11 +29,12 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     SIGN_IN_LIMIT: "1000000",
     MAIL_WORKER: "off",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
   };
   if (!process.env.BENCH_SKIP_BUILD) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env });
   execFileSync(bin("tsx"), ["prisma/prepare.ts"], { cwd: ROOT, stdio: "inherit", env });
   if (options.institutions) {
-    execFileSync(bin("tsx"), ["prisma/seed.ts", "--institutions", String(options.institutions)], { cwd: ROOT, stdio: "inherit", env });
+    execFileSync(bin("tsx"), ["prisma/seed.ts", "--institutions", String(options.institutions), "--departments", String(options.departments ?? 20)], { cwd: ROOT, stdio: "inherit", env });
   }
   const emulator: ChildProcess = spawn(bin("tsx"), ["lib/esia-emulator/main.ts"], { cwd: ROOT, stdio: "ignore", env });
   const portal = await startPortal(port, env);
