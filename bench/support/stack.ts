@@ -15,7 +15,7 @@ export interface Stack {
 export const BENCH_SECRET = "bench-secret-not-for-production-0123456789";
 
 /** Builds (unless BENCH_SKIP_BUILD), prepares the database (migrations, demo, synthetic data) and starts. */
-export async function startStack(databaseUrl: string, options: { institutions?: number; departments?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
+export async function startStack(databaseUrl: string, options: { institutions?: number; departments?: number; env?: Record<string, string> } = {}): Promise<Stack> {
   const port = await freePort();
   const esiaPort = await freePort();
   const env: NodeJS.ProcessEnv = {
