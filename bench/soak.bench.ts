@@ -2,7 +2,12 @@
 // per second (default 10: well inside what this shared 2-core machine serves, see docs/scaling.md) over what the portal serves all day — public pages, the widget loader and
 // its reports, the citizen form and sending messages, the review queue and a request card signed in —
 // with the mail sender on (a local catcher receives the emails). Every answer must be the expected
-// one; the server's resident memory is sampled every 5 s and must stay flat.
+// one; the server's resident memory is sampled every 5 s and must stay flat. RSS saws up and down
+// with V8's collections, so the server runs with --trace-gc and the live heap after each full
+// collection (Mark-Compact) is reported too: that is where a leak would show.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { rssMiB } from "./support/portal";
 import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
@@ -15,6 +20,18 @@ import { createMailCatcher } from "../lib/mail-catcher/server";
 const seconds = Number(process.env.BENCH_SOAK_SECONDS || 300);
 const rate = Number(process.env.BENCH_SOAK_RATE || 10);
 const warmupSeconds = 30;
+
+const gcLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pos-soak-")), "portal.log");
+process.env.BENCH_NODE_FLAGS ||= "--trace-gc";
+process.env.BENCH_PORTAL_LOG ||= gcLog;
+
+/** Live heap (MiB) after each full collection since `sinceMs` of the server's life, from --trace-gc lines. */
+function heapAfterFullGc(file: string, sinceMs: number): Array<{ t: number; mib: number }> {
+  if (!fs.existsSync(file)) return [];
+  return [...fs.readFileSync(file, "utf8").matchAll(/(\d+) ms: Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)]
+    .map((m) => ({ t: Number(m[1]), mib: Number(m[2]) }))
+    .filter((x) => x.t >= sinceMs);
+}
 
 const catcher = createMailCatcher();
 const { smtpPort } = await catcher.listen(0, 0, "127.0.0.1");
@@ -65,19 +82,24 @@ try {
   const drained = await unsent();
   await sql.end();
 
-  // Least squares over the samples after the first minute: MiB per minute.
-  const tail = samples.filter((s) => s.t >= 60);
-  const mt = tail.reduce((a, s) => a + s.t, 0) / tail.length;
-  const mr = tail.reduce((a, s) => a + s.rss, 0) / tail.length;
-  const slope = (tail.reduce((a, s) => a + (s.t - mt) * (s.rss - mr), 0) / tail.reduce((a, s) => a + (s.t - mt) ** 2, 0)) * 60;
   const rss = samples.map((s) => s.rss);
   const byMinute = samples.filter((s, i) => i === 0 || i === samples.length - 1 || Math.round(s.t) % 60 === 0);
+  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) * 10) / 10;
+  const firstMinute = mean(samples.filter((s) => s.t <= 60).map((s) => s.rss));
+  const lastMinute = mean(samples.filter((s) => s.t >= seconds - 60).map((s) => s.rss));
+  // Only the collections during the soak itself (the log's times count from the server's start).
+  const heap = heapAfterFullGc(process.env.BENCH_PORTAL_LOG!, started - stack.portal.startedAt);
+  const heapLine = heap.length
+    ? `живой объём кучи после каждой полной сборки (${heap.length}): ${heap.map((h) => h.mib).join(", ")} МиБ`
+    : "сборок мусора в журнале сервера нет (BENCH_NODE_FLAGS без --trace-gc?)";
 
   console.log(`Выдержка: ${seconds} с при ${rate} запр./с (после ${warmupSeconds} с прогрева), 9 видов запросов по кругу, 10 соединений.`);
   console.log(`Запросов: ${result.requests} (${result.rps} в секунду при заданных ${rate}), ошибок соединения: ${result.errors}, неожиданных ответов: ${result.non2xx}; коды: ${JSON.stringify(result.statuses)}.`);
   console.log(`Задержка: p50 ${result.p50} мс, p95 ${result.p95} мс, p99 ${result.p99} мс.`);
   console.log(`Память сервера (RSS, МиБ) по минутам: ${byMinute.map((s) => `${Math.round(s.t)} с — ${s.rss}`).join("; ")}.`);
-  console.log(`RSS: мин. ${Math.min(...rss)}, макс. ${Math.max(...rss)}; наклон после первой минуты ${slope.toFixed(2)} МиБ/мин; писем доставлено перехватчику: ${catcher.messages.length}.`);
+  console.log(`RSS: мин. ${Math.min(...rss)}, макс. ${Math.max(...rss)}; среднее за первую минуту ${firstMinute}, за последнюю ${lastMinute}.`);
+  console.log(`Куча: ${heapLine}.`);
+  console.log(`Писем доставлено перехватчику: ${catcher.messages.length}.`);
   console.log(`Почта: в конце выдержки не отправлено ${backlog} писем; ${drained === 0 ? `очередь разобрана за ${Math.round((Date.now() - drainStart) / 1000)} с` : `через 300 с осталось ${drained}`}.`);
   console.log(machineNote());
   if (result.errors + result.non2xx > 0) process.exitCode = 1;

@@ -24,6 +24,8 @@ export async function waitForOk(url: string, timeoutMs = 120_000): Promise<void>
 export interface PortalProcess {
   pid: number;
   child: ChildProcess;
+  /** Date.now() when the process was spawned (the zero of its --trace-gc times, near enough). */
+  startedAt: number;
   /** Resolves when the process has ended (by any signal). */
   exited: Promise<void>;
   /** SIGTERM and wait. */
@@ -35,7 +37,13 @@ export interface PortalProcess {
 /** Starts `next start` with the given environment and waits for /api/ping. */
 export async function startPortal(port: number, env: NodeJS.ProcessEnv, options: { log?: string } = {}): Promise<PortalProcess> {
   const out = options.log ? fs.openSync(options.log, "a") : "ignore";
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, stdio: ["ignore", out, options.log ? out : "inherit"], env });
+  const startedAt = Date.now();
+  // BENCH_NODE_FLAGS (e.g. "--trace-gc"): flags for the server's Node that NODE_OPTIONS does not accept.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = flags.length
+    ? spawn(process.execPath, [...flags, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...args], { cwd: ROOT, stdio: ["ignore", out, options.log ? out : "inherit"], env })
+    : spawn(bin("next"), args, { cwd: ROOT, stdio: ["ignore", out, options.log ? out : "inherit"], env });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -47,7 +55,7 @@ export async function startPortal(port: number, env: NodeJS.ProcessEnv, options:
       throw new Error(`Портал завершился при запуске (код ${child.exitCode})`);
     }),
   ]);
-  return { pid: child.pid!, child, exited, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+  return { pid: child.pid!, child, startedAt, exited, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
 }
 
 /** Resident set size of a process in MiB, from /proc (Linux). */

@@ -37,7 +37,8 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     execFileSync(bin("tsx"), ["prisma/seed.ts", "--institutions", String(options.institutions), "--departments", String(options.departments ?? 20)], { cwd: ROOT, stdio: "inherit", env });
   }
   const emulator: ChildProcess = spawn(bin("tsx"), ["lib/esia-emulator/main.ts"], { cwd: ROOT, stdio: "ignore", env });
-  const portal = await startPortal(port, env);
+  // BENCH_PORTAL_LOG=<file>: the server's output (e.g. with NODE_OPTIONS=--trace-gc) for diagnosis.
+  const portal = await startPortal(port, env, { log: process.env.BENCH_PORTAL_LOG || undefined });
   await waitForOk(`http://localhost:${esiaPort}/health`);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
