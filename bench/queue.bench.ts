@@ -6,7 +6,7 @@
 import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
 import { synReviewer } from "./support/reviewer";
-import { machineNote, measure, report } from "./support/load";
+import { bracketed, machineNote, measure, report } from "./support/load";
 
 const institutions = Number(process.env.BENCH_INSTITUTIONS || 20_000);
 const departments = Number(process.env.BENCH_DEPARTMENTS || 4);
@@ -25,11 +25,13 @@ try {
 
   const options = { connections, durationSeconds: seconds, headers };
   await measure("прогрев", `${stack.baseUrl}/admin/requests`, { ...options, durationSeconds: 3 });
-  const trivial = await measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`, options);
-  const queue = await measure("очередь заявок /admin/requests (ждут решения, стр. 1)", `${stack.baseUrl}/admin/requests`, options);
-  const deep = await measure("очередь: все заявки, стр. 50", `${stack.baseUrl}/admin/requests?status=ALL&page=50`, options);
-  const card = await measure("карточка заявки /admin/requests/<id>", `${stack.baseUrl}/admin/requests/${pendingRequestId}`, options);
-  console.log(report([queue, deep, card], trivial));
+  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: 2 });
+  const { baseline, results } = await bracketed(() => measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`, options), [
+    () => measure("очередь заявок /admin/requests (ждут решения, стр. 1)", `${stack.baseUrl}/admin/requests`, options),
+    () => measure("очередь: все заявки, стр. 50", `${stack.baseUrl}/admin/requests?status=ALL&page=50`, options),
+    () => measure("карточка заявки /admin/requests/<id>", `${stack.baseUrl}/admin/requests/${pendingRequestId}`, options),
+  ]);
+  console.log(report(results, baseline));
   console.log(`\nУчреждений: ${institutions}, управлений: ${departments}; у рассматривающего управления заявок ${requests}, ждут решения ${pending}. Соединений: ${connections}, ${seconds} с на замер. ${machineNote()}`);
 } finally {
   stack.stop();

@@ -103,6 +103,24 @@ export async function measureFlow(name: string, flow: (i: number) => Promise<unk
   return { name, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round((times.length / seconds) * 10) / 10, requests: times.length, errors, non2xx: 0 };
 }
 
+/**
+ * The trivial page measured before and after the pages, averaged: on a shared machine the load of
+ * neighbours drifts during a run, and the page measured first also pays for warming up.
+ */
+export async function bracketed(trivial: () => Promise<LoadResult>, pages: Array<() => Promise<LoadResult>>): Promise<{ baseline: LoadResult; results: LoadResult[] }> {
+  const before = await trivial();
+  const results: LoadResult[] = [];
+  for (const page of pages) results.push(await page());
+  const after = await trivial();
+  const avg = (k: "p50" | "p95" | "p99" | "rps") => Math.round(((before[k] + after[k]) / 2) * 10) / 10;
+  const baseline: LoadResult = {
+    name: `${before.name} (до: ${before.rps}/с, после: ${after.rps}/с)`,
+    p50: avg("p50"), p95: avg("p95"), p99: avg("p99"), rps: avg("rps"),
+    requests: before.requests + after.requests, errors: before.errors + after.errors, non2xx: before.non2xx + after.non2xx,
+  };
+  return { baseline, results };
+}
+
 /** A Markdown table with each page's throughput as a share of the trivial page's. */
 export function report(results: LoadResult[], baseline: LoadResult): string {
   const rows = [baseline, ...results].map(
