@@ -1,15 +1,22 @@
 // `npm run bench -- home`: the home page and the trivial page of the same production server on PostgreSQL.
 import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
-import { measure, report } from "./support/load";
+import { bracketed, machineNote, measure, report } from "./support/load";
+
+const connections = Number(process.env.BENCH_CONNECTIONS || 10);
+const seconds = Number(process.env.BENCH_SECONDS || 10);
 
 const database = await startBenchDatabase();
 const stack = await startStack(database.url);
 try {
+  const options = { connections, durationSeconds: seconds };
   await measure("прогрев", `${stack.baseUrl}/`, { durationSeconds: 3 });
-  const trivial = await measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`);
-  const home = await measure("главная /", `${stack.baseUrl}/`);
-  console.log(report([home], trivial));
+  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: 2 });
+  const { baseline, results } = await bracketed(() => measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`, options), [
+    () => measure("главная /", `${stack.baseUrl}/`, options),
+  ]);
+  console.log(report(results, baseline));
+  console.log(`\nСоединений: ${connections}, ${seconds} с на замер. ${machineNote()}`);
 } finally {
   stack.stop();
   database.stop();

@@ -1,4 +1,5 @@
 // Load with autocannon; latency percentiles are computed from every response's time.
+import os from "node:os";
 import autocannon from "autocannon";
 
 export interface LoadResult {
@@ -10,6 +11,8 @@ export interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Status codes seen, e.g. { "200": 1234, "303": 12 }. */
+  statuses?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -18,21 +21,26 @@ export function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[i] * 100) / 100;
 }
 
-export async function measure(
-  name: string,
-  url: string,
-  options: {
-    connections?: number;
-    durationSeconds?: number;
-    headers?: Record<string, string>;
-    method?: "GET" | "POST";
-    body?: string;
-    amount?: number;
-    /** A new path (with query) for every request, e.g. to miss a cache each time. */
-    path?: () => string;
-  } = {},
-): Promise<LoadResult> {
+export interface MeasureOptions {
+  connections?: number;
+  durationSeconds?: number;
+  headers?: Record<string, string>;
+  method?: "GET" | "POST";
+  body?: string;
+  amount?: number;
+  /** A sequence of requests each connection cycles through (autocannon's `requests`). */
+  requests?: autocannon.Request[];
+  /** Requests per second over all connections (a steady rate instead of as fast as possible). */
+  overallRate?: number;
+  /** Status codes that count as success besides 2xx (e.g. 303 of a form, 304 of a cache check). */
+  expectStatuses?: number[];
+  /** A new path (with query) for every request, e.g. to miss a cache each time. */
+  path?: () => string;
+}
+
+export async function measure(name: string, url: string, options: MeasureOptions = {}): Promise<LoadResult> {
   const times: number[] = [];
+  const statuses: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -42,23 +50,78 @@ export async function measure(
         method: options.method ?? "GET",
         ...(options.body !== undefined ? { body: options.body } : {}),
         ...(options.path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.path!() }) }] } : {}),
+        ...(options.requests ? { requests: options.requests } : {}),
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      times.push(responseTime);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
   });
   times.sort((a, b) => a - b);
+  const expected = new Set(options.expectStatuses ?? []);
+  const unexpected = Object.entries(statuses).filter(([s]) => !(Number(s) >= 200 && Number(s) < 300) && !expected.has(Number(s))).reduce((n, [, c]) => n + c, 0);
   return {
     name,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
-    rps: Math.round(result.requests.average),
-    requests: result.requests.total,
+    rps: Math.round((times.length / ((result.duration as number) || 1)) * 10) / 10,
+    requests: times.length,
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    non2xx: unexpected,
+    statuses,
   };
+}
+
+/**
+ * A multi-request flow (e.g. the whole sign-in) run by `concurrency` loops for a while: each
+ * flow's duration is one sample; rps is flows per second.
+ */
+export async function measureFlow(name: string, flow: (i: number) => Promise<unknown>, options: { concurrency?: number; durationSeconds?: number } = {}): Promise<LoadResult> {
+  const times: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const until = Date.now() + (options.durationSeconds ?? 10) * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.concurrency ?? 4 }, async () => {
+      while (Date.now() < until) {
+        const t = performance.now();
+        try {
+          await flow(n++);
+          times.push(performance.now() - t);
+        } catch (error) {
+          errors += 1;
+          if (errors <= 3) console.error(`${name}: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  return { name, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round((times.length / seconds) * 10) / 10, requests: times.length, errors, non2xx: 0 };
+}
+
+/**
+ * The trivial page measured before and after the pages, averaged: on a shared machine the load of
+ * neighbours drifts during a run, and the page measured first also pays for warming up.
+ */
+export async function bracketed(trivial: () => Promise<LoadResult>, pages: Array<() => Promise<LoadResult>>): Promise<{ baseline: LoadResult; results: LoadResult[] }> {
+  const before = await trivial();
+  const results: LoadResult[] = [];
+  for (const page of pages) results.push(await page());
+  const after = await trivial();
+  const avg = (k: "p50" | "p95" | "p99" | "rps") => Math.round(((before[k] + after[k]) / 2) * 10) / 10;
+  const baseline: LoadResult = {
+    name: `${before.name} (до: ${before.rps}/с, после: ${after.rps}/с)`,
+    p50: avg("p50"), p95: avg("p95"), p99: avg("p99"), rps: avg("rps"),
+    requests: before.requests + after.requests, errors: before.errors + after.errors, non2xx: before.non2xx + after.non2xx,
+  };
+  return { baseline, results };
 }
 
 /** A Markdown table with each page's throughput as a share of the trivial page's. */
@@ -66,5 +129,11 @@ export function report(results: LoadResult[], baseline: LoadResult): string {
   const rows = [baseline, ...results].map(
     (r) => `| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${(r.rps / baseline.rps).toFixed(3)} | ${r.errors + r.non2xx} |`,
   );
-  return ["| страница | p50, мс | p95, мс | p99, мс | запр./с | доля от тривиальной | ошибки |", "| --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+  return ["| что | p50, мс | p95, мс | p99, мс | в секунду | доля от тривиальной | ошибки |", "| --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/** The caveat every report carries: the load generator, the server and PostgreSQL share one (small) machine. */
+export function machineNote(): string {
+  const [one] = os.loadavg();
+  return `Машина: ${os.cpus().length} ядра, средняя загрузка за минуту ${one.toFixed(1)}; нагрузка, портал и PostgreSQL — на ней же (loopback).`;
 }

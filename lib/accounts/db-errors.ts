@@ -1,18 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/db";
 
-/**
- * Did the database refuse the write for a unique index? Prisma reports it as P2002 for most
- * queries, but through the driver adapters some (updateMany) surface the adapter's own error; both
- * are recognised. `index` narrows to a constraint or column name.
- */
-export function isUniqueViolation(error: unknown, index?: string): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    return !index || JSON.stringify(error.meta ?? {}).includes(index) || error.message.includes(index);
-  }
-  const e = error as { name?: string; message?: string; cause?: { kind?: string; constraint?: unknown } } | null;
-  if (e?.name === "DriverAdapterError" && (e.cause?.kind === "UniqueConstraintViolation" || /duplicate key value violates unique constraint/.test(e.message ?? ""))) {
-    return !index || JSON.stringify(e.cause?.constraint ?? "").includes(index) || (e.message ?? "").includes(index);
-  }
-  return false;
-}
+// Moved to lib/db/errors.ts (issue 8): the citizen form and the widget reports need it too.
+export { isUniqueViolation } from "@/lib/db/errors";

@@ -7,6 +7,9 @@ export function createPrismaClient(adapter: SqlDriverAdapterFactory) {
     adapter,
     // Secrets never leave the database unless a query asks for them by name.
     omit: { invitation: { tokenHash: true } },
+    // A burst of writes larger than the connection pool waits its turn instead of failing after
+    // Prisma's default 2 s (measured: 30 simultaneous form posts on a pool of 10, decision 011).
+    transactionOptions: { maxWait: 10_000, timeout: 10_000 },
   });
 }
 

@@ -20,6 +20,12 @@ export interface MailCatcher {
   messages: CaughtMessage[];
   /** Makes the next `count` deliveries fail with a temporary SMTP error (for retry tests). */
   failNext(count: number): void;
+  /**
+   * Holds the next delivery unanswered: its data is read but never accepted, so the sender waits
+   * (for crash tests: the sender is then known to be mid-send, before the server's «250 OK»).
+   * Resolves once a message is held; it is dropped when the sender's connection closes.
+   */
+  holdNext(): Promise<void>;
   listen(smtpPort: number, httpPort: number, host?: string): Promise<{ smtpPort: number; httpPort: number }>;
   close(): Promise<void>;
 }
@@ -29,12 +35,20 @@ const MAX_MESSAGES = 2000;
 export function createMailCatcher(): MailCatcher {
   const messages: CaughtMessage[] = [];
   let failures = 0;
+  let hold: (() => void) | null = null;
 
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, callback) {
+      if (hold) {
+        const held = hold;
+        hold = null;
+        stream.resume();
+        stream.on("end", held);
+        return;
+      }
       if (failures > 0) {
         failures -= 1;
         stream.resume();
@@ -102,6 +116,11 @@ export function createMailCatcher(): MailCatcher {
     messages,
     failNext(count) {
       failures = count;
+    },
+    holdNext() {
+      return new Promise<void>((resolve) => {
+        hold = resolve;
+      });
     },
     async listen(smtpPort, httpPort, host) {
       await new Promise<void>((resolve) => smtp.listen(smtpPort, host, () => resolve()));

@@ -1,10 +1,10 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { db, type OutboxEmail } from "@/lib/db";
 import { mailConfig } from "./config";
 
 export const MAX_ATTEMPTS = 20;
-const LOCK_MS = 2 * 60_000;
 
 /** 30 s, 1 min, 2 min … capped at one hour. */
 export function retryDelayMs(attempts: number): number {
@@ -17,49 +17,67 @@ export interface MailTransport {
 
 let transport: Transporter | undefined;
 export function smtpTransport(): MailTransport {
-  transport ??= nodemailer.createTransport(mailConfig().smtpUrl);
+  const { smtpUrl, leaseMs } = mailConfig();
+  // Every stage of one SMTP conversation gives up well inside the lease (nodemailer's own socket
+  // timeout is 10 minutes): a sender still talking after its lease ran out could race the sender
+  // that took the email over.
+  const stageMs = Math.floor(leaseMs / 4);
+  transport ??= nodemailer.createTransport(new SMTPTransport({ url: smtpUrl, connectionTimeout: stageMs, greetingTimeout: stageMs, socketTimeout: stageMs }));
   return transport;
 }
 
-/**
- * Takes the emails that are due (new, retry time reached, or abandoned mid-send by a crashed
- * sender) with row locks that other senders skip, and sends them. A failure is recorded and
- * retried later with a growing delay; nothing is deleted. The Message-ID is fixed when queued, so
- * a resend after a crash carries the same id.
- */
-export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport } = {}) {
-  const now = options.now ?? new Date();
-  const send = options.transport ?? smtpTransport();
-  const claimed = await db.$queryRaw<OutboxEmail[]>`
-    UPDATE "OutboxEmail" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = ${new Date(now.getTime() + LOCK_MS)}
-    WHERE id IN (
+/** Takes one due email (new, retry time reached, or abandoned by a sender that died) under a lease that other senders respect. */
+async function claimNext(at: Date, leaseUntil: Date): Promise<OutboxEmail | undefined> {
+  const [email] = await db.$queryRaw<OutboxEmail[]>`
+    UPDATE "OutboxEmail" SET status = 'SENDING', attempts = attempts + 1, "lockedUntil" = ${leaseUntil}
+    WHERE id = (
       SELECT id FROM "OutboxEmail"
-      WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${now}) OR (status = 'SENDING' AND "lockedUntil" < ${now})
-      ORDER BY "createdAt" LIMIT ${options.limit ?? 20}
+      WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${at}) OR (status = 'SENDING' AND "lockedUntil" < ${at})
+      ORDER BY "createdAt" LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
     RETURNING *`;
+  return email;
+}
+
+/**
+ * Sends what is due, one email at a time: each is claimed under its own lease just before it is
+ * sent, and its outcome is written only while that lease is still ours (the lease's end is the
+ * fencing token). So several instances may send at once, a crash strands at most the one email in
+ * flight (taken over when its lease ends), and the Message-ID fixed at queueing makes a resend
+ * recognisable as the same message. What SMTP cannot give — see docs/decisions/011-reliability.md.
+ */
+export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport } = {}) {
+  const send = options.transport ?? smtpTransport();
+  const { from, leaseMs } = mailConfig();
+  const limit = options.limit ?? 20;
+  let claimed = 0;
   let sent = 0;
   let failed = 0;
-  const from = mailConfig().from;
-  for (const email of claimed) {
+  while (claimed < limit) {
+    const at = options.now ?? new Date();
+    const leaseUntil = new Date(at.getTime() + leaseMs);
+    const email = await claimNext(at, leaseUntil);
+    if (!email) break;
+    claimed += 1;
+    const ours = { id: email.id, status: "SENDING" as const, lockedUntil: leaseUntil };
     try {
       await send.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined, messageId: email.messageId });
-      await db.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null } });
+      await db.outboxEmail.updateMany({ where: ours, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null } });
       sent += 1;
     } catch (error) {
       failed += 1;
       const giveUp = email.attempts >= MAX_ATTEMPTS;
-      await db.outboxEmail.update({
-        where: { id: email.id },
+      await db.outboxEmail.updateMany({
+        where: ours,
         data: {
           status: giveUp ? "FAILED" : "PENDING",
           lockedUntil: null,
           lastError: String((error as Error).message ?? error).slice(0, 1000),
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(email.attempts)),
+          nextAttemptAt: new Date(at.getTime() + retryDelayMs(email.attempts)),
         },
       });
     }
   }
-  return { claimed: claimed.length, sent, failed };
+  return { claimed, sent, failed };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
-import { db, Prisma, type DbTx } from "@/lib/db";
+import { db, type DbTx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail } from "@/lib/mail/layout";
@@ -84,7 +85,7 @@ export async function submitCitizenMessage(lkoId: number, raw: Record<string, un
     return { ok: true, messageId: message.id, duplicate: false };
   } catch (error) {
     // The same key submitted twice at once: the first one stored it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && input.idempotencyKey) {
+    if (isUniqueViolation(error, "idempotencyKey") && input.idempotencyKey) {
       const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, cabinetId: true } });
       if (existing?.cabinetId === cabinet.id) return { ok: true, messageId: existing.id, duplicate: true };
     }

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { placementSelect, widgetStatusOf } from "./placement";
 
@@ -27,7 +28,7 @@ export async function recordWidgetShown(lkoId: number, origin: string | null, no
       });
     } catch (error) {
       // Two first views at once: the other one created the row.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      if (!isUniqueViolation(error)) throw error;
       await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id, origin }, data: { lastSeenAt: now, hits: { increment: 1 } } });
     }
   }
