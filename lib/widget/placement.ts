@@ -3,6 +3,7 @@
 // site's origin within the last PLACEMENT_FRESH_DAYS means placed, reports only from other origins
 // mean a wrong domain. Pure: callers load the cabinet with `placementSelect`.
 import { siteDomain } from "@/lib/functioning/official-site";
+import { formatDateTime } from "@/lib/ui/format";
 
 export const PLACEMENT_FRESH_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -46,7 +47,7 @@ export function widgetStatusOf(cabinet: TPlacementCabinet, now: Date = new Date(
 
 /** Dates as the region reads them (Челябинская область, UTC+5). */
 export function formatSeenAt(at: Date): string {
-  return at.toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return formatDateTime(at);
 }
 
 /** «Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:03» and its other cases. */
