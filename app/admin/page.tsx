@@ -33,7 +33,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </div>
 
       <form role="search" method="get" className="card flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="tree-q" className="field-label">Найти кабинет</label>
           <input id="tree-q" name="q" defaultValue={q ?? ""} className="field-input" placeholder="Название или уникальный номер ЛКО" />
         </div>

@@ -122,7 +122,9 @@ export function ConsentScreen(props: { tx: string; systemName: string; systemId:
     <Page title="Предоставление прав доступа">
       <h1>Предоставление прав доступа</h1>
       <p className="system">{props.systemName}</p>
-      <p className="center muted">{props.systemId}</p>
+      <p className="center muted" translate="no">
+        {props.systemId}
+      </p>
       <p>запрашивает следующие права:</p>
       <ul className="rights">
         {props.rights.map((r) => (
