@@ -5,7 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../lib/demo-world/esia-world";
 import { expectOneHeading, NARROW_VIEWPORTS, seriousAxeViolations, sidewaysScroll, untranslatedText } from "./support/page-checks";
-import { AUDIENCES, EMULATOR_PATHS, PUBLIC_ROUTES, headOf, lkoOf, loginOf, PLACED_SCHOOL, routePattern, type TAudience, type TRoute } from "./support/routes";
+import { AUDIENCES, EMULATOR_PATHS, PUBLIC_ROUTES, headOf, lkoOf, loginOf, PLACED_SCHOOL, routePattern, type TRoute } from "./support/routes";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const EMULATOR = `http://localhost:${PORT + 1}`;
