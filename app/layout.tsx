@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import "@fontsource/golos-text/cyrillic-400.css";
 import "@fontsource/golos-text/cyrillic-500.css";
@@ -12,6 +13,8 @@ import { UserMenu } from "@/components/layout/UserMenu";
 import { PortalNav } from "@/components/layout/PortalNav";
 import { navigationFor } from "@/lib/access/navigation";
 import { getPortalSession } from "@/lib/auth/session";
+import { ACTIONS, NAV } from "@/lib/ui/strings";
+import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
 
 export const metadata: Metadata = {
   title: { default: "ПОС — Платформа обратной связи", template: "%s — ПОС" },
@@ -21,17 +24,18 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getPortalSession();
   const navigation = session ? await navigationFor(session) : [];
+  const lowVision = isLowVision((await cookies()).get(VISION_COOKIE)?.value);
   return (
-    <html lang="ru">
+    <html lang="ru" data-vision={lowVision ? "low" : undefined}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:p-3">
-          Перейти к содержанию
+          {NAV.skipToContent}
         </a>
-        <SiteHeader>
-          {session ? <UserMenu session={session} /> : <a href="/signin" className="btn-primary px-5 py-2">Войти</a>}
+        <SiteHeader lowVision={lowVision}>
+          {session ? <UserMenu session={session} /> : <a href="/signin" className="btn-primary px-5 py-2">{ACTIONS.signIn}</a>}
         </SiteHeader>
         <PortalNav items={navigation} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>
         <SiteFooter />

@@ -7,6 +7,10 @@ import { requireTrainingDone } from "@/lib/accounts/training";
 import { CABINET_KIND_LABELS } from "@/lib/cabinets/labels";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { StatusText } from "@/components/ui/Status";
+import { formatNumber } from "@/lib/ui/format";
+import { ACTIONS, CABINET_TABS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Администрирование ЛКО" };
 
@@ -29,29 +33,34 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </div>
 
       <form role="search" method="get" className="card flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="tree-q" className="field-label">Найти кабинет</label>
           <input id="tree-q" name="q" defaultValue={q ?? ""} className="field-input" placeholder="Название или уникальный номер ЛКО" />
         </div>
-        <button type="submit" className="btn-secondary">Найти</button>
-        {q ? <Link href="/admin" className="btn">Сбросить</Link> : null}
+        <button type="submit" className="btn-secondary">{ACTIONS.find}</button>
+        {q ? <Link href="/admin" className="btn">{ACTIONS.reset}</Link> : null}
       </form>
 
       {tree.total === 0 ? (
-        <div className="card space-y-2" role="status">
-          {archived > 0 ? (
-            <p>Ваша учётная запись в ЛКО перенесена администратором в архив, поэтому доступа к кабинетам нет. Если это ошибка, обратитесь к администратору ЛКО вашего органа.</p>
-          ) : q ? (
-            <p>Ничего не найдено. Измените запрос.</p>
-          ) : (
-            <p>У вас нет кабинетов для администрирования. Доступ появляется, когда администратор ЛКО добавит вас в учётные записи и вы подтвердите приглашение из письма.</p>
-          )}
-        </div>
+        archived > 0 ? (
+          <EmptyState title="Нет доступа к кабинетам">
+            Ваша учётная запись в ЛКО перенесена администратором в архив, поэтому доступа к кабинетам нет. Если это ошибка, обратитесь к администратору ЛКО вашего органа.
+          </EmptyState>
+        ) : q ? (
+          <EmptyState title="Ничего не найдено" action={<Link href="/admin" className="btn-secondary">{ACTIONS.reset}</Link>}>
+            Измените запрос: введите часть названия кабинета или его уникальный номер ЛКО.
+          </EmptyState>
+        ) : (
+          <EmptyState title="У вас нет кабинетов для администрирования" action={<Link href="/registration" className="btn-secondary">Подключение кабинета</Link>}>
+            Доступ появляется, когда администратор ЛКО добавит вас в учётные записи и вы подтвердите приглашение из письма. Если у
+            организации ещё нет кабинета, подайте заявку в разделе «Подключение кабинета».
+          </EmptyState>
+        )
       ) : (
         <section aria-labelledby="tree-title" className="space-y-3">
           <h2 id="tree-title" className="text-xl">
-            Кабинеты: {tree.total}
-            {tree.shown < tree.total ? <span className="text-base font-normal text-muted"> (показаны первые {tree.shown} — уточните поиск)</span> : null}
+            Кабинеты: {formatNumber(tree.total)}
+            {tree.shown < tree.total ? <span className="text-base font-normal text-muted"> (показаны первые {formatNumber(tree.shown)} — уточните поиск)</span> : null}
           </h2>
           <ul className="space-y-3">
             {tree.roots.map((node) => (
@@ -59,7 +68,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <CabinetNode node={node} />
                 {node.children.length > 0 ? (
                   <details className="mt-3" open={node.children.length <= 40 || Boolean(q)}>
-                    <summary className="cursor-pointer font-medium text-brand">Подведомственные учреждения: {node.children.length}</summary>
+                    <summary className="cursor-pointer font-medium text-brand">Подведомственные учреждения: {formatNumber(node.children.length)}</summary>
                     <ul className="mt-2 divide-y divide-line border-l-4 border-brand-light pl-4">
                       {node.children.map((child) => (
                         <li key={child.id} className="py-3">
@@ -91,9 +100,9 @@ function CabinetNode({ node }: { node: TreeNode }) {
         </p>
         <p className="text-sm">
           {node.dataConfirmedAt ? (
-            <span>✓ Данные актуальны на {formatDate(node.dataConfirmedAt)}</span>
+            <StatusText tone="success" icon="check">Данные актуальны на {formatDate(node.dataConfirmedAt)}</StatusText>
           ) : (
-            <span className="text-warning">! Актуальность данных не подтверждена</span>
+            <StatusText tone="warning" icon="alert">Актуальность данных не подтверждена</StatusText>
           )}
         </p>
       </div>
@@ -105,12 +114,12 @@ function CabinetNode({ node }: { node: TreeNode }) {
           {a.archived ? `, в архиве ${a.archived}` : ""}
         </p>
         <p>
-          {allConfirmed ? <span>✓ Все учётные записи подтверждены</span> : <span className="text-warning">! Не все учётные записи подтверждены</span>}
+          {allConfirmed ? <StatusText tone="success" icon="check">Все учётные записи подтверждены</StatusText> : <StatusText tone="warning" icon="alert">Не все учётные записи подтверждены</StatusText>}
           {a.untrained ? <span className="text-warning"> · без отметки об обучении: {a.untrained}</span> : null}
         </p>
         {node.manageable ? (
           <p>
-            <Link href={`/admin/cabinets/${node.lkoId}/accounts`}>Учетные записи</Link>
+            <Link href={`/admin/cabinets/${node.lkoId}/accounts`}>{CABINET_TABS.accounts}</Link>
           </p>
         ) : null}
       </div>

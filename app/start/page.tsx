@@ -19,12 +19,12 @@ export default async function StartPage() {
           <p className="text-sm text-muted">Заявка на создание кабинета редакции или рабочего кабинета учреждения (Госпаблики).</p>
         </li>
         <li className="card space-y-2">
-          <h2 className="text-xl">Администрирование ЛКО</h2>
+          <h2 className="text-xl"><Link href="/admin">Администрирование ЛКО</Link></h2>
           <p className="text-sm text-muted">Данные кабинетов, учётные записи, приглашения и готовность к работе.</p>
         </li>
         <li className="card space-y-2">
-          <h2 className="text-xl">Статус подключения</h2>
-          <p className="text-sm text-muted"><Link href="/status">Как подключаются учреждения</Link></p>
+          <h2 className="text-xl"><Link href="/status">Статус подключения</Link></h2>
+          <p className="text-sm text-muted">Как подключаются учреждения города.</p>
         </li>
       </ul>
     </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { PortalSession } from "@/lib/auth/session";
+import { ACTIONS } from "@/lib/ui/strings";
 
 export function UserMenu({ session }: { session: PortalSession }) {
   const { person, organization } = session;
@@ -9,14 +10,14 @@ export function UserMenu({ session }: { session: PortalSession }) {
         <p className="font-semibold">{`${person.lastName} ${person.firstName}`}</p>
         {organization ? (
           <p className="text-muted">
-            {organization.shortName} · <Link href="/select-organization?change=1">Сменить организацию</Link>
+            {organization.shortName} · <Link href="/select-organization?change=1">{ACTIONS.changeOrganization}</Link>
           </p>
         ) : (
-          <Link href="/select-organization">Выбрать организацию</Link>
+          <Link href="/select-organization">{ACTIONS.chooseOrganization}</Link>
         )}
       </div>
       <form method="post" action="/api/esia/logout">
-        <button type="submit" className="btn-secondary px-4 py-2">Выйти</button>
+        <button type="submit" className="btn-secondary px-4 py-2">{ACTIONS.signOut}</button>
       </form>
     </div>
   );

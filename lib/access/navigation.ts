@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { PortalSession } from "@/lib/auth/session";
 import { mailConfig } from "@/lib/mail/config";
+import { NAV } from "@/lib/ui/strings";
 import { loadActor } from "./actor";
 import { accountsAwaitingTraining, cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere } from "./policies";
 
@@ -16,17 +17,17 @@ export interface NavItem {
 export async function navigationFor(session: PortalSession): Promise<NavItem[]> {
   const actor = await loadActor(session.person.id);
   const items: NavItem[] = [];
-  if (actor.memberships.length > 0) items.push({ href: "/registration", label: "Подключение кабинета" });
+  if (actor.memberships.length > 0) items.push({ href: "/registration", label: NAV.registration });
   // A confirmed account awaiting «Мною пройдено обучение» leads there too (/admin sends on to /training).
   if (accountsAwaitingTraining(actor).length > 0 || (await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0) {
-    items.push({ href: "/admin", label: "Администрирование ЛКО" });
+    items.push({ href: "/admin", label: NAV.admin });
   }
   if (grants(actor, "requests.review").length > 0) {
     const waiting = await db.cabinetRequest.count({ where: { AND: [reviewableRequestsWhere(actor), { status: "PENDING" }] } });
-    items.push({ href: "/admin/requests", label: "Заявки", count: waiting });
+    items.push({ href: "/admin/requests", label: NAV.requests, count: waiting });
   }
   const roots = monitoringRoots(actor);
-  if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: "Мониторинг подключения" });
-  if (mailConfig().catcherUrl) items.push({ href: "/dev/mail", label: "Почта (демо)" });
+  if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: NAV.monitoring });
+  if (mailConfig().catcherUrl) items.push({ href: "/dev/mail", label: NAV.demoMail });
   return items;
 }

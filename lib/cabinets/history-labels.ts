@@ -1,4 +1,5 @@
-// Audit actions in words, for a cabinet's «История». Unknown actions are shown by their code.
+// Audit actions in words, for a cabinet's «История». An action without words here is shown as
+// «Изменение кабинета» (never its code); tests/integration/cabinets/history-labels.test.ts keeps the list whole.
 import { ROLE_LABELS } from "@/lib/access/roles";
 import type { AccountRoleKind } from "@/lib/db/generated/enums";
 
@@ -12,7 +13,22 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   "accounts.imported": "Загружены учётные записи из файла CSV",
   "invitation.renewal_requested": "Пользователь запросил новое приглашение",
   "cabinet.data_confirmed": "Подтверждена актуальность данных ЛКО",
+  "cabinet.created": "Кабинет создан по одобренной заявке",
+  "account.created": "Создана учётная запись",
+  "functioning.readiness_saved": "Изменены точки готовности или адрес официального сайта",
+  "widget.generated": "Сгенерирован код виджета",
+  "widget.first_seen": "Виджет впервые показан на сайте",
+  "widget.site_checked": "Проверено размещение виджета на сайте",
+  "message.received": "Поступило сообщение гражданина",
+  "message.status_changed": "Изменён статус сообщения гражданина",
+  "request.submitted": "Подана заявка на подключение кабинета",
+  "request.resubmitted": "Заявка исправлена и подана повторно",
+  "request.approved": "Заявка одобрена",
+  "request.rejected": "Заявка отклонена",
 };
+
+/** The words for an audit action; a new action shows a neutral phrase rather than its code. */
+export const historyActionLabel = (action: string) => HISTORY_ACTION_LABELS[action] ?? "Изменение кабинета";
 
 /** One line of details from an event's data. */
 export function historyDetails(action: string, data: Record<string, unknown>): string {

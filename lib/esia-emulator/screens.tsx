@@ -2,26 +2,31 @@
 // forms (no scripts), rendered on the server with React.
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { FONT_FACES } from "./fonts";
 
-const STYLE = `
-*{box-sizing:border-box}body{margin:0;font-family:"Lato","Golos Text",Arial,sans-serif;background:#f5f7fa;color:#0b1f33;line-height:1.5}
+// The portal's visual language (components and app/globals.css): Golos Text, the same blues, greys,
+// radii and the same orange focus ring; Госуслуги's own two-colour wordmark on top.
+const STYLE = `${FONT_FACES}
+*{box-sizing:border-box}body{margin:0;font-family:"Golos Text","Helvetica Neue",Arial,sans-serif;background:#f5f7fa;color:#0b1f33;line-height:1.5;font-size:16px}
 .emu-bar{background:#ffe9a8;color:#5c4400;text-align:center;font-size:14px;padding:6px 12px}
-.wrap{max-width:480px;margin:32px auto;padding:0 16px}.card{background:#fff;border-radius:16px;box-shadow:0 1px 4px rgba(11,31,51,.1);padding:32px}
-.logo{display:flex;align-items:center;justify-content:center;gap:8px;font-weight:800;font-size:22px;letter-spacing:.5px;margin-bottom:24px}
-.logo .g{color:#0d4cd3}.logo .u{color:#ee3f58}
-h1{font-size:24px;margin:0 0 16px;text-align:center}label{display:block;font-weight:600;margin:16px 0 4px}
-input[type=text],input[type=password]{width:100%;padding:12px 14px;border:1px solid #b6c1cc;border-radius:8px;font-size:16px}
-input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}
-.row{display:flex;justify-content:flex-end;margin-top:6px}a{color:#0d4cd3}
-.btn{display:block;width:100%;padding:14px;border-radius:8px;font-size:16px;font-weight:600;border:1px solid #0d4cd3;cursor:pointer;margin-top:16px;text-align:center;text-decoration:none}
-.btn-primary{background:#0d4cd3;color:#fff}.btn-secondary{background:#fff;color:#0d4cd3}
-.error{background:#fdecee;color:#b0091f;border-radius:8px;padding:12px;margin-bottom:8px}
-.muted{color:#66727f;font-size:14px}.center{text-align:center}.sep{margin:24px 0 8px;text-align:center;color:#66727f}
-ul.rights{padding-left:20px}ul.rights li{margin:6px 0}.system{font-weight:700;text-align:center;font-size:18px}
+.wrap{max-width:480px;margin:32px auto;padding:0 16px}.card{background:#fff;border-radius:16px;box-shadow:0 1px 4px rgba(11,31,51,.08);padding:32px 24px}
+.logo{display:flex;align-items:center;justify-content:center;gap:8px;font-weight:700;font-size:22px;letter-spacing:.5px;margin:0 0 24px}
+.logo .g{color:#0d4cd3}.logo .u{color:#c8102e}
+h1{font-size:24px;line-height:1.25;margin:0 0 16px;text-align:center}label{display:block;font-weight:700;margin:16px 0 4px}
+input[type=text],input[type=password]{width:100%;padding:12px 16px;border:1px solid #8a96a3;border-radius:8px;font:inherit;color:inherit}
+:focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}
+.row{display:flex;justify-content:flex-end;margin-top:6px}a{color:#0d4cd3;text-underline-offset:2px}
+.btn{display:block;width:100%;padding:12px 24px;border-radius:8px;font:inherit;font-weight:500;border:1px solid #0d4cd3;cursor:pointer;margin-top:16px;text-align:center;text-decoration:none}
+.btn-primary{background:#0d4cd3;color:#fff}.btn-primary:hover{background:#0a3ba8}.btn-secondary{background:#fff;color:#0d4cd3}.btn-secondary:hover{background:#e8efff}
+.error{background:#fdecee;color:#b0091f;border:2px solid #c8102e;border-radius:12px;padding:12px 16px;margin-bottom:8px}
+.muted{color:#5e6a76;font-size:14px}.center{text-align:center}.sep{margin:24px 0 8px;text-align:center;color:#5e6a76}
+ul.rights{padding-left:20px}ul.rights li{margin:6px 0}.system{font-weight:700;text-align:center;font-size:18px;margin:0}
 .actions{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-.demo{margin-top:24px;border:2px dashed #c9a227;border-radius:12px;padding:16px;background:#fffbea}
-.demo h2{font-size:16px;margin:0 0 4px}.demo ul{list-style:none;padding:0;margin:8px 0 0}.demo li{border-top:1px solid #eee2b0;padding:8px 0}
-.demo button{background:none;border:0;color:#0d4cd3;text-decoration:underline;cursor:pointer;font-size:15px;padding:0;text-align:left}
+.link-button{background:none;border:0;color:#0d4cd3;text-decoration:underline;text-underline-offset:2px;cursor:pointer;padding:0;font:inherit;text-align:left}
+.demo{margin-top:24px;border:2px dashed #8a6d00;border-radius:12px;padding:16px;background:#fffbea}
+.demo h2{font-size:16px;margin:0 0 4px}.demo .muted{color:#4d5560}.demo ul{list-style:none;padding:0;margin:8px 0 0}.demo li{border-top:1px solid #eee2b0;padding:8px 0}
+.demo button{font-size:15px}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:400px){.card{padding:24px 16px}.actions{grid-template-columns:1fr}.wrap{margin:16px auto}}
 `;
 
 function Page({ title, children }: { title: string; children: ReactNode }) {
@@ -37,10 +42,11 @@ function Page({ title, children }: { title: string; children: ReactNode }) {
         <div className="emu-bar" role="note">Эмулятор ЕСИА для демонстрации и тестов. Это не настоящие Госуслуги.</div>
         <main className="wrap">
           <div className="card">
-            <div className="logo" aria-label="Госуслуги">
-              <span className="g">ГОС</span>
-              <span className="u">УСЛУГИ</span>
-            </div>
+            <p className="logo">
+              <span className="g" aria-hidden="true">ГОС</span>
+              <span className="u" aria-hidden="true">УСЛУГИ</span>
+              <span className="sr-only">Госуслуги</span>
+            </p>
             {children}
           </div>
         </main>
@@ -98,7 +104,7 @@ export function LoginScreen(props: { tx: string; error?: string; login?: string;
                 <input type="hidden" name="tx" value={props.tx} />
                 <input type="hidden" name="login" value={d.login} />
                 <input type="hidden" name="password" value={d.password} />
-                <button type="submit">{d.name}</button>
+                <button type="submit" className="link-button">{d.name}</button>
                 <div className="muted">
                   {d.label} · {d.login}
                 </div>
@@ -116,7 +122,9 @@ export function ConsentScreen(props: { tx: string; systemName: string; systemId:
     <Page title="Предоставление прав доступа">
       <h1>Предоставление прав доступа</h1>
       <p className="system">{props.systemName}</p>
-      <p className="center muted">{props.systemId}</p>
+      <p className="center muted" translate="no">
+        {props.systemId}
+      </p>
       <p>запрашивает следующие права:</p>
       <ul className="rights">
         {props.rights.map((r) => (
@@ -142,7 +150,7 @@ export function ConsentScreen(props: { tx: string; systemName: string; systemId:
         <input type="hidden" name="tx" value={props.tx} />
         <p className="muted center">
           Вы вошли как {props.personName}.{" "}
-          <button type="submit" style={{ background: "none", border: 0, color: "#0d4cd3", textDecoration: "underline", cursor: "pointer", padding: 0, font: "inherit" }}>
+          <button type="submit" className="link-button">
             Войти под другой учётной записью
           </button>
         </p>
@@ -163,12 +171,18 @@ export function ErrorScreen(props: { code: string; text: string }) {
   );
 }
 
-export function InfoScreen(props: { title: string; text: string }) {
+export function InfoScreen(props: { title: string; text: string; back?: string }) {
   return (
     <Page title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.text}</p>
-      <p className="muted">Вернитесь назад в браузере, чтобы продолжить вход.</p>
+      {props.back ? (
+        <a className="btn btn-secondary" href={props.back}>
+          Назад
+        </a>
+      ) : (
+        <p className="muted">Вернитесь назад в браузере, чтобы продолжить вход.</p>
+      )}
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import {
   ESIA_ERRORS, ESIA_PATHS, SCOPE_DESCRIPTIONS, UUID_RE, collection, errorDescription, parseTimestamp, secretMessage,
   type EsiaContact, type EsiaErrorKey, type EsiaGroup, type EsiaOrganization, type EsiaPerson, type EsiaRole,
 } from "../esia/protocol";
+import { FONT_PATH, fontFile } from "./fonts";
 import { ConsentScreen, ErrorScreen, InfoScreen, LoginScreen, render, type DemoEntry } from "./screens";
 import { EmulatorStore, type AuthorizationParams } from "./store";
 import { grantedScopes, issueTokens, verifyAccessToken, type TokenKeys } from "./tokens";
@@ -72,10 +73,20 @@ function sendHtml(res: Res, status: number, html: string, cookies: string[], for
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
-    "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}; frame-ancestors 'none'`,
+    "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; form-action ${formTargets}; frame-ancestors 'none'`,
     ...(cookies.length ? { "Set-Cookie": cookies } : {}),
   });
   res.end(html);
+}
+
+/** The page of this emulator a person came from (for «Назад» on the information screens). */
+function sameOriginReferer(req: Req, url: URL): string | undefined {
+  try {
+    const from = new URL(req.headers.referer ?? "");
+    return from.origin === url.origin ? from.pathname + from.search : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sendJson(res: Res, status: number, body: unknown) {
@@ -407,7 +418,14 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       if (route === `GET ${ESIA_PATHS.logout}`) return logout(req, res, url);
       if (req.method === "GET" && url.pathname.startsWith("/info/") && INFO[url.pathname.slice(6)]) {
         const [title, text] = INFO[url.pathname.slice(6)];
-        return page(res, 200, render(InfoScreen({ title, text })));
+        return page(res, 200, render(InfoScreen({ title, text, back: sameOriginReferer(req, url) })));
+      }
+      if (req.method === "GET" && url.pathname.startsWith(FONT_PATH)) {
+        const font = fontFile(url.pathname.slice(FONT_PATH.length));
+        if (font) {
+          res.writeHead(200, { "Content-Type": "font/woff2", "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" });
+          return res.end(font);
+        }
       }
       if (route === "GET /health") return sendJson(res, 200, { status: "ok" });
       if (route === "GET /") return page(res, 200, render(InfoScreen({ title: "Эмулятор ЕСИА", text: "Сервер авторизации для демонстрации и тестов портала ПОС." })));

@@ -14,4 +14,4 @@ export type TMessageCategory = (typeof MESSAGE_CATEGORIES)[number]["code"];
 
 export const categoryLabel = (code: string) => MESSAGE_CATEGORIES.find((c) => c.code === code)?.label ?? code;
 
-export const MESSAGE_STATUS_LABELS = { NEW: "Новое", IN_PROGRESS: "В работе", ANSWERED: "Ответ дан" } as const;
+export { MESSAGE_STATUS as MESSAGE_STATUS_LABELS } from "@/lib/ui/strings";

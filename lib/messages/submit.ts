@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
+import { formatDateTime } from "@/lib/ui/format";
 import { categoryLabel } from "./categories";
 import { ZCitizenMessage } from "./schemas";
 
@@ -109,7 +110,7 @@ async function notifyAdministrators(tx: DbTx, cabinet: TWidgetCabinet, messageId
       ...renderEmail({
         title: "Поступило новое сообщение через виджет ПОС",
         paragraphs: [
-          `В кабинет «${cabinet.name}» (уникальный номер ЛКО ${cabinet.lkoId}) ${now.toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg" })} поступило сообщение на тему «${categoryLabel(category)}».`,
+          `В кабинет «${cabinet.name}» (уникальный номер ЛКО ${cabinet.lkoId}) ${formatDateTime(now)} поступило сообщение на тему «${categoryLabel(category)}».`,
           "Откройте его в разделе «Сообщения», возьмите в работу и дайте ответ в установленный срок.",
         ],
         action: { label: "Открыть сообщение", url: link },

@@ -1,21 +1,13 @@
 // Words the registration and review screens use (issue 4). Pure module: pages, forms and emails read it.
-import type { CabinetKind, CabinetType, RequestStatus } from "@/lib/db/generated/enums";
+import type { CabinetKind, CabinetType } from "@/lib/db/generated/enums";
+import { CABINET_KIND, CABINET_TYPE, REQUEST_STATUS } from "@/lib/ui/strings";
 
 /** «Тип кабинета» in the order of the instruction's list. */
 export const CABINET_TYPES: readonly CabinetType[] = ["TERRITORIAL_ROIV", "SUBORDINATE_ROIV", "ROIV", "OMSU", "SUBORDINATE_OMSU"];
 
-export const CABINET_TYPE_LABEL: Record<CabinetType, string> = {
-  TERRITORIAL_ROIV: "Территориальный орган РОИВ",
-  SUBORDINATE_ROIV: "Подведомственная РОИВ организация",
-  ROIV: "РОИВ",
-  OMSU: "ОМСУ",
-  SUBORDINATE_OMSU: "Подведомственная ОМСУ организация",
-};
+export const CABINET_TYPE_LABEL = CABINET_TYPE;
 
-export const CABINET_KIND_LABEL: Record<CabinetKind, string> = {
-  EDITORIAL: "Кабинет редакции",
-  WORK: "Рабочий кабинет",
-};
+export const CABINET_KIND_LABEL = CABINET_KIND;
 
 /** «Форма заявки на создание …» */
 export const CABINET_KIND_GENITIVE: Record<CabinetKind, string> = {
@@ -23,11 +15,7 @@ export const CABINET_KIND_GENITIVE: Record<CabinetKind, string> = {
   WORK: "рабочего кабинета",
 };
 
-export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
-  PENDING: "На рассмотрении",
-  APPROVED: "Одобрена",
-  REJECTED: "Отклонена",
-};
+export const REQUEST_STATUS_LABEL = REQUEST_STATUS;
 
 /** The cabinet kind as it appears in addresses: /registration/work, /registration/editorial. */
 export const KIND_SLUG: Record<CabinetKind, string> = { EDITORIAL: "editorial", WORK: "work" };

@@ -3,6 +3,7 @@
 // site's origin within the last PLACEMENT_FRESH_DAYS means placed, reports only from other origins
 // mean a wrong domain. Pure: callers load the cabinet with `placementSelect`.
 import { siteDomain } from "@/lib/functioning/official-site";
+import { formatDateTime } from "@/lib/ui/format";
 
 export const PLACEMENT_FRESH_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,12 +56,9 @@ export function widgetStatusChangesAt(cabinet: Pick<TPlacementCabinet, "placemen
   return new Date(Math.min(...fresh.map((p) => p.lastSeenAt.getTime())) + PLACEMENT_FRESH_DAYS * DAY + 1);
 }
 
-// Made once (a formatter per call costs far more than the formatting; the status dashboard shows many).
-const SEEN_AT = new Intl.DateTimeFormat("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
 /** Dates as the region reads them (Челябинская область, UTC+5). */
 export function formatSeenAt(at: Date): string {
-  return SEEN_AT.format(at);
+  return formatDateTime(at);
 }
 
 /** «Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:03» and its other cases. */

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Pagination } from "@/components/ui/Pagination";
+import { TableFrame } from "@/components/ui/TableFrame";
 import { loadActor } from "@/lib/access/actor";
 import { grants } from "@/lib/access/policies";
 import { requirePortalSession } from "@/lib/auth/session";
 import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, CABINET_TYPES, REQUEST_STATUS_LABEL } from "@/lib/requests/labels";
 import { listReviewQueue } from "@/lib/requests/review";
 import { ZRequestQueueFilter, type TRequestQueueFilter } from "@/lib/requests/schemas";
+import { countOf, formatDate } from "@/lib/ui/format";
+import { ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявки на подключение" };
-
-const dateFormat = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Yekaterinburg" });
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -74,61 +77,61 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="field-input" />
         </div>
         <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-5">
-          <button type="submit" className="btn-primary">Показать</button>
-          <Link href="/admin/requests" className="py-3">Сбросить</Link>
+          <button type="submit" className="btn-primary">{ACTIONS.show}</button>
+          <Link href="/admin/requests" className="py-3">{ACTIONS.reset}</Link>
         </div>
       </form>
 
       <p aria-live="polite">
-        Найдено заявок: <strong>{queue.total}</strong>. Сначала — поданные раньше.
+        {MESSAGES.found}: <strong>{countOf(queue.total, WORDS.request)}</strong>. Сначала — поданные раньше.
       </p>
       {queue.rows.length === 0 ? (
-        <p className="card">Заявок с такими условиями нет.</p>
+        <EmptyState
+          title={filter.status === "PENDING" && !filter.type && !filter.kind && !filter.from && !filter.to ? "Заявок на рассмотрении нет" : "Заявок с такими условиями нет"}
+          action={<Link href="/admin/requests?status=ALL" className="btn-secondary">Показать все заявки</Link>}
+        >
+          Новые заявки появятся здесь, когда учреждения подадут их в разделе «Подключение кабинета». Чтобы найти рассмотренные,
+          выберите статус «Все» или измените условия отбора.
+        </EmptyState>
       ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="w-full text-left">
+        <TableFrame label="Заявки на подключение кабинетов">
+          <table>
             <caption className="sr-only">Заявки на подключение кабинетов</caption>
-            <thead className="border-b border-line text-sm text-muted">
+            <thead>
               <tr>
-                <th scope="col" className="px-4 py-3">Организация</th>
-                <th scope="col" className="px-4 py-3">Кабинет</th>
-                <th scope="col" className="px-4 py-3">Тип кабинета</th>
-                <th scope="col" className="px-4 py-3">Подана</th>
-                <th scope="col" className="px-4 py-3">Редакция</th>
-                <th scope="col" className="px-4 py-3">Статус</th>
+                <th scope="col">Организация</th>
+                <th scope="col">Кабинет</th>
+                <th scope="col">Тип кабинета</th>
+                <th scope="col">Подана</th>
+                <th scope="col">Редакция</th>
+                <th scope="col">Статус</th>
               </tr>
             </thead>
             <tbody>
               {queue.rows.map((r) => (
-                <tr key={r.id} className="border-b border-line last:border-0">
-                  <td className="px-4 py-3">
+                <tr key={r.id}>
+                  <td>
                     <Link href={`/admin/requests/${r.id}`} className="font-medium">{r.organization.shortName}</Link>
                     <span className="block text-sm text-muted">ОГРН: {r.organization.ogrn}</span>
                   </td>
-                  <td className="px-4 py-3">
+                  <td>
                     {CABINET_KIND_LABEL[r.kind]}
                     <span className="block text-sm text-muted">«{r.revision?.name}»</span>
                   </td>
-                  <td className="px-4 py-3">{r.revision ? CABINET_TYPE_LABEL[r.revision.type] : "—"}</td>
-                  <td className="px-4 py-3">
-                    {dateFormat.format(r.createdAt)}
-                    {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">повторно {dateFormat.format(r.revision.submittedAt)}</span>}
+                  <td>{r.revision ? CABINET_TYPE_LABEL[r.revision.type] : "—"}</td>
+                  <td>
+                    {formatDate(r.createdAt)}
+                    {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">повторно {formatDate(r.revision.submittedAt)}</span>}
                   </td>
-                  <td className="px-4 py-3">№ {r.currentRevision}</td>
-                  <td className="px-4 py-3"><RequestStatusBadge status={r.status} /></td>
+                  <td>№ {r.currentRevision}</td>
+                  <td><RequestStatusBadge status={r.status} /></td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
-      {queue.pages > 1 && (
-        <nav aria-label="Страницы" className="flex items-center gap-4">
-          {filter.page > 1 && <Link href={pageHref(filter.page - 1)}>← Предыдущая</Link>}
-          <span>Страница {filter.page} из {queue.pages}</span>
-          {filter.page < queue.pages && <Link href={pageHref(filter.page + 1)}>Следующая →</Link>}
-        </nav>
-      )}
+      <Pagination page={filter.page} pages={queue.pages} hrefFor={pageHref} />
     </div>
   );
 }

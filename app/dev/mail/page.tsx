@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { caughtMessages } from "@/lib/mail/catcher-client";
+import { formatDateTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Почта (демо)" };
 export const dynamic = "force-dynamic";
@@ -35,14 +37,17 @@ export default async function DemoMailPage() {
         </p>
       </div>
       {messages.length === 0 ? (
-        <p className="card">Писем пока нет. Они появятся здесь через несколько секунд после отправки.</p>
+        <EmptyState title="Писем пока нет">
+          Они появятся здесь через несколько секунд после отправки: например, когда администратор ЛКО добавит пользователя или орган
+          рассмотрит заявку. Обновите страницу.
+        </EmptyState>
       ) : (
         <ul className="space-y-4">
           {messages.map((m) => (
             <li key={m.id} className="card space-y-2">
               <h2 className="text-lg">{m.subject}</h2>
               <p className="text-sm text-muted">
-                Кому: {m.to.join(", ")} · {new Date(m.receivedAt).toLocaleString("ru-RU", { timeZone: "Asia/Yekaterinburg" })}
+                Кому: {m.to.join(", ")} · {formatDateTime(new Date(m.receivedAt))}
               </p>
               <div className="whitespace-pre-wrap text-sm">
                 <Linkified text={m.text} />

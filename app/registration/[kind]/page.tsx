@@ -7,7 +7,9 @@ import { requireOrganizationSession } from "@/lib/auth/session";
 import { loadRegistration } from "@/lib/requests/filing";
 import { CABINET_KIND_GENITIVE, CABINET_TYPE_LABEL, KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
 import { editorialFits, isOrganType, typesForKind } from "@/lib/requests/rules";
-import { StatusIcon } from "@/components/requests/RequestStatusBadge";
+import { BackLink } from "@/components/ui/BackLink";
+import { StatusPanel } from "@/components/ui/Status";
+import { formatLongDate } from "@/lib/ui/format";
 import { FilingRefusal } from "../FilingRefusal";
 import { CabinetRequestForm, type LockedFields, type RequestFormValues } from "./CabinetRequestForm";
 
@@ -18,7 +20,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: kind ? `Заявка на создание ${CABINET_KIND_GENITIVE[kind]}` : "Подключение кабинета" };
 }
 
-const dateFormat = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Yekaterinburg" });
 const BACK = "/select-organization?change=1";
 
 export default async function CabinetRequestPage({ params }: Params) {
@@ -27,7 +28,8 @@ export default async function CabinetRequestPage({ params }: Params) {
   const session = await requireOrganizationSession();
   const title = `Форма заявки на создание ${CABINET_KIND_GENITIVE[kind]}`;
   const heading = (
-    <div>
+    <div className="space-y-2">
+      <BackLink href="/registration">Назад к выбору кабинета</BackLink>
       <h1>{title}</h1>
       <p className="text-muted">{session.organization.shortName} · ОГРН: {session.organization.ogrn}</p>
     </div>
@@ -97,27 +99,24 @@ export default async function CabinetRequestPage({ params }: Params) {
     <div className="mx-auto max-w-2xl space-y-6">
       {heading}
       {cabinet ? (
-        <div className="rounded-2xl border border-success bg-success-light p-5" role="status">
-          <p className="flex items-center gap-2 font-semibold"><StatusIcon status="APPROVED" className="h-5 w-5 text-success" />Кабинет создан. Уникальный номер ЛКО: {cabinet.lkoId}</p>
-          <p className="mt-1 text-sm">
+        <StatusPanel tone="success" icon="check" title={`Кабинет создан. Уникальный номер ЛКО: ${cabinet.lkoId}`}>
+          <p className="text-sm">
             Работа с кабинетом — в разделе <Link href="/admin">«Администрирование ЛКО»</Link>.
           </p>
-        </div>
+        </StatusPanel>
       ) : request?.status === "PENDING" ? (
-        <div className="rounded-2xl border border-warning bg-warning-light p-5" role="status">
-          <p className="flex items-center gap-2 font-semibold"><StatusIcon status="PENDING" className="h-5 w-5 text-warning" />Ваша заявка на подключение кабинета находится на рассмотрении</p>
-          <p className="mt-1 text-sm">
-            Заявка подана {dateFormat.format(request.revision.submittedAt)}
+        <StatusPanel tone="warning" icon="clock" title="Ваша заявка на подключение кабинета находится на рассмотрении">
+          <p className="text-sm">
+            Заявка подана {formatLongDate(request.revision.submittedAt)}
             {request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}. Результат рассмотрения придёт на
             {" "}{request.revision.email}.
           </p>
-        </div>
+        </StatusPanel>
       ) : request?.status === "REJECTED" ? (
-        <div className="rounded-2xl border border-danger bg-danger-light p-5" role="alert">
-          <p className="flex items-center gap-2 font-semibold"><StatusIcon status="REJECTED" className="h-5 w-5 text-danger" />Ваша заявка на подключение кабинета отклонена по причине:</p>
-          <p className="mt-2 whitespace-pre-line italic" data-testid="rejection-reason">{request.rejectionReason}</p>
-          <p className="mt-2 font-medium">Исправьте параметры заявки и снова верните на рассмотрение</p>
-        </div>
+        <StatusPanel tone="danger" icon="cross" role="alert" title="Ваша заявка на подключение кабинета отклонена по причине:">
+          <p className="whitespace-pre-line italic" data-testid="rejection-reason">{request.rejectionReason}</p>
+          <p className="font-medium">Исправьте параметры заявки и снова верните на рассмотрение</p>
+        </StatusPanel>
       ) : null}
 
       {(mode !== "readonly" || revision) && (
@@ -154,7 +153,6 @@ function Notice({ heading, children }: { heading: React.ReactNode; children: Rea
     <div className="mx-auto max-w-2xl space-y-6">
       {heading}
       <div className="card space-y-4" role="status">{children}</div>
-      <Link href="/registration">Назад к выбору кабинета</Link>
     </div>
   );
 }

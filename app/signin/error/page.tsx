@@ -46,7 +46,7 @@ export default async function SignInErrorPage({ searchParams }: { searchParams: 
       <div className="card space-y-4">
         <p role="alert">{text}</p>
         {(params.description || params.error) && (
-          <p className="text-sm text-muted">Код для службы поддержки: {params.description ?? params.error}</p>
+          <p className="text-sm text-muted">Код для службы поддержки: <code>{params.description ?? params.error}</code></p>
         )}
         <div className="flex flex-wrap gap-3">
           <Link href="/signin" className="btn-primary">Попробовать снова</Link>

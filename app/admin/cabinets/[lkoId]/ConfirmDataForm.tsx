@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { confirmCabinetDataFormAction } from "@/lib/cabinets/actions";
+import { StatusText } from "@/components/ui/Status";
 
 /** «Данные актуальны»: a tick and a button; works without JavaScript too. */
 export function ConfirmDataForm({ cabinetId }: { cabinetId: string }) {
@@ -14,7 +15,7 @@ export function ConfirmDataForm({ cabinetId }: { cabinetId: string }) {
         <span>Данные актуальны: я проверил(а) сведения о кабинете и организации</span>
       </label>
       {error ? <p id="confirm-error" className="field-error" role="alert">{error}</p> : null}
-      {state?.ok ? <p role="status" className="text-success">✓ {state.message}</p> : null}
+      {state?.ok ? <p role="status"><StatusText tone="success" icon="check">{state.message}</StatusText></p> : null}
       <button type="submit" className="btn-primary" disabled={pending}>Подтвердить актуальность</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/BackLink";
 import { Tabs } from "@/components/ui/Tabs";
+import { CABINET_KIND, CABINET_TABS } from "@/lib/ui/strings";
 import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
@@ -13,20 +14,20 @@ export default async function CabinetLayout({ children, params }: { children: Re
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm"><Link href="/admin">← Все кабинеты</Link></p>
-        <h1>{cabinet.name}</h1>
+        <BackLink href="/admin">Назад к списку кабинетов</BackLink>
+        <h1 className="mt-2">{cabinet.name}</h1>
         <p className="text-muted">
-          {cabinet.kind === "EDITORIAL" ? "Кабинет редакции" : "Рабочий кабинет"} · Уникальный номер ЛКО: <strong className="text-ink">{cabinet.lkoId}</strong>
+          {CABINET_KIND[cabinet.kind]} · Уникальный номер ЛКО: <strong className="text-ink">{cabinet.lkoId}</strong>
         </p>
       </div>
       <Tabs
         label="Разделы кабинета"
         items={[
-          { href: base, label: "Данные ЛКО" },
-          { href: `${base}/accounts`, label: "Учетные записи" },
-          { href: `${base}/functioning`, label: "Функционирование ЛКО" },
-          { href: `${base}/messages`, label: "Сообщения" },
-          { href: `${base}/history`, label: "История" },
+          { href: base, label: CABINET_TABS.data },
+          { href: `${base}/accounts`, label: CABINET_TABS.accounts },
+          { href: `${base}/functioning`, label: CABINET_TABS.functioning },
+          { href: `${base}/messages`, label: CABINET_TABS.messages },
+          { href: `${base}/history`, label: CABINET_TABS.history },
         ]}
       />
       {children}

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from "@/lib/accounts/dates";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { cabinetCard } from "@/lib/cabinets/card";
 import { CABINET_KIND_LABELS, CABINET_STATUS_LABELS, CABINET_TYPE_LABELS } from "@/lib/cabinets/labels";
+import { StatusBadge, StatusText } from "@/components/ui/Status";
 import { ConfirmDataForm } from "./ConfirmDataForm";
 
 export const metadata: Metadata = { title: "Данные ЛКО" };
@@ -38,7 +39,7 @@ export default async function CabinetDataPage({ params }: { params: Promise<{ lk
             <Row label="Название кабинета">{c.name}</Row>
             <Row label="Вид">{CABINET_KIND_LABELS[c.kind]}</Row>
             <Row label="Тип кабинета">{CABINET_TYPE_LABELS[c.type]}</Row>
-            <Row label="Статус">{c.status === "ACTIVE" ? "✓ " : "▣ "}{CABINET_STATUS_LABELS[c.status]}</Row>
+            <Row label="Статус">{c.status === "ACTIVE" ? <StatusBadge tone="success" icon="check">{CABINET_STATUS_LABELS[c.status]}</StatusBadge> : <StatusBadge tone="neutral" icon="archive">{CABINET_STATUS_LABELS[c.status]}</StatusBadge>}</Row>
             <Row label="Регион">{c.region.name}</Row>
             <Row label="Кабинет редакции">{c.editorialCabinet ? `${c.editorialCabinet.name} (ЛКО № ${c.editorialCabinet.lkoId})` : null}</Row>
             <Row label="Сферы деятельности">{c.spheres.length ? c.spheres.map((s) => s.sphere.name).join(", ") : null}</Row>
@@ -67,11 +68,11 @@ export default async function CabinetDataPage({ params }: { params: Promise<{ lk
         <h2 id="actual-title" className="text-xl">Данные актуальны</h2>
         {c.dataConfirmedAt ? (
           <p>
-            ✓ Подтверждено {formatDateTime(c.dataConfirmedAt)}
+            <StatusText tone="success" icon="check">Подтверждено {formatDateTime(c.dataConfirmedAt)}</StatusText>
             {c.confirmedBy ? `, ${c.confirmedBy.lastName} ${c.confirmedBy.firstName} ${c.confirmedBy.middleName ?? ""}`.trimEnd() : ""}.
           </p>
         ) : (
-          <p className="text-warning">! Актуальность данных ещё не подтверждена.</p>
+          <p><StatusText tone="warning" icon="alert">Актуальность данных ещё не подтверждена.</StatusText></p>
         )}
         {canConfirm ? (
           <>

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { RequestStatusBadge, StatusIcon } from "@/components/requests/RequestStatusBadge";
+import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
+import { BackLink } from "@/components/ui/BackLink";
+import { StatusPanel } from "@/components/ui/Status";
 import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
 import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
+import { formatDateTime } from "@/lib/ui/format";
 import { ApproveForm, RejectForm } from "./DecisionForms";
 
 export const metadata: Metadata = { title: "Заявка на подключение" };
 
-const dateTime = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Yekaterinburg" });
 const fio = (p: { lastName: string; firstName: string; middleName: string | null } | null) => (p ? [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ") : "—");
 
 export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,26 +25,23 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
 
   return (
     <div className="space-y-6">
-      <p><Link href="/admin/requests">← Все заявки</Link></p>
+      <BackLink href="/admin/requests">Назад к списку заявок</BackLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1>{org.shortName}</h1>
         <RequestStatusBadge status={card.status} />
       </div>
       <p className="text-muted">
-        Заявка на создание: {CABINET_KIND_LABEL[card.kind].toLowerCase()} · подана {dateTime.format(card.createdAt)} · редакция № {card.currentRevision}
+        Заявка на создание: {CABINET_KIND_LABEL[card.kind].toLowerCase()} · подана {formatDateTime(card.createdAt)} · редакция № {card.currentRevision}
       </p>
 
       {card.status === "APPROVED" && card.cabinet && (
-        <p className="flex flex-wrap items-center gap-x-2 rounded-2xl border border-success bg-success-light p-5" role="status">
-          <StatusIcon status="APPROVED" className="h-5 w-5 text-success" />Заявка одобрена {card.decidedAt ? dateTime.format(card.decidedAt) : ""}. Создан кабинет «{card.cabinet.name}», уникальный номер ЛКО: <strong>{card.cabinet.lkoId}</strong>.
-        </p>
+        <StatusPanel tone="success" icon="check" title={<>Заявка одобрена {card.decidedAt ? formatDateTime(card.decidedAt) : ""}. Создан кабинет «{card.cabinet.name}», уникальный номер ЛКО: <strong>{card.cabinet.lkoId}</strong>.</>} />
       )}
       {card.status === "REJECTED" && (
-        <div className="rounded-2xl border border-danger bg-danger-light p-5" role="status">
-          <p className="flex flex-wrap items-center gap-x-2"><StatusIcon status="REJECTED" className="h-5 w-5 text-danger" />Заявка отклонена {card.decidedAt ? dateTime.format(card.decidedAt) : ""} по причине:</p>
-          <p className="mt-1 italic">{card.rejectionReason}</p>
-          <p className="mt-1 text-sm">Заявитель исправит её и вернёт на рассмотрение.</p>
-        </div>
+        <StatusPanel tone="danger" icon="cross" title={`Заявка отклонена ${card.decidedAt ? formatDateTime(card.decidedAt) : ""} по причине:`}>
+          <p className="italic">{card.rejectionReason}</p>
+          <p className="text-sm">Заявитель исправит её и вернёт на рассмотрение.</p>
+        </StatusPanel>
       )}
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -74,7 +72,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
               ["Группы доступа в ЕСИА", membership?.groups.map((g) => g.group.name).join(", ") || "—"],
               ["Электронная почта в ЕСИА", applicant.email ?? "—"],
               ["Телефон", applicant.mobile ?? "—"],
-              ["Сведения ЕСИА обновлены", membership ? dateTime.format(membership.syncedAt) : "—"],
+              ["Сведения ЕСИА обновлены", membership ? formatDateTime(membership.syncedAt) : "—"],
             ]}
           />
         </Section>
@@ -108,7 +106,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
           {[...card.revisions].reverse().map((r) => (
             <li key={r.number} className="rounded-xl border border-line p-4">
               <h3>Редакция № {r.number}</h3>
-              <p className="text-sm text-muted">Подана {dateTime.format(r.submittedAt)}, {fio(r.author)}</p>
+              <p className="text-sm text-muted">Подана {formatDateTime(r.submittedAt)}, {fio(r.author)}</p>
               {r.number > 1 &&
                 (r.changes.length === 0 ? (
                   <p className="mt-2 text-sm">По сравнению с редакцией № {r.number - 1} ничего не изменено.</p>
@@ -135,9 +133,9 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
                 ))}
               <p className="mt-2 text-sm">
                 {r.decision === "REJECTED" ? (
-                  <>Отклонена {r.decidedAt ? dateTime.format(r.decidedAt) : ""} ({fio(r.reviewer)}): {r.reason}</>
+                  <>Отклонена {r.decidedAt ? formatDateTime(r.decidedAt) : ""} ({fio(r.reviewer)}): {r.reason}</>
                 ) : r.decision === "APPROVED" ? (
-                  <>Одобрена {r.decidedAt ? dateTime.format(r.decidedAt) : ""} ({fio(r.reviewer)})</>
+                  <>Одобрена {r.decidedAt ? formatDateTime(r.decidedAt) : ""} ({fio(r.reviewer)})</>
                 ) : (
                   <>На рассмотрении</>
                 )}

@@ -7,11 +7,24 @@ import { requirePortalSession } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/accounts/dates";
 import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery } from "@/lib/accounts/list";
 import { ACCOUNT_ROLE_CHOICES } from "@/lib/accounts/schemas";
-import { DISPLAY_STATUSES, DISPLAY_STATUS_ICONS, DISPLAY_STATUS_LABELS } from "@/lib/accounts/status";
+import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS, type TDisplayStatus } from "@/lib/accounts/status";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Pagination } from "@/components/ui/Pagination";
+import { StatusBadge, StatusPanel, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
+import { TableFrame } from "@/components/ui/TableFrame";
+import { countOf } from "@/lib/ui/format";
+import { ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { RowActions } from "./RowActions";
 
 export const metadata: Metadata = { title: "Учетные записи" };
+
+const STATUS_LOOK: Record<TDisplayStatus, { tone: TStatusTone; icon: TStatusIcon }> = {
+  INVITED: { tone: "info", icon: "mail" },
+  INVITATION_EXPIRED: { tone: "warning", icon: "hourglass" },
+  CONFIRMED: { tone: "success", icon: "check" },
+  ARCHIVED: { tone: "neutral", icon: "archive" },
+};
 
 const SORT_LABELS: Record<(typeof ACCOUNT_SORTS)[number], string> = {
   name: "ФИО",
@@ -47,12 +60,14 @@ export default async function AccountsPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-2xl">Учетные записи</h2>
         <div className="flex flex-wrap gap-3">
-          <Link href={`${base}/import`} className="btn-secondary">Загрузить из файла CSV</Link>
-          <Link href={`${base}/new`} className="btn-primary">Добавить пользователя</Link>
+          <Link href={`${base}/import`} className="btn-secondary">{ACTIONS.importCsv}</Link>
+          <Link href={`${base}/new`} className="btn-primary">{ACTIONS.addUser}</Link>
         </div>
       </div>
       {invited ? (
-        <p role="status" className="rounded-xl bg-success-light p-4">✓ Пользователь добавлен, приглашение отправлено на {invited}. Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.</p>
+        <StatusPanel tone="success" icon="check" title={`Пользователь добавлен, приглашение отправлено на ${invited}.`}>
+          <p>Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.</p>
+        </StatusPanel>
       ) : null}
       <p className="text-sm text-muted">Адрес электронной почты индивидуален для каждой учётной записи. Всем учётным записям представителей учреждения нужен статус «Подтвержден».</p>
 
@@ -84,40 +99,48 @@ export default async function AccountsPage({ params, searchParams }: { params: P
             <input type="checkbox" name="dir" value="desc" defaultChecked={query.dir === "desc"} /> по убыванию
           </label>
         </div>
-        <button type="submit" className="btn-secondary">Показать</button>
+        <button type="submit" className="btn-secondary">{ACTIONS.show}</button>
       </form>
 
-      <p className="text-sm" aria-live="polite">Найдено: {list.total}</p>
+      <p className="text-sm" aria-live="polite">{MESSAGES.found}: {countOf(list.total, WORDS.account)}</p>
       {list.rows.length === 0 ? (
-        <p className="card">Учётных записей не найдено.</p>
+        query.q || query.status || query.role ? (
+          <EmptyState title="Учётных записей с такими условиями нет" action={<Link href={base} className="btn-secondary">{ACTIONS.reset}</Link>}>
+            {MESSAGES.changeFilter}
+          </EmptyState>
+        ) : (
+          <EmptyState title="В кабинете пока нет учётных записей" action={<Link href={`${base}/new`} className="btn-primary">{ACTIONS.addUser}</Link>}>
+            Нажмите «Добавить пользователя», заполните обязательные поля и добавьте роли — приглашение придёт на указанную почту.
+          </EmptyState>
+        )
       ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="w-full border-collapse text-left text-sm">
+        <TableFrame label={`Учетные записи кабинета ${cabinet.name}`}>
+          <table>
             <caption className="sr-only">Учетные записи кабинета {cabinet.name}</caption>
-            <thead className="bg-surface">
+            <thead>
               <tr>
-                <th scope="col" className="p-3">ФИО, должность</th>
-                <th scope="col" className="p-3">Email, телефон</th>
-                <th scope="col" className="p-3">Роли</th>
-                <th scope="col" className="p-3">Статус</th>
-                <th scope="col" className="p-3">Обучение</th>
-                <th scope="col" className="p-3">Действия</th>
+                <th scope="col">ФИО, должность</th>
+                <th scope="col">Email, телефон</th>
+                <th scope="col">Роли</th>
+                <th scope="col">Статус</th>
+                <th scope="col">Обучение</th>
+                <th scope="col">Действия</th>
               </tr>
             </thead>
             <tbody>
               {list.rows.map((r) => {
                 const name = [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" ");
                 return (
-                  <tr key={r.id} className="border-t border-line align-top" data-email={r.email}>
-                    <th scope="row" className="p-3 font-normal">
+                  <tr key={r.id} data-email={r.email}>
+                    <th scope="row" className="font-normal">
                       <span className="block font-semibold">{name}</span>
                       <span className="text-muted">{r.position}</span>
                     </th>
-                    <td className="p-3">
+                    <td>
                       <span className="block break-all">{r.email}</span>
                       <span className="text-muted">{r.phone ?? ""}</span>
                     </td>
-                    <td className="p-3">
+                    <td>
                       <ul>
                         {r.roles.map((role) => (
                           <li key={role.role}>
@@ -127,25 +150,25 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                         ))}
                       </ul>
                     </td>
-                    <td className="p-3">
-                      <span className="font-semibold"><span aria-hidden="true">{DISPLAY_STATUS_ICONS[r.displayStatus]} </span>{DISPLAY_STATUS_LABELS[r.displayStatus]}</span>
-                      <span className="block text-muted">
+                    <td>
+                      <StatusBadge {...STATUS_LOOK[r.displayStatus]}>{DISPLAY_STATUS_LABELS[r.displayStatus]}</StatusBadge>
+                      <span className="mt-1 block text-muted">
                         {r.displayStatus === "CONFIRMED" && r.confirmedAt ? `с ${formatDate(r.confirmedAt)}` : null}
                         {r.displayStatus === "INVITED" && r.lastInvitation ? `ссылка до ${formatDateTime(r.lastInvitation.expiresAt)}` : null}
                         {r.displayStatus === "INVITATION_EXPIRED" && r.lastInvitation ? `отправлено ${formatDate(r.lastInvitation.sentAt)}` : null}
                         {r.displayStatus === "ARCHIVED" && r.archivedAt ? `с ${formatDate(r.archivedAt)}` : null}
                       </span>
                     </td>
-                    <td className="p-3">
+                    <td>
                       {r.trainingConfirmedAt ? (
-                        <span>✓ Пройдено {formatDateTime(r.trainingConfirmedAt)}</span>
+                        <StatusText tone="success" icon="check">Пройдено {formatDateTime(r.trainingConfirmedAt)}</StatusText>
                       ) : r.status === "CONFIRMED" ? (
-                        <span className="text-warning">! Не отмечено</span>
+                        <StatusText tone="warning" icon="alert">Не отмечено</StatusText>
                       ) : (
-                        <span className="text-muted">—</span>
+                        <span className="text-muted">{MESSAGES.notSpecified}</span>
                       )}
                     </td>
-                    <td className="p-3">
+                    <td>
                       <RowActions accountId={r.id} status={r.displayStatus} self={r.personId === session.person.id} name={name} />
                     </td>
                   </tr>
@@ -153,15 +176,9 @@ export default async function AccountsPage({ params, searchParams }: { params: P
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
-      {list.pages > 1 ? (
-        <nav aria-label="Страницы" className="flex flex-wrap items-center gap-3">
-          {list.page > 1 ? <Link href={href(base, query, { page: list.page - 1 })} rel="prev">← Назад</Link> : null}
-          <span>Страница {list.page} из {list.pages}</span>
-          {list.page < list.pages ? <Link href={href(base, query, { page: list.page + 1 })} rel="next">Вперёд →</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={list.page} pages={list.pages} hrefFor={(page) => href(base, query, { page })} />
     </div>
   );
 }

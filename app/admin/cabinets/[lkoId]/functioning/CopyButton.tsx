@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { StatusText } from "@/components/ui/Status";
 
 /** Copies text to the clipboard and says so; falls back to selecting the text when the browser refuses. */
 export function CopyButton({ text, label = "Скопировать", done = "Скопировано в буфер обмена", targetId }: { text: string; label?: string; done?: string; targetId?: string }) {
@@ -18,7 +19,7 @@ export function CopyButton({ text, label = "Скопировать", done = "С�
     <span className="inline-flex flex-wrap items-center gap-3">
       <button type="button" className="btn-secondary" onClick={copy}>{label}</button>
       <span role="status" className="text-sm font-medium">
-        {status === "copied" ? <span className="text-success">✓ {done}</span> : null}
+        {status === "copied" ? <StatusText tone="success" icon="check">{done}</StatusText> : null}
         {status === "failed" ? <span className="text-warning">Браузер не разрешил копирование: текст выделен, нажмите Ctrl+C.</span> : null}
       </span>
     </span>

@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { saveReadinessForm, type TReadinessFormState } from "@/lib/functioning/actions";
 import { READINESS_POINTS } from "@/lib/functioning/readiness";
 import { ZReadiness, type TReadiness, type TReadinessInput } from "@/lib/functioning/schemas";
+import { StatusText } from "@/components/ui/Status";
 
 export interface TReadinessDefaults {
   cabinetId: string;
@@ -90,7 +91,7 @@ export function ReadinessForm({ defaults, facts }: { defaults: TReadinessDefault
       </fieldset>
 
       {state && !state.ok ? <p className="field-error" role="alert">{state.error}</p> : null}
-      {state?.ok ? <p role="status" className="font-medium text-success">✓ Изменения сохранены.</p> : null}
+      {state?.ok ? <p role="status" className="font-medium"><StatusText tone="success" icon="check">Изменения сохранены.</StatusText></p> : null}
       <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Сохранение…" : "Сохранить"}</button>
     </form>
   );

@@ -6,6 +6,7 @@ import { generateWidgetForm } from "@/lib/widget/actions";
 import { BANNER_TEXTS, WIDGET_VARIANTS, bannerTextOf, previewDocument, variantById, widgetCode } from "@/lib/widget/banner";
 import { ZGenerateWidget, type TGenerateWidgetInput } from "@/lib/widget/schemas";
 import { CopyButton } from "./CopyButton";
+import { StatusText } from "@/components/ui/Status";
 
 interface Props {
   cabinetId: string;
@@ -50,7 +51,7 @@ export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blocked
               <span className="flex items-start gap-3">
                 <input type="radio" value={String(v.id)} className="mt-1 h-5 w-5 flex-none accent-brand" {...register("variant")} defaultChecked={v.id === saved.variant} />
                 <span>
-                  <span className="block font-medium">{v.name} <span className="text-sm text-muted">(bf-{v.id})</span></span>
+                  <span className="block font-medium">{v.name} <span className="text-sm text-muted">(вариант <code>bf-{v.id}</code>)</span></span>
                   <span className="block text-sm text-muted">{v.description}</span>
                 </span>
               </span>
@@ -82,7 +83,7 @@ export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blocked
         <iframe title="Предпросмотр выбранного баннера" srcDoc={previewDocument(variant, banner)} sandbox="" className="h-80 w-full rounded-lg border border-line bg-white" />
       </div>
 
-      {blockedReason ? <p className="rounded-lg bg-warning-light p-4" role="note">⚠ {blockedReason}</p> : null}
+      {blockedReason ? <p className="rounded-lg bg-warning-light p-4" role="note"><StatusText tone="warning" icon="alert">{blockedReason}</StatusText></p> : null}
       {state && !state.ok ? <p className="field-error" role="alert">{state.error}</p> : null}
       <button type="submit" className="btn-primary" disabled={pending || Boolean(blockedReason)}>
         {pending ? "Создание кода…" : "2. Сгенерировать"}

@@ -10,6 +10,9 @@ import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT, SOCIAL_SOURCES, socialLink } from
 import { formatSeenAt, widgetStatusText } from "@/lib/widget/placement";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { siteDomain } from "@/lib/functioning/official-site";
+import { StatusGlyph, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
+import { TableFrame } from "@/components/ui/TableFrame";
+import { formatNumber } from "@/lib/ui/format";
 import { CopyButton } from "./CopyButton";
 import { ReadinessForm } from "./ReadinessForm";
 import { SiteCheckForm } from "./SiteCheckForm";
@@ -27,27 +30,28 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
   const portalOrigin = new URL(portalUrl()).origin;
   const missing = missingReadiness(cabinet);
   const hasSite = Boolean(cabinet.officialSite) && !cabinet.noSite;
-  const statusIcon = widgetStatus.state === "placed" ? "✓" : widgetStatus.state === "wrongDomain" ? "⚠" : "✗";
+  const widgetLook: { tone: TStatusTone; icon: TStatusIcon } = cabinet.noSite
+    ? { tone: "neutral", icon: "dash" }
+    : widgetStatus.state === "placed" ? { tone: "success", icon: "check" } : widgetStatus.state === "wrongDomain" ? { tone: "warning", icon: "alert" } : { tone: "danger", icon: "cross" };
 
   return (
     <div className="space-y-8">
       <section className="card space-y-3" aria-labelledby="summary-title">
         <h2 id="summary-title">Готовность ЛКО</h2>
         {missing.length === 0 ? (
-          <p className="font-medium text-success">✓ Все точки готовности проставлены{hasSite ? ", код виджета сгенерирован" : ""}.</p>
+          <p className="font-medium"><StatusText tone="success" icon="check">Все точки готовности проставлены{hasSite ? ", код виджета сгенерирован" : ""}.</StatusText></p>
         ) : (
           <>
             <p>Чтобы подключение было завершено, осталось:</p>
             <ul className="list-none space-y-1" aria-label="Что осталось сделать">
               {missing.map((m) => (
-                <li key={m}><span aria-hidden="true" className="text-danger">✗ </span>{m}</li>
+                <li key={m} className="flex items-start gap-2"><StatusGlyph icon="cross" className="mt-1.5 h-4 w-4 text-danger" />{m}</li>
               ))}
             </ul>
           </>
         )}
-        <p className="flex items-start gap-2" data-testid="widget-status">
-          <span aria-hidden="true">{statusIcon}</span>
-          <span>{cabinet.noSite ? "Виджет не нужен: у учреждения нет сайта." : widgetStatusText(widgetStatus)}</span>
+        <p data-testid="widget-status">
+          <StatusText {...widgetLook}>{cabinet.noSite ? "Виджет не нужен: у учреждения нет сайта." : widgetStatusText(widgetStatus)}</StatusText>
         </p>
         {cabinet.readinessUpdatedAt ? <p className="text-sm text-muted">Точки готовности изменены {formatSeenAt(cabinet.readinessUpdatedAt)}.</p> : null}
       </section>
@@ -66,7 +70,9 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
           <>
             <ul className="space-y-2">
               {READINESS_POINTS.map((p) => (
-                <li key={p.key}>{cabinet[p.key] ? "✓ отмечено" : "✗ не отмечено"}: {p.label}</li>
+                <li key={p.key}>
+                  {cabinet[p.key] ? <StatusText tone="success" icon="check">отмечено</StatusText> : <StatusText tone="danger" icon="cross">не отмечено</StatusText>}: {p.label}
+                </li>
               ))}
             </ul>
             <p>Официальный сайт: {hasSite ? cabinet.officialSite : cabinet.noSite ? `нет сайта (${cabinet.noSiteReason})` : "не указан"}</p>
@@ -123,28 +129,32 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
             код виджета, как это делают проверки региона.
           </p>
           {cabinet.placements.length > 0 ? (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Где показывался виджет</caption>
-              <thead><tr><th className="py-1">Сайт</th><th>Впервые</th><th>Последний раз</th><th>Показов</th><th>Соответствие</th></tr></thead>
-              <tbody>
-                {cabinet.placements.map((p) => (
-                  <tr key={p.origin} className="border-t border-line">
-                    <td className="py-1">{siteDomain(p.origin)}</td>
-                    <td>{formatSeenAt(p.firstSeenAt)}</td>
-                    <td>{formatSeenAt(p.lastSeenAt)}</td>
-                    <td>{p.hits}</td>
-                    <td>{p.origin === cabinet.officialSite ? "✓ официальный сайт" : "⚠ не официальный сайт"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableFrame label="Где показывался виджет">
+              <table>
+                <caption className="sr-only">Где показывался виджет</caption>
+                <thead>
+                  <tr><th scope="col">Сайт</th><th scope="col">Впервые</th><th scope="col">Последний раз</th><th scope="col">Показов</th><th scope="col">Соответствие</th></tr>
+                </thead>
+                <tbody>
+                  {cabinet.placements.map((p) => (
+                    <tr key={p.origin}>
+                      <td>{siteDomain(p.origin)}</td>
+                      <td>{formatSeenAt(p.firstSeenAt)}</td>
+                      <td>{formatSeenAt(p.lastSeenAt)}</td>
+                      <td>{formatNumber(p.hits)}</td>
+                      <td>{p.origin === cabinet.officialSite ? <StatusText tone="success" icon="check">официальный сайт</StatusText> : <StatusText tone="warning" icon="alert">не официальный сайт</StatusText>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
           ) : null}
           {hasSite ? <SiteCheckForm cabinetId={cabinet.id} /> : null}
           {checks.length > 0 ? (
             <ul className="space-y-2" aria-label="Последние проверки сайта">
               {checks.map((c) => (
                 <li key={c.id}>
-                  <span className="font-medium">{c.outcome === "CORRECT" ? "✓" : "✗"} {SITE_CHECK_LABELS[c.outcome]}</span> — {formatSeenAt(c.checkedAt)}, {c.url}
+                  {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatSeenAt(c.checkedAt)}, {c.url}
                   {c.details ? <span className="block text-sm text-muted">{c.details}</span> : null}
                 </li>
               ))}

@@ -5,11 +5,15 @@ import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories"
 import { listCabinetMessages } from "@/lib/messages/inbox";
 import { formatSeenAt } from "@/lib/widget/placement";
 import { siteDomain } from "@/lib/functioning/official-site";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Pagination } from "@/components/ui/Pagination";
+import { StatusBadge } from "@/components/ui/Status";
+import { countOf } from "@/lib/ui/format";
+import { WORDS } from "@/lib/ui/strings";
+import { MESSAGE_STATUS_LOOK } from "./status-look";
 import { inboxAccess } from "./access";
 
 export const metadata: Metadata = { title: "Сообщения" };
-
-const STATUS_ICON: Record<MessageStatus, string> = { NEW: "●", IN_PROGRESS: "◐", ANSWERED: "✓" };
 
 export default async function MessagesPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<{ status?: string; page?: string }> }) {
   const { lkoId } = await params;
@@ -40,13 +44,20 @@ export default async function MessagesPage({ params, searchParams }: { params: P
         </ul>
       </nav>
       {items.length === 0 ? (
-        <p className="card">{status ? "Сообщений с таким статусом нет." : "Сообщений пока нет. Они появятся, когда граждане напишут через виджет на сайте или по ссылке из социальных сетей."}</p>
+        status ? (
+          <EmptyState title="Сообщений с таким статусом нет" action={<Link href={base} className="btn-secondary">Показать все сообщения</Link>} />
+        ) : (
+          <EmptyState title="Сообщений пока нет" action={<Link href={`/admin/cabinets/${cabinet.lkoId}/functioning`} className="btn-secondary">Функционирование ЛКО</Link>}>
+            Они появятся, когда граждане напишут через виджет на сайте учреждения или по ссылке из социальных сетей. Код виджета и ссылки —
+            на вкладке «Функционирование ЛКО».
+          </EmptyState>
+        )
       ) : (
         <ul className="space-y-3" aria-label="Сообщения">
           {items.map((m) => (
             <li key={m.id} className="card space-y-1 p-4">
               <p className="flex flex-wrap items-center gap-x-4 text-sm">
-                <span className="font-semibold"><span aria-hidden="true">{STATUS_ICON[m.status]} </span>{MESSAGE_STATUS_LABELS[m.status]}</span>
+                <StatusBadge {...MESSAGE_STATUS_LOOK[m.status]}>{MESSAGE_STATUS_LABELS[m.status]}</StatusBadge>
                 <span className="text-muted">{formatSeenAt(m.createdAt)}</span>
                 <span className="text-muted">{m.origin ? `с сайта ${siteDomain(m.origin)}` : "по прямой ссылке"}</span>
               </p>
@@ -56,13 +67,7 @@ export default async function MessagesPage({ params, searchParams }: { params: P
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Страницы" className="flex gap-4">
-          {page > 1 ? <Link href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page - 1) })}`}>← Назад</Link> : null}
-          <span>Страница {page} из {pages} (всего {total})</span>
-          {page < pages ? <Link href={`${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page + 1) })}`}>Дальше →</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} total={`всего ${countOf(total, WORDS.message)}`} hrefFor={(p) => `${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`} />
     </div>
   );
 }

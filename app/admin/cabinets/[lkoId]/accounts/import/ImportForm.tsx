@@ -42,7 +42,7 @@ export function ImportForm({ cabinetId, backHref, sampleHref }: { cabinetId: str
             id="csv-file"
             type="file"
             accept=".csv,text/csv"
-            className="block"
+            className="block max-w-full"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (file) {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories";
 import { getCabinetMessage } from "@/lib/messages/inbox";
 import { formatSeenAt } from "@/lib/widget/placement";
+import { BackLink } from "@/components/ui/BackLink";
+import { StatusBadge } from "@/components/ui/Status";
+import { MESSAGE_STATUS_LOOK } from "../status-look";
 import { inboxAccess } from "../access";
 import { StatusForm } from "../StatusForm";
 
@@ -17,10 +19,10 @@ export default async function MessagePage({ params }: { params: Promise<{ lkoId:
   if (!m) notFound();
   return (
     <article className="card space-y-4">
-      <p className="text-sm"><Link href={`/admin/cabinets/${cabinet.lkoId}/messages`}>← Все сообщения</Link></p>
+      <BackLink href={`/admin/cabinets/${cabinet.lkoId}/messages`}>Назад к списку сообщений</BackLink>
       <h2>{categoryLabel(m.category)}</h2>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        <dt className="text-muted">Статус</dt><dd className="font-semibold">{MESSAGE_STATUS_LABELS[m.status]}</dd>
+        <dt className="text-muted">Статус</dt><dd><StatusBadge {...MESSAGE_STATUS_LOOK[m.status]}>{MESSAGE_STATUS_LABELS[m.status]}</StatusBadge></dd>
         <dt className="text-muted">Поступило</dt><dd>{formatSeenAt(m.createdAt)}</dd>
         <dt className="text-muted">Источник</dt><dd>{m.origin ? `виджет на сайте ${m.origin}` : "форма по прямой ссылке (например, из социальной сети)"}</dd>
         <dt className="text-muted">Автор</dt><dd>{m.authorName}</dd>

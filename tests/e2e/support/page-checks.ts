@@ -1,0 +1,74 @@
+// What every page must satisfy, for people and for their assistive technology: no serious or
+// critical axe violation, one heading, the way around (sections, «Назад»), Russian words only, and
+// no sideways scrolling on a 360 px phone or at 200% zoom.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** axe's findings that block people (impact serious or critical), as readable lines. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/** Latin words a Russian page may show: abbreviations the instructions use themselves. */
+const ALLOWED_LATIN = new Set(["CSV", "Email", "email", "Ctrl", "utm"]);
+
+/**
+ * Text a person sees or hears that is not Russian: English words, raw codes (PENDING, LKO_ADMIN),
+ * «undefined», «NaN», «Invalid Date». Addresses, e-mails and code samples are left out.
+ */
+export async function untranslatedText(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const skip = "script, style, code, pre, kbd, samp, textarea, noscript, [translate=no], [data-verbatim]";
+    const out: string[] = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest(skip)) continue;
+      const text = n.textContent?.trim();
+      if (text) out.push(text);
+    }
+    for (const el of document.body.querySelectorAll("[aria-label], [title], [alt], [placeholder]")) {
+      for (const attr of ["aria-label", "title", "alt", "placeholder"]) {
+        const v = el.getAttribute(attr);
+        if (v) out.push(v);
+      }
+    }
+    for (const el of document.body.querySelectorAll<HTMLInputElement>("input[type=submit], input[type=button]")) out.push(el.value);
+    return out;
+  });
+  const problems: string[] = [];
+  for (const raw of texts) {
+    if (/\b(undefined|null|NaN|Invalid Date|\[object Object\])\b/.test(raw)) problems.push(raw);
+    const text = raw
+      .replace(/https?:\/\/\S+/g, " ")
+      .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, " ")
+      .replace(/\b[\w-]+(\.[\w-]+)*\.(ru|test|com|org|net|рф)\b(:\d+)?(\/\S*)?/gi, " ")
+      .replace(/\b(ESIA|OAUTH)-\d+\b/g, " ");
+    for (const word of text.match(/[A-Za-z][A-Za-z_]+/g) ?? []) {
+      if (!ALLOWED_LATIN.has(word)) problems.push(`«${word}» в «${raw.slice(0, 80)}»`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+/** Horizontal overflow of the page itself (tables scroll in their own frames). */
+export async function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** A 360 px phone and 200% zoom of a 1280×800 screen (the same CSS viewport as 640×400). */
+export const NARROW_VIEWPORTS = [
+  { name: "360 px", width: 360, height: 740 },
+  { name: "200 %", width: 640, height: 400 },
+];
+
+/** One heading of the first level, visible and in Russian. */
+export async function expectOneHeading(page: Page) {
+  const h1 = page.locator("h1");
+  await expect(h1, "на странице ровно один заголовок h1").toHaveCount(1);
+  await expect(h1).toBeVisible();
+  expect((await h1.innerText()).trim().length).toBeGreaterThan(0);
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { countOf, formatDate, formatDateTime, formatLongDate, formatNumber, plural } from "@/lib/ui/format";
+import { WORDS } from "@/lib/ui/strings";
+
+describe("русские числа и даты (Intl, ru-RU)", () => {
+  it("согласует слово с числом", () => {
+    expect([1, 2, 5, 11, 21, 22, 25, 101, 111].map((n) => countOf(n, WORDS.request))).toEqual([
+      "1 заявка", "2 заявки", "5 заявок", "11 заявок", "21 заявка", "22 заявки", "25 заявок", "101 заявка", "111 заявок",
+    ]);
+    expect(plural(0, WORDS.institution)).toBe("учреждений");
+    expect(plural(3, WORDS.account)).toBe("учётные записи");
+  });
+
+  it("делит разряды по-русски", () => {
+    expect(formatNumber(100000).replace(/\s/g, " ")).toBe("100 000");
+    expect(countOf(100000, WORDS.institution).replace(/\s/g, " ")).toBe("100 000 учреждений");
+  });
+
+  it("пишет даты в часовом поясе региона", () => {
+    // 30.06.2022 19:30 UTC is already 1 July in Челябинск (UTC+5).
+    const at = new Date("2022-06-30T19:30:00Z");
+    expect(formatDate(at)).toBe("01.07.2022");
+    expect(formatDateTime(at)).toBe("01.07.2022, 00:30");
+    expect(formatLongDate(new Date("2022-06-30T10:00:00Z"))).toBe("30 июня 2022 г.");
+  });
+});
