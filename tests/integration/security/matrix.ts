@@ -13,6 +13,7 @@ import { hashToken } from "@/lib/security/tokens";
 import { testDb } from "../../helpers/db";
 import { INSTITUTION_SCENARIOS } from "@/prisma/seed/scenarios";
 import { pendingSchoolRequest } from "../requests/support";
+import { ensureFreshStatus } from "@/lib/status/dashboard";
 
 // ───────────── Who calls ─────────────
 
@@ -266,6 +267,32 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
       return { cabinetId: SCHOOL_16.cabinetId };
     },
   },
+  // Connection status (issue 7): city IT staff and the region's operator monitor; others are refused.
+  "status.remind": {
+    target: "напоминание МОУ «СОШ № 16» из мониторинга",
+    verdicts: only("operator", "cityIt"),
+    input: async () => {
+      // The status rows are derived and refreshed lazily: refresh first, so authorization alone writes nothing.
+      await ensureFreshStatus();
+      await testDb().connectionStatus.updateMany({ where: { organizationId: SCHOOL_16.organizationId }, data: { remindedAt: null } });
+      return { organizationId: SCHOOL_16.organizationId };
+    },
+  },
+  "status.remindLate": {
+    target: "напоминание всем опоздавшим текущего списка мониторинга",
+    verdicts: only("operator", "cityIt"),
+    input: async () => {
+      await ensureFreshStatus();
+      // Reminded a moment ago by another cell: clear it, so the late ones are reminded (and audited) again.
+      await testDb().connectionStatus.updateMany({ data: { remindedAt: null } });
+      return { view: "" };
+    },
+  },
+  "status.setDeadline": {
+    target: "срок подключения Магнитогорска",
+    verdicts: only("operator", "cityIt"),
+    input: async () => ({ municipalityId: "mun-75738000", deadline: "2022-06-30" }),
+  },
 };
 
 // ───────────── Route handlers ─────────────
@@ -390,5 +417,25 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     access: "public", why: "«Запросить новое приглашение» по ссылке из письма: у человека может не быть сеанса",
     verdicts: everyone(), status: 303,
     call: async () => ({ path: `/invite/${EXPIRED_TOKEN}/request`, params: { token: EXPIRED_TOKEN }, init: { method: "POST", headers: { origin: PORTAL_ORIGIN } } }),
+  },
+  "POST /vision": {
+    access: "public", why: "«Версия для слабовидящих»: только cookie этого браузера, ничего в базе",
+    verdicts: everyone(), status: 303,
+    call: async () => ({ path: "/vision", init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: "mode=low&back=/" } }),
+  },
+  "GET /api/status": {
+    access: "public", why: "публичный статус подключения (JSON): только открытые сведения, без персональных данных",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/status?oktmo=75738000" }),
+  },
+  "GET /status/[oktmo]/embed": {
+    access: "public", why: "встраиваемая страница статуса для сайта администрации",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/status/75738000/embed", params: { oktmo: "75738000" } }),
+  },
+  "GET /monitoring/export/[format]": {
+    access: "signed-in", why: "выгрузка мониторинга — только ИТ-специалистам и оператору (остальным «не найдено»)",
+    verdicts: only("operator", "cityIt"), status: 200, refusedStatus: 404,
+    call: async () => ({ path: "/monitoring/export/csv", params: { format: "csv" } }),
   },
 };
