@@ -48,6 +48,7 @@ const firstCabinetTabs = (): TRoute[] =>
 export const PUBLIC_ROUTES: TRoute[] = [
   "/",
   "/status",
+  "/status/75738000",
   "/signin",
   "/signed-out",
   "/signin/error?reason=expired",
@@ -122,13 +123,13 @@ export const AUDIENCES: TAudience[] = [
     name: "региональный оператор ПОС",
     personId: "person-operator",
    
-    routes: ["/start", "/admin", "/admin/requests", "/monitoring", "/registration", "/dev/mail", ...firstCabinetTabs()],
+    routes: ["/start", "/admin", "/admin/requests", "/monitoring", "/monitoring/progress", "/monitoring/charts", "/registration", "/dev/mail", ...firstCabinetTabs()],
   },
   {
     name: "ИТ-специалист администрации города",
     personId: "person-city-it",
    
-    routes: ["/start", "/monitoring", "/admin", "/registration", "/dev/mail", ...firstCabinetTabs()],
+    routes: ["/start", "/monitoring", "/monitoring/progress", "/monitoring/charts", "/admin", "/registration", "/dev/mail", ...firstCabinetTabs()],
   },
   {
     name: "приглашённый пользователь (до подтверждения)",
@@ -151,7 +152,8 @@ export function routePattern(path: string): string {
     .replace(/^\/admin\/cabinets\/\d+/, "/admin/cabinets/[lkoId]")
     .replace(/^\/admin\/requests\/[^/]+/, "/admin/requests/[id]")
     .replace(/\/messages\/[^/]+$/, "/messages/[messageId]")
-    .replace(/^\/invite\/[^/]+/, "/invite/[token]");
+    .replace(/^\/invite\/[^/]+/, "/invite/[token]")
+    .replace(/^\/status\/\d+$/, "/status/[oktmo]");
 }
 
 /** The emulator's screens not reached by signing in (login and consent are checked on the way). */
