@@ -20,6 +20,8 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   "widget.first_seen": "Виджет впервые показан на сайте",
   "widget.site_checked": "Проверено размещение виджета на сайте",
   "message.received": "Поступило сообщение гражданина",
+  "status.reminder_sent": "Отправлено напоминание о подключении",
+  "status.deadline_changed": "Изменён срок подключения",
   "message.status_changed": "Изменён статус сообщения гражданина",
   "request.submitted": "Подана заявка на подключение кабинета",
   "request.resubmitted": "Заявка исправлена и подана повторно",
