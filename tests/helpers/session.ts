@@ -47,6 +47,17 @@ export async function signInAs(who: DemoPersonKey | { personId: string }, organi
   return { personId, sessionId, person };
 }
 
+/** Signs each person in and returns their cookies, to act at the same moment with runWithCookies. */
+export async function cookiesOf(...people: Array<Parameters<typeof signInAs>[0]>) {
+  const jars: Array<Record<string, string>> = [];
+  for (const who of people) {
+    await signInAs(who);
+    jars.push(requestContext.cookies());
+  }
+  requestContext.clear();
+  return jars;
+}
+
 export function signOutOfContext() {
   requestContext.clear();
 }

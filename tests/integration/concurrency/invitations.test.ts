@@ -8,22 +8,12 @@ import { INVITATION_STATE_TEXT } from "@/lib/invitations/texts";
 import { personById } from "@/lib/demo-world/esia-world";
 import { testDb } from "../../helpers/db";
 import { requestContext } from "../../helpers/request-context";
-import { signInAs } from "../../helpers/session";
+import { cookiesOf } from "../../helpers/session";
 import { SCHOOL_16_CABINET, lastEmailTo, newUser, tokenIn } from "../accounts/helpers";
 import { ED } from "../requests/support";
 
 const db = testDb();
 beforeEach(() => requestContext.clear());
-
-async function cookiesOf(...people: Array<Parameters<typeof signInAs>[0]>) {
-  const jars: Array<Record<string, string>> = [];
-  for (const who of people) {
-    await signInAs(who);
-    jars.push(requestContext.cookies());
-  }
-  requestContext.clear();
-  return jars;
-}
 
 const counts = async (email: string) => ({
   accounts: await db.account.count({ where: { email } }),

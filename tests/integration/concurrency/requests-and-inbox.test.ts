@@ -8,21 +8,10 @@ import { setMessageStatus } from "@/lib/messages/actions";
 import { submitCitizenMessage } from "@/lib/messages/submit";
 import { fileCabinetRequest } from "@/lib/requests/filing-actions";
 import { requestContext } from "../../helpers/request-context";
-import { signInAs } from "../../helpers/session";
+import { cookiesOf } from "../../helpers/session";
 import { schoolWorkRequest } from "../requests/support";
 
 beforeEach(() => requestContext.clear());
-
-/** Signs each person in and returns their cookies, to act at the same moment with runWithCookies. */
-async function cookiesOf(...people: Array<Parameters<typeof signInAs>[0]>) {
-  const jars: Array<Record<string, string>> = [];
-  for (const who of people) {
-    await signInAs(who);
-    jars.push(requestContext.cookies());
-  }
-  requestContext.clear();
-  return jars;
-}
 
 const PENDING = "Ваша заявка на подключение кабинета уже находится на рассмотрении: дождитесь решения.";
 

@@ -8,26 +8,14 @@ import { getPortalSession } from "@/lib/auth/session";
 import { loadActions } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import { requestContext } from "../../helpers/request-context";
-import { signInAs } from "../../helpers/session";
-import { ACTION_MATRIX, IDENTITIES, IDENTITY_KEYS, type IdentityKey, type Verdict } from "./matrix";
+import { ACTION_MATRIX, IDENTITIES, IDENTITY_KEYS, signInIdentities, type IdentityKey, type Verdict } from "./matrix";
 
 const actions = await loadActions();
-const cookies = new Map<IdentityKey, Record<string, string>>();
-const persons = new Map<IdentityKey, string | null>();
+let cookies = new Map<IdentityKey, Record<string, string>>();
+let persons = new Map<IdentityKey, string | null>();
 
 beforeAll(async () => {
-  for (const key of IDENTITY_KEYS) {
-    const who = IDENTITIES[key].who;
-    if (!who) {
-      cookies.set(key, {});
-      persons.set(key, null);
-      continue;
-    }
-    const { personId } = await signInAs(who);
-    cookies.set(key, requestContext.cookies());
-    persons.set(key, personId);
-  }
-  requestContext.clear();
+  ({ cookies, persons } = await signInIdentities());
 });
 
 const words = (v: Verdict) => (v === "allow" ? "разрешено" : v === "deny" ? "отказ" : `разрешено, но отказ по правилу ${v.rule}`);

@@ -11,6 +11,8 @@ import type { DemoPersonKey } from "@/lib/demo-world/esia-world";
 import { BANNER_TEXTS } from "@/lib/widget/banner";
 import { hashToken } from "@/lib/security/tokens";
 import { testDb } from "../../helpers/db";
+import { requestContext } from "../../helpers/request-context";
+import { signInAs } from "../../helpers/session";
 import { INSTITUTION_SCENARIOS } from "@/prisma/seed/scenarios";
 import { pendingSchoolRequest } from "../requests/support";
 import { ensureFreshStatus } from "@/lib/status/dashboard";
@@ -39,6 +41,24 @@ export const IDENTITY_KEYS = Object.keys(IDENTITIES) as IdentityKey[];
 export type Verdict = "allow" | "deny" | { rule: RegExp };
 
 /** The listed identities are allowed, everyone else refused. */
+/** Signs every identity in once: its cookies and person id (empty and null when signed out). */
+export async function signInIdentities() {
+  const cookies = new Map<IdentityKey, Record<string, string>>();
+  const persons = new Map<IdentityKey, string | null>();
+  for (const key of IDENTITY_KEYS) {
+    const who = IDENTITIES[key].who;
+    if (!who) {
+      cookies.set(key, {});
+      persons.set(key, null);
+      continue;
+    }
+    persons.set(key, (await signInAs(who)).personId);
+    cookies.set(key, requestContext.cookies());
+  }
+  requestContext.clear();
+  return { cookies, persons };
+}
+
 export function only(...allowed: IdentityKey[]): Record<IdentityKey, Verdict> {
   return Object.fromEntries(IDENTITY_KEYS.map((k) => [k, allowed.includes(k) ? "allow" : "deny"])) as Record<IdentityKey, Verdict>;
 }

@@ -10,11 +10,11 @@ import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import "../../helpers/next-headers-cjs";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
-import { IDENTITIES, IDENTITY_KEYS, PORTAL_ORIGIN, ROUTE_MATRIX, SCHOOL_18, type IdentityKey } from "./matrix";
+import { IDENTITIES, IDENTITY_KEYS, PORTAL_ORIGIN, ROUTE_MATRIX, SCHOOL_18, signInIdentities, type IdentityKey } from "./matrix";
 
 const routes = await loadRouteHandlers();
-const cookies = new Map<IdentityKey, Record<string, string>>();
-const persons = new Map<IdentityKey, string | null>();
+let cookies = new Map<IdentityKey, Record<string, string>>();
+let persons = new Map<IdentityKey, string | null>();
 let lkoId = 0;
 withTemporaryEsiaKeys();
 
@@ -22,17 +22,7 @@ beforeAll(async () => {
   // CSP reports are logged as warnings by design (lib/security/csp-report.ts): not this test's output.
   vi.spyOn(console, "warn").mockImplementation(() => {});
   lkoId = (await testDb().cabinet.update({ where: { id: SCHOOL_18.cabinetId }, data: { officialSite: SCHOOL_18.site, noSite: false }, select: { lkoId: true } })).lkoId;
-  for (const key of IDENTITY_KEYS) {
-    const who = IDENTITIES[key].who;
-    if (!who) {
-      cookies.set(key, {});
-      persons.set(key, null);
-      continue;
-    }
-    persons.set(key, (await signInAs(who)).personId);
-    cookies.set(key, requestContext.cookies());
-  }
-  requestContext.clear();
+  ({ cookies, persons } = await signInIdentities());
 });
 
 describe("матрица прав покрывает все маршруты", () => {
