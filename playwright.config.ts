@@ -21,7 +21,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      // Russian UI of the browser itself (date fields show ДД.ММ.ГГГГ), as on the users' computers.
+      env: { ...process.env, LANGUAGE: "ru", LANG: "ru_RU.UTF-8" },
+      args: ["--no-sandbox", "--lang=ru-RU", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status/StatusBadge";
+import { TableFrame } from "@/components/ui/TableFrame";
 import { requireMonitoring } from "@/lib/status/access";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, widgetSeenText } from "@/lib/status/model";
@@ -64,10 +65,10 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
       </section>
 
       <RowRemindForm />
-      <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
-        <table className="w-full min-w-[1040px] border-collapse text-sm">
+      <TableFrame label="Учреждения">
+        <table className="min-w-[1040px]">
           <caption className="sr-only">Учреждения и состояние их подключения к ПОС</caption>
-          <thead className="bg-surface text-left align-bottom">
+          <thead className="align-bottom">
             <tr>
               <SortHeader query={query} sort="name" className="w-[17%]">Организация</SortHeader>
               <SortHeader query={query} sort="status" className="w-[17%]">Статус</SortHeader>
@@ -85,7 +86,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <Pager query={query} total={data.total} />
     </div>
   );

@@ -31,7 +31,7 @@ export default async function PublicStatusPage() {
       </ul>
       <p className="text-sm text-muted">
         Персональных данных здесь нет: только названия учреждений и этапы подключения. Данные в машиночитаемом виде (JSON):{" "}
-        <a href="/api/status">/api/status</a>.
+        <a href="/api/status"><code>/api/status</code></a>.
       </p>
     </div>
   );

@@ -198,13 +198,35 @@ test("учреждение: кабинет создан, приглашение,
   await shot(page, "institution-14-widget", page.locator("section", { has: page.getByRole("heading", { name: "Виджет модуля сообщений ПОС" }) }));
 });
 
-test("ИТ-специалисты города: мониторинг и публичная страница статуса", async ({ page }) => {
+test("ИТ-специалисты города: мониторинг, отбор, сроки, диаграммы, напоминание, публичная страница", async ({ page }) => {
   await signIn(page, "person-city-it");
   await page.getByRole("navigation", { name: "Разделы", exact: true }).getByRole("link", { name: "Мониторинг подключения" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Мониторинг подключения учреждений" })).toBeVisible();
   await shot(page, "city-it-01-monitoring");
+  // The instruction's steps: one управление, the late ones first by status.
+  const filters = page.getByRole("search", { name: "Отбор учреждений" });
+  await filters.getByLabel("Учредитель / управление").selectOption({ label: "Управление образования" });
+  await filters.getByLabel("Сортировать по").selectOption({ value: "status" });
+  await filters.getByRole("button", { name: "Показать" }).click();
+  await expect(page).toHaveURL(/organ=/);
+  await shot(page, "city-it-02-filter", filters);
+  const ogrn = await page.getByTestId("institution-row").filter({ hasText: "не напоминали" }).first().getAttribute("data-ogrn");
+  const row = page.locator(`[data-testid="institution-row"][data-ogrn="${ogrn}"]`);
+  await row.getByRole("button", { name: /^Напомнить/ }).click();
+  await expect(page.getByTestId("row-remind-status")).toContainText("Напоминаний отправлено: 1.");
+  await expect(row.getByTestId("reminded-at")).toBeVisible();
+  await shot(page, "city-it-03-reminder", page.getByRole("region", { name: "Учреждения" }));
+  await page.getByRole("link", { name: "Сроки и прогресс" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Срок подключения" })).toBeVisible();
+  await shot(page, "city-it-04-progress");
+  await page.getByRole("link", { name: "Диаграммы" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Статусы по управлениям" })).toBeVisible();
+  await shot(page, "city-it-05-charts", page.locator("section", { has: page.getByRole("heading", { name: "Статусы по управлениям" }) }));
   await page.goto("/status");
-  await shot(page, "city-it-02-public-status");
+  await shot(page, "city-it-06-public-status");
+  await page.getByRole("link", { name: "Учреждения и код для сайта" }).first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Для сайта администрации" })).toBeVisible();
+  await shot(page, "city-it-07-public-embed", page.locator("section", { has: page.getByRole("heading", { name: "Для сайта администрации" }) }));
   // The portal's front page and «Версия для слабовидящих», for the README and every guide.
   await page.goto("/");
   await shot(page, "common-01-home");

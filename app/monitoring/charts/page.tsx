@@ -5,13 +5,23 @@ import { monitoredOrgans } from "@/lib/status/dashboard";
 import { progressByOrgan, sumProgress } from "@/lib/status/deadline";
 import { OVERALL, OVERALL_ORDER, formatDate, percent } from "@/lib/status/model";
 import { ensureTodaySnapshot, snapshotHistory } from "@/lib/status/snapshots";
+import { TableFrame } from "@/components/ui/TableFrame";
 
 export const metadata: Metadata = { title: "Диаграммы подключения" };
 
 // Tones as fills, each status also shown by its word in the legend and in the tables.
+/** Numbers drawn on a segment: white on the dark fills, dark on the light ones (contrast ≥ 4.5). */
+const ON_FILL: Record<ConnectionOverall, string> = {
+  NOT_STARTED: "text-white",
+  REJECTED: "text-ink",
+  PENDING: "text-ink",
+  IN_PROGRESS: "text-white",
+  CONNECTED: "text-white",
+};
+
 const FILL: Record<ConnectionOverall, string> = {
   NOT_STARTED: "bg-danger",
-  REJECTED: "bg-[#ee3f58]",
+  REJECTED: "bg-[#f7a8b4]",
   PENDING: "bg-[#f0a400]",
   IN_PROGRESS: "bg-brand",
   CONNECTED: "bg-success",
@@ -106,9 +116,9 @@ function Legend() {
 
 function StackedBar({ counts, total }: { counts: Record<ConnectionOverall, number>; total: number }) {
   return (
-    <div className="mt-1 flex h-6 overflow-hidden rounded bg-line text-xs font-bold leading-6 text-white">
+    <div className="mt-1 flex h-6 overflow-hidden rounded bg-line text-xs font-bold leading-6">
       {OVERALL_ORDER.map((s) => (
-        <div key={s} className={`${FILL[s]} overflow-hidden text-center`} style={{ width: `${percent(counts[s], total)}%` }} title={`${OVERALL[s].label}: ${counts[s]}`}>
+        <div key={s} className={`${FILL[s]} ${ON_FILL[s]} overflow-hidden text-center`} style={{ width: `${percent(counts[s], total)}%` }} title={`${OVERALL[s].label}: ${counts[s]}`}>
           {percent(counts[s], total) >= 6 ? counts[s] : ""}
         </div>
       ))}
@@ -118,10 +128,10 @@ function StackedBar({ counts, total }: { counts: Record<ConnectionOverall, numbe
 
 function CountsTable({ caption, rows, first }: { caption: string; rows: Array<{ label: string; counts: Record<ConnectionOverall, number>; total: number }>; first: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="mt-2 w-full border-collapse text-sm">
-        <caption className="text-left text-muted">{caption}</caption>
-        <thead className="text-left">
+    <TableFrame label={caption}>
+      <table>
+        <caption className="px-4 py-2 text-left text-muted">{caption}</caption>
+        <thead>
           <tr>
             <th scope="col" className="p-2">{first}</th>
             {OVERALL_ORDER.map((s) => <th key={s} scope="col" className="p-2">{OVERALL[s].label}</th>)}
@@ -138,6 +148,6 @@ function CountsTable({ caption, rows, first }: { caption: string; rows: Array<{ 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

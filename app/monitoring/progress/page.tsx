@@ -6,6 +6,7 @@ import { loadProgress, type TOrganProgress } from "@/lib/status/deadline";
 import { formatDate, formatDateTime, missingText, percent } from "@/lib/status/model";
 import { dashboardSearch } from "@/lib/status/query";
 import { DeadlineForm } from "./DeadlineForm";
+import { TableFrame } from "@/components/ui/TableFrame";
 
 export const metadata: Metadata = { title: "Сроки и прогресс подключения" };
 
@@ -48,9 +49,10 @@ export default async function ProgressPage() {
           {progress.overall.late > 0 && <Link href={`/monitoring${dashboardSearch({ late: "1" })}`}>Открыть список и напомнить</Link>}
         </p>
         {progress.late.length > 0 && (
-          <table className="w-full border-collapse text-sm">
+          <TableFrame label="Нарушили срок">
+          <table>
             <caption className="sr-only">Учреждения, не подключившиеся в срок (первые {progress.late.length})</caption>
-            <thead className="text-left">
+            <thead>
               <tr><th scope="col" className="p-2">Организация</th><th scope="col" className="p-2">Управление</th><th scope="col" className="p-2">Статус</th><th scope="col" className="p-2">Что не выполнено</th><th scope="col" className="p-2">Напоминание</th></tr>
             </thead>
             <tbody>
@@ -65,6 +67,7 @@ export default async function ProgressPage() {
               ))}
             </tbody>
           </table>
+          </TableFrame>
         )}
       </section>
     </div>

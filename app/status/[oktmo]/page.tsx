@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { YesNo } from "@/components/status/StatusBadge";
+import { TableFrame } from "@/components/ui/TableFrame";
 import { PUBLIC_PAGE_SIZE, parsePublicQuery, publicStatus } from "@/lib/status/public";
 import { formatDate, formatDateTime, percent } from "@/lib/status/model";
 import { portalUrl } from "@/lib/esia/config";
@@ -28,10 +29,10 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
       {status.organs.length > 1 && (
         <section aria-labelledby="by-organ" className="space-y-2">
           <h2 id="by-organ" className="text-xl">По учредителям</h2>
-          <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
-            <table className="w-full border-collapse text-sm">
+          <TableFrame label="По учредителям">
+            <table>
               <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением</caption>
-              <thead className="bg-surface text-left">
+              <thead>
                 <tr>
                   <th scope="col" className="p-2">Учредитель</th>
                   <th scope="col" className="p-2">Учреждений</th>
@@ -52,7 +53,7 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </section>
       )}
       <h2 className="text-xl">Учреждения</h2>
@@ -63,10 +64,10 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
         </div>
         <button type="submit" className="btn-primary px-5 py-2">Найти</button>
       </form>
-      <div className="overflow-x-auto rounded-2xl bg-white shadow-[0_1px_4px_rgba(11,31,51,0.08)]">
-        <table className="w-full border-collapse text-sm">
+      <TableFrame label="Учреждения">
+        <table>
           <caption className="sr-only">Учреждения: кабинет, виджет, готовность</caption>
-          <thead className="bg-surface text-left">
+          <thead>
             <tr>
               <th scope="col" className="p-2">Учреждение</th>
               <th scope="col" className="p-2">Учредитель</th>
@@ -87,7 +88,7 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <nav aria-label="Страницы" className="flex flex-wrap items-center gap-3">
         <span>Найдено: {status.matching}. Страница {status.page} из {status.pages} (по {PUBLIC_PAGE_SIZE}).</span>
         {status.page > 1 && <Link href={href(status.page - 1)}>← Назад</Link>}
@@ -96,8 +97,9 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
       <p className="text-sm text-muted">Обновлено {formatDateTime(new Date(status.updatedAt))}. Подключено {percent(status.counts.ready, status.counts.total).toLocaleString("ru-RU")} % учреждений.</p>
       <section aria-labelledby="embed" className="card space-y-2">
         <h2 id="embed" className="text-lg">Для сайта администрации</h2>
-        <p className="text-sm">Вставьте этот код на страницу сайта, чтобы показать статус подключения учреждений; данные в формате JSON: <a href={`/api/status?oktmo=${oktmo}`}>/api/status?oktmo={oktmo}</a>.</p>
-        <pre className="overflow-x-auto rounded bg-surface p-3 text-xs"><code>{embed}</code></pre>
+        <p className="text-sm">Вставьте этот код на страницу сайта, чтобы показать статус подключения учреждений; данные в формате JSON: <a href={`/api/status?oktmo=${oktmo}`}><code>/api/status?oktmo={oktmo}</code></a>.</p>
+        {/* Focusable and named: a keyboard user can scroll the long line (axe: scrollable-region-focusable). */}
+        <pre tabIndex={0} role="region" aria-label="Код для вставки на сайт" className="overflow-x-auto rounded bg-surface p-3 text-xs"><code>{embed}</code></pre>
       </section>
     </div>
   );
