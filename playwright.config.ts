@@ -22,7 +22,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       // Russian UI of the browser itself (date fields show ДД.ММ.ГГГГ), as on the users' computers.
-      env: { ...process.env, LANGUAGE: "ru", LANG: "ru_RU.UTF-8" },
+      env: { ...process.env, LANGUAGE: "ru" },
       args: ["--no-sandbox", "--lang=ru-RU", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
