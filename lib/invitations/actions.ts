@@ -35,16 +35,19 @@ export const acceptInvitation = defineAction({
         if (!found || found.state !== "live") throw new ConflictError(INVITATION_STATE_TEXT[found?.state ?? "unknown"]);
         const match = await matchInvitedPerson(personId, found, tx);
         if (!match.ok) throw new ForbiddenError(WRONG_PERSON_TEXT(found.cabinet.organizationName));
-        if (await tx.account.count({ where: { cabinetId: found.cabinet.id, personId } })) throw new ConflictError(ALREADY_IN_CABINET);
+        // Claim the link first: a second tab waits on this row and then reads «уже использовано»,
+        // never the account the first tab has just linked (checked next, rolled back with the claim).
         const used = await tx.invitation.updateMany({
           where: { id: found.invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
           data: { usedAt: now },
         });
+        if (used.count === 0) throw new ConflictError(INVITATION_STATE_TEXT.used);
+        if (await tx.account.count({ where: { cabinetId: found.cabinet.id, personId } })) throw new ConflictError(ALREADY_IN_CABINET);
         const confirmed = await tx.account.updateMany({
           where: { id: found.account.id, status: "INVITED" },
           data: { status: "CONFIRMED", personId, confirmedAt: now },
         });
-        if (used.count === 0 || confirmed.count === 0) throw new ConflictError(INVITATION_STATE_TEXT.used);
+        if (confirmed.count === 0) throw new ConflictError(INVITATION_STATE_TEXT.used);
         await recordAudit(tx, {
           actorPersonId: personId, action: "account.confirmed", entityType: "Account", entityId: found.account.id,
           cabinetId: found.cabinet.id, organizationId: found.cabinet.organizationId,
