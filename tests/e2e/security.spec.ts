@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import { BASE_URL } from "../../playwright.config";
-import { signInThroughEsia } from "./support/esia";
+import { signInThroughEsia, signInWithLogin } from "./support/esia";
 
 const ESIA = `http://localhost:${Number(process.env.E2E_PORT || 3100) + 1}`;
 const SCHOOL_33_LKO = 220815;
@@ -149,13 +149,7 @@ test.describe("сохранённый HTML показывается тексто
   test("название кабинета в заявке: страница заявителя, очередь и карточка органа", async ({ browser }) => {
     const applicant = await (await browser.newContext()).newPage();
     const problems = watch(applicant);
-    await applicant.goto("/signin");
-    await applicant.getByRole("button", { name: "Войти через ЕСИА" }).click();
-    await applicant.getByLabel("Телефон / Email / СНИЛС").fill(CULTURE_7_HEAD.email);
-    await applicant.getByLabel("Пароль").fill(DEMO_PASSWORD);
-    await applicant.getByRole("button", { name: "Войти", exact: true }).click();
-    await applicant.getByRole("button", { name: "Предоставить" }).click();
-    await applicant.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+    await signInWithLogin(applicant, CULTURE_7_HEAD.email);
     await applicant.goto("/registration/work");
     await applicant.getByLabel("Название кабинета").fill(XSS.request);
     await applicant.getByLabel("Тип кабинета").selectOption({ label: "Подведомственная ОМСУ организация" });

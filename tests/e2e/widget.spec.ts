@@ -3,9 +3,10 @@
 // that code; a citizen writes through it; the message reaches the inbox and the placement is seen.
 import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, organizationById, personById } from "../../lib/demo-world/esia-world";
+import { organizationById, personById } from "../../lib/demo-world/esia-world";
 import { INSTITUTION_SCENARIOS } from "../../prisma/seed/scenarios";
 import { BASE_URL } from "../../playwright.config";
+import { signInWithLogin } from "./support/esia";
 import { waitForMail } from "./support/mail";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
@@ -40,16 +41,6 @@ test.afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
 });
 
-async function signInAsSchoolHead(page: Page) {
-  await page.goto("/signin");
-  await page.getByRole("button", { name: "Войти через ЕСИА" }).click();
-  await page.getByLabel("Телефон / Email / СНИЛС").fill(HEAD.email);
-  await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Войти", exact: true }).click();
-  await page.getByRole("button", { name: "Предоставить" }).click();
-  await page.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
-}
-
 const sitePage = (title: string, code: string) => `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>\n${code}\n<p>Подвал сайта</p></body></html>`;
 
 test.describe.serial("виджет МОУ «СОШ № 18»", () => {
@@ -57,7 +48,7 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
 
   test("точки готовности, сайт, генерация и копирование кода", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE_URL });
-    await signInAsSchoolHead(page);
+    await signInWithLogin(page, HEAD.email);
     await page.goto(FUNCTIONING);
     await expect(page.getByRole("heading", { level: 2, name: "Функционирование ЛКО" })).toBeVisible();
     const missing = page.getByRole("list", { name: "Что осталось сделать" });
@@ -126,7 +117,7 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
 
     await waitForMail(HEAD.email, "Новое сообщение гражданина");
 
-    await signInAsSchoolHead(page);
+    await signInWithLogin(page, HEAD.email);
     await page.goto(`/admin/cabinets/${LKO}/messages`);
     const item = page.getByRole("list", { name: "Сообщения" }).getByRole("listitem").filter({ hasText: "нет горячей воды" });
     await expect(item).toContainText("Новое");
@@ -191,7 +182,7 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
 });
 
 async function countMessages(page: Page): Promise<number> {
-  if (!page.url().startsWith(BASE_URL)) await signInAsSchoolHead(page);
+  if (!page.url().startsWith(BASE_URL)) await signInWithLogin(page, HEAD.email);
   await page.goto(`/admin/cabinets/${LKO}/messages`);
   const all = await page.getByRole("navigation", { name: "Отбор по статусу" }).getByRole("link", { name: /^Все:/ }).textContent();
   return Number(/\d+/.exec(all ?? "")?.[0]);
