@@ -6,6 +6,7 @@
 // PostgreSQL cluster and its own mail catcher; the browser is not needed.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startBenchDatabase, freePort, type BenchDatabase } from "../../bench/support/postgres";
@@ -28,6 +29,20 @@ let port = 0;
 let env: NodeJS.ProcessEnv;
 
 test.describe.configure({ timeout: 300_000 });
+
+// The throwaway cluster needs the PostgreSQL server binaries (Debian package `postgresql`, which
+// .ci/run installs); without them, and without BENCH_DATABASE_URL, skip with a reason instead of crashing.
+const hasPostgresServer = () => {
+  try {
+    return fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+  } catch {
+    return false;
+  }
+};
+test.skip(
+  !process.env.BENCH_DATABASE_URL && !hasPostgresServer(),
+  "Нет серверных программ PostgreSQL (/usr/lib/postgresql/*/bin/initdb): установите Debian-пакет postgresql (его ставит .ci/run) или задайте BENCH_DATABASE_URL.",
+);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
