@@ -54,6 +54,7 @@ test.beforeAll(async () => {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: database.url,
+    SEED_DEMO: "1", // production mode, yet the demo world is what the test files requests against
     DATABASE_POOL_SIZE: "10",
     PORTAL_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: SECRET,
