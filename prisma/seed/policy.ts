@@ -28,7 +28,7 @@ export interface InitialData {
 }
 
 /** The decision for an empty database; `env` is the process environment. */
-export function initialDataFor(env: NodeJS.ProcessEnv, target: DatabaseTarget): InitialData {
+export function initialDataFor(env: Readonly<Record<string, string | undefined>>, target: DatabaseTarget): InitialData {
   if (env.POS_DEMO_DATA === "false" || env.SEED_DEMO === "0") {
     return { seed: "reference", note: "демонстрационные данные отключены (POS_DEMO_DATA=false или SEED_DEMO=0)" };
   }

@@ -7,7 +7,7 @@ const pglite: DatabaseTarget = { kind: "pglite", dir: ".data/pglite" };
 const localPg: DatabaseTarget = { kind: "postgres", url: "postgresql://pos:secret@localhost:5432/pos" };
 const remotePg: DatabaseTarget = { kind: "postgres", url: "postgresql://pos:secret@db.example.ru:5432/pos" };
 
-const seed = (env: NodeJS.ProcessEnv, target: DatabaseTarget) => initialDataFor(env, target).seed;
+const seed = (env: Record<string, string>, target: DatabaseTarget) => initialDataFor(env, target).seed;
 
 describe("начальные данные пустой базы", () => {
   it("свежий клон (npm run dev): демо на встроенной базе и на локальном PostgreSQL", () => {
