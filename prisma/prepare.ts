@@ -1,5 +1,6 @@
 // Runs before the app opens the database (`predev`, `prestart`, e2e): applies pending migrations,
-// seeds an empty database, and creates the demo ЕСИА keys when no real ones are configured.
+// seeds an empty database (the demo world only where ./seed/policy.ts allows it: not in production
+// or on another host without SEED_DEMO=1), and creates the demo ЕСИА keys when no real ones are configured.
 // The embedded PGlite folder has one owner at a time, so this finishes before the app starts
 // (docs/decisions/001-database.md).
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import { ensureDemoKeys } from "../lib/esia/demo-keys";
 import { authSecret } from "../lib/auth/secret";
 import { migrateDeploy } from "./migrate";
 import { seedCounts, seedDemo, seedReferenceData } from "./seed/demo";
+import { initialDataFor } from "./seed/policy";
 
 async function withDb<T>(work: (db: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
   const opened = openAdapter(databaseTarget());
@@ -44,12 +46,15 @@ else console.log("Миграции: все применены.");
 await withDb(async (db) => {
   if ((await db.region.count()) > 0) {
     console.log("База уже заполнена: демонстрационные данные не добавлялись.");
-  } else if (process.env.POS_DEMO_DATA === "false") {
-    await seedReferenceData(db);
-    console.log("Загружены справочники; демонстрационные данные отключены (POS_DEMO_DATA=false).");
   } else {
-    await seedDemo(db);
-    console.log("Загружены демонстрационные данные:", await seedCounts(db));
+    const initial = initialDataFor(process.env, databaseTarget());
+    if (initial.seed === "reference") {
+      await seedReferenceData(db);
+      console.log(`Загружены справочники; ${initial.note}.`);
+    } else {
+      await seedDemo(db);
+      console.log(`Загружены демонстрационные данные (${initial.note}):`, await seedCounts(db));
+    }
   }
 });
 

@@ -7,6 +7,7 @@ import { databaseTarget, openAdapter } from "../lib/db/adapter";
 import { createPrismaClient } from "../lib/db/prisma";
 import { seedCounts, seedDemo, seedReferenceData } from "./seed/demo";
 import { seedSynthetic } from "./seed/synthetic";
+import { databaseHost, isLocalDatabase } from "./seed/policy";
 
 const { values } = parseArgs({
   options: {
@@ -18,12 +19,10 @@ const { values } = parseArgs({
 });
 
 const target = databaseTarget();
-if (target.kind === "postgres" && !values["allow-remote"]) {
-  const host = new URL(target.url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", ""].includes(host)) {
-    console.error(`Отказ: база ${host} не локальная. Запустите с --allow-remote, если это действительно нужно.`);
-    process.exit(2);
-  }
+if (!isLocalDatabase(target) && !values["allow-remote"]) {
+  const host = target.kind === "postgres" ? databaseHost(target.url) : "";
+  console.error(`Отказ: база ${host} не локальная. Запустите с --allow-remote, если это действительно нужно.`);
+  process.exit(2);
 }
 
 const opened = openAdapter(target);

@@ -22,6 +22,7 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
+    SEED_DEMO: "1", // the benchmarks sign in as demo persons (prisma/seed/policy.ts)
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || "20",
     PORTAL_URL: `http://127.0.0.1:${port}`,
     ESIA_BASE_URL: `http://localhost:${esiaPort}`,

@@ -41,14 +41,17 @@ function ogrn(serial: number): string {
  * INSERT INTO table (columns) SELECT … FROM unnest($1::type[], …): one statement per batch. Table,
  * column names and types are constants of this file; the values travel as parameters. A fourth
  * element casts the column in the SELECT (a text[] column is passed as text literals).
+ * `newIdsOnly` (the first column must be "id") skips present rows before the column defaults are
+ * evaluated, so a re-run takes no numbers from the ЛКО sequence.
  */
-async function insertColumns(db: Db, table: string, columns: Array<[name: string, type: string, values: unknown[], cast?: string]>) {
+async function insertColumns(db: Db, table: string, columns: Array<[name: string, type: string, values: unknown[], cast?: string]>, options: { newIdsOnly?: boolean } = {}) {
   const names = columns.map(([n]) => `"${n}"`).join(", ");
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
   const select = columns.map(([, , , cast], i) => `c${i}${cast ? `::${cast}` : ""}`).join(", ");
   const aliases = columns.map((_, i) => `c${i}`).join(", ");
+  const where = options.newIdsOnly ? ` WHERE NOT EXISTS (SELECT 1 FROM "${table}" t WHERE t.id = u.c0)` : "";
   await db.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases}) ON CONFLICT DO NOTHING`,
+    `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS u(${aliases})${where} ON CONFLICT DO NOTHING`,
     ...columns.map(([, , v]) => v),
   );
 }
@@ -86,12 +89,19 @@ export async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<voi
       { id: SYN_MONITOR_PERSON, esiaOid: "6899999998", lastName: "Синтетический", firstName: "Наблюдатель", snils: makeSnils(899_999_998), email: "monitor@synthetic.demo.test" },
     ],
   });
+  // ЛКО numbers come from the cabinets' own sequence, as in the app: a fixed synthetic range would
+  // sooner or later meet the numbers the sequence hands out to approved requests.
+  const presentOrganCabinets = new Set(
+    (await db.cabinet.findMany({ where: { id: { in: organs.map((o) => `syn-cab-ed-${o.id}`) } }, select: { id: true } })).map((c) => c.id),
+  );
   await db.cabinet.createMany({
     skipDuplicates: true,
-    data: organs.map((o, i) => ({
-      id: `syn-cab-ed-${o.id}`, lkoId: 900_000 + i, kind: "EDITORIAL" as const, type: "OMSU" as const, name: o.name, organizationId: o.id,
-      regionId: REGION_ID, email: `organ${i}@synthetic.demo.test`,
-    })),
+    data: organs
+      .map((o, i) => ({
+        id: `syn-cab-ed-${o.id}`, kind: "EDITORIAL" as const, type: "OMSU" as const, name: o.name, organizationId: o.id,
+        regionId: REGION_ID, email: `organ${i}@synthetic.demo.test`,
+      }))
+      .filter((c) => !presentOrganCabinets.has(c.id)),
   });
   // The city IT specialist of the synthetic administration: confirmed and trained, so the role works.
   await db.account.createMany({
@@ -145,7 +155,6 @@ export async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<voi
     const ready = (i: number) => ["ready", "placed", "wrongDomain", "noSite"].includes(synState(i));
     return insertColumns(db, "Cabinet", [
       ["id", "text", b.map((i) => `syn-cab-${i}`)],
-      ["lkoId", "int", b.map((i) => 1_000_000 + i)],
       ["kind", `"CabinetKind"`, b.map(() => "WORK")],
       ["type", `"CabinetType"`, b.map(() => "SUBORDINATE_OMSU")],
       ["name", "text", b.map((i) => `МУ «Учреждение № ${i}»`)],
@@ -163,7 +172,7 @@ export async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<voi
       ["widgetVariant", "int", b.map((i) => (ready(i) && synState(i) !== "noSite" ? 17 : null))],
       ["widgetGeneratedAt", "timestamp", b.map((i) => (ready(i) && synState(i) !== "noSite" ? now : null))],
       ["updatedAt", "timestamp", b.map(() => now)],
-    ]);
+    ], { newIdsOnly: true });
   });
   await inBatches(withCabinet, size, (b) =>
     insertColumns(db, "CabinetSphere", [

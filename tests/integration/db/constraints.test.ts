@@ -29,6 +29,36 @@ describe("ограничения базы данных", () => {
     );
   });
 
+  it("ИНН организации — 10 цифр, КПП — 9 цифр", async () => {
+    const base = { fullName: "Ошибка", shortName: "Ошибка", kind: "OMSU" as const, regionId: "region-74" };
+    await expectRejected(
+      db.organization.create({ data: { ...base, esiaOid: "9999999003", ogrn: "1027400000019", inn: "74140000" } }),
+      /Organization_inn_format/,
+    );
+    await expectRejected(
+      db.organization.create({ data: { ...base, esiaOid: "9999999004", ogrn: "1027400000020", inn: "7414000015", kpp: "74140100" } }),
+      /Organization_kpp_format/,
+    );
+    await expectRejected(
+      db.organization.create({ data: { ...base, esiaOid: "9999999005", ogrn: "1027400000031", inn: "7414000015", kpp: "74140100А" } }),
+      /Organization_kpp_format/,
+    );
+    // The same row with valid requisites is accepted: the rejections above came from the formats.
+    await expect(
+      db.organization.create({ data: { ...base, esiaOid: "9999999006", ogrn: "1027400000042", inn: "7414000015", kpp: "741401001" } }),
+    ).resolves.toMatchObject({ kpp: "741401001" });
+  });
+
+  it("СНИЛС — 11 цифр без разделителей", async () => {
+    await expectRejected(
+      db.person.create({ data: { esiaOid: "9999999101", lastName: "Тестов", firstName: "Тест", snils: "190-000-013 86" } }),
+      /Person_snils_format/,
+    );
+    await expect(db.person.create({ data: { esiaOid: "9999999102", lastName: "Тестов", firstName: "Тест", snils: "19000099900" } })).resolves.toMatchObject({
+      snils: "19000099900",
+    });
+  });
+
   it("адрес электронной почты учётной записи уникален и хранится в нижнем регистре", async () => {
     const existing = await db.account.findFirstOrThrow();
     const base = { cabinetId: existing.cabinetId, lastName: "Тестов", firstName: "Тест", position: "Специалист" };
@@ -52,6 +82,35 @@ describe("ограничения базы данных", () => {
     ).resolves.toMatchObject({ status: "PENDING" });
   });
 
+  it("отклонённая заявка тоже открыта: новая заявка той же организации и вида не создаётся", async () => {
+    const rejected = await db.cabinetRequest.findFirstOrThrow({ where: { status: "REJECTED", kind: "WORK" } });
+    expect(await db.cabinetRequest.count({ where: { organizationId: rejected.organizationId, kind: "WORK", status: "PENDING" } })).toBe(0);
+    await expectRejected(
+      db.cabinetRequest.create({
+        data: { organizationId: rejected.organizationId, kind: "WORK", applicantId: rejected.applicantId, reviewerOrganizationId: rejected.reviewerOrganizationId },
+      }),
+      /CabinetRequest_open_per_organization_kind|Unique constraint/i,
+    );
+  });
+
+  it("решённая заявка всегда со временем решения", async () => {
+    const pending = await db.cabinetRequest.findFirstOrThrow({ where: { status: "PENDING" } });
+    await expectRejected(
+      db.cabinetRequest.update({ where: { id: pending.id }, data: { status: "REJECTED", rejectionReason: "Укажите полное наименование", decidedAt: null } }),
+      /CabinetRequest_decided_has_time/,
+    );
+    await expect(db.cabinetRequest.findUniqueOrThrow({ where: { id: pending.id } })).resolves.toMatchObject({ status: "PENDING", rejectionReason: null });
+  });
+
+  it("одобренная заявка всегда с кабинетом", async () => {
+    const pending = await db.cabinetRequest.findFirstOrThrow({ where: { status: "PENDING" } });
+    await expectRejected(
+      db.cabinetRequest.update({ where: { id: pending.id }, data: { status: "APPROVED", decidedAt: new Date(), cabinetId: null } }),
+      /CabinetRequest_approved_has_cabinet/,
+    );
+    await expect(db.cabinetRequest.findUniqueOrThrow({ where: { id: pending.id } })).resolves.toMatchObject({ status: "PENDING", cabinetId: null });
+  });
+
   it("отклонённая заявка всегда с причиной", async () => {
     const pending = await db.cabinetRequest.findFirstOrThrow({ where: { status: "PENDING" } });
     await expectRejected(
@@ -65,6 +124,15 @@ describe("ограничения базы данных", () => {
       db.account.create({ data: { cabinetId: "нет-такого", email: "ghost@demo.test", lastName: "Нет", firstName: "Нет", position: "Нет" } }),
       /Foreign key|cabinetId/i,
     );
+  });
+
+  it("внешние ключи: рабочий кабинет привязан только к существующему кабинету редакции", async () => {
+    const work = await db.cabinet.findFirstOrThrow({ where: { kind: "WORK" } });
+    await expectRejected(
+      db.cabinet.update({ where: { id: work.id }, data: { editorialCabinetId: "нет-такого" } }),
+      /Cabinet_editorialCabinetId_fkey|Foreign key/i,
+    );
+    await expect(db.cabinet.findUniqueOrThrow({ where: { id: work.id } })).resolves.toMatchObject({ editorialCabinetId: work.editorialCabinetId });
   });
 
   it("одно действующее приглашение на учётную запись", async () => {

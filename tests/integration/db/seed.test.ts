@@ -13,6 +13,11 @@ describe("демонстрационные данные", () => {
     const first = await seedCounts(empty.db);
     await seedDemo(empty.db);
     expect(await seedCounts(empty.db)).toEqual(first);
+    // Every table the seed writes is counted, and none of them is left empty.
+    for (const table of ["sphere", "accessGroup", "membershipGroup", "cabinetSphere", "accountRole", "accountRoleSphere", "rejectionReasonTemplate"]) {
+      expect(first, table).toHaveProperty(table);
+    }
+    for (const [table, count] of Object.entries(first)) expect(count, table).toBeGreaterThan(0);
     expect(first).toEqual(await seedCounts(testDb()));
     // Two full demo seeds on an embedded database: slow on a busy two-core machine.
   }, 120_000);
