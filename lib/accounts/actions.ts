@@ -155,9 +155,11 @@ const ROW_DONE: Record<keyof typeof ROW_ACTIONS, string> = {
 
 /** One form per table row: the pressed button names the action (works without JavaScript too). */
 export async function accountRowFormAction(_prev: unknown, form: FormData): Promise<ActionResult<unknown>> {
-  const intent = String(form.get("intent") ?? "") as keyof typeof ROW_ACTIONS;
+  // Read through formDataToObject: a direct call with anything but FormData must not throw. Own keys
+  // only: "constructor" or "hasOwnProperty" must not reach Object.prototype.
+  const intent = String(formDataToObject(form).intent ?? "") as keyof typeof ROW_ACTIONS;
+  if (!Object.hasOwn(ROW_ACTIONS, intent)) return { ok: false, error: "Неизвестное действие." };
   const action = ROW_ACTIONS[intent];
-  if (!action) return { ok: false, error: "Неизвестное действие." };
   const result = await action(form);
   return result.ok ? { ...result, message: ROW_DONE[intent] } : result;
 }

@@ -23,9 +23,18 @@ export type Action<T> = ((input: unknown) => Promise<ActionResult<T>>) & { actio
 /** Every action defined in the app, by name: the authorization matrix test walks this list. */
 export const ACTION_REGISTRY = new Map<string, ActionDefinition<z.ZodType, unknown>>();
 
-/** FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
+/** The refusal of a form action called directly with something that is not a form at all. */
+export const FORM_NOT_RECOGNIZED = "Данные формы не распознаны: обновите страницу и заполните форму снова.";
+
+/**
+ * FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. A form
+ * action is a public endpoint: called directly with anything but FormData (null, a string, a plain
+ * object) it reads as an empty form, so the action refuses it with its usual messages instead of
+ * throwing a TypeError (a "500").
+ */
+export function formDataToObject(form: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (!(form instanceof FormData)) return out;
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const values = form.getAll(key).filter((v): v is string => typeof v === "string");

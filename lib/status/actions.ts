@@ -2,7 +2,7 @@
 // Server actions of the monitoring section: reminders and the connection deadline.
 import { revalidatePath } from "next/cache";
 import { db, Prisma } from "@/lib/db";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, FORM_NOT_RECOGNIZED } from "@/lib/actions/define-action";
 import { ActionError, ForbiddenError } from "@/lib/actions/errors";
 import type { ActionResult } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
@@ -65,6 +65,9 @@ export type TReminderResult = TReminderOutcome & { more: number };
 
 /** Form action («Напомнить» in a row, and «Напомнить всем опоздавшим»): the result as a sentence. */
 export async function remindAction(_prev: unknown, form: FormData): Promise<ActionResult<TReminderResult> & { message?: string }> {
+  // An empty form is a valid «Напомнить всем опоздавшим», so a direct call with anything but
+  // FormData is refused outright rather than read as one (and must not throw on form.has).
+  if (!(form instanceof FormData)) return { ok: false, error: FORM_NOT_RECOGNIZED };
   const result = form.has("organizationId") ? await remindInstitution(form) : await remindLate(form);
   if (!result.ok) return result;
   return { ...result, message: reminderMessage(result.data) };
