@@ -22,9 +22,18 @@ export async function navigationFor(session: PortalSession): Promise<NavItem[]> 
   if (accountsAwaitingTraining(actor).length > 0 || (await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0) {
     items.push({ href: "/admin", label: NAV.admin });
   }
-  if (grants(actor, "requests.review").length > 0) {
-    const waiting = await db.cabinetRequest.count({ where: { AND: [reviewableRequestsWhere(actor), { status: "PENDING" }] } });
-    items.push({ href: "/admin/requests", label: NAV.requests, count: waiting });
+  const reviewing = grants(actor, "requests.review");
+  if (reviewing.length > 0) {
+    const addressed = reviewableRequestsWhere(actor);
+    // Requests go to organs (through their editorial cabinet) and to the region's operator. An
+    // institution's own ЛКО administrator holds the same role but would only see an empty queue.
+    const receives =
+      reviewing.some((g) => g.account.cabinetKind === "EDITORIAL" || g.role.role === "REGION_OPERATOR") ||
+      (await db.cabinetRequest.count({ where: addressed })) > 0;
+    if (receives) {
+      const waiting = await db.cabinetRequest.count({ where: { AND: [addressed, { status: "PENDING" }] } });
+      items.push({ href: "/admin/requests", label: NAV.requests, count: waiting });
+    }
   }
   const roots = monitoringRoots(actor);
   if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: NAV.monitoring });
