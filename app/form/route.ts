@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { formCsp, renderMessageForm, renderRefusal, renderSent } from "@/lib/messages/form-page";
 import { findWidgetCabinet, officialOrigin, submitCitizenMessage, SUBMIT_ERRORS, type TWidgetCabinet } from "@/lib/messages/submit";
+import { siteOrigins } from "@/lib/functioning/official-site";
 
 // The widget's message form: /form?opaId=<ЛКО>. Framed only by the cabinet's official site
 // (CSP frame-ancestors); submissions from any other origin are refused (docs/decisions/008-widget.md).
@@ -19,6 +20,12 @@ function html(body: string, status: number, frameAncestor: string | null, extra:
       ...extra,
     },
   });
+}
+
+/** The frame-ancestors sources: the official site and its www twin (exactly that pair), or none. */
+function frameAncestors(cabinet: TWidgetCabinet): string | null {
+  const forms = siteOrigins(officialOrigin(cabinet));
+  return forms.length > 0 ? forms.join(" ") : null;
 }
 
 const unavailable = () => html(renderRefusal("Форма недоступна", SUBMIT_ERRORS.unavailable), 404, null);
@@ -41,7 +48,7 @@ function embedder(request: Request): string | null {
 export async function GET(request: Request) {
   const { lkoId, cabinet } = await cabinetOf(request);
   if (!cabinet) return unavailable();
-  const frame = officialOrigin(cabinet);
+  const frame = frameAncestors(cabinet);
   if (new URL(request.url).searchParams.get("sent") === "1") return html(renderSent(cabinet.name, lkoId), 200, frame);
   return html(renderMessageForm({ lkoId, cabinetName: cabinet.name, values: {}, idempotencyKey: randomUUID(), embeddedBy: embedder(request) }), 200, frame);
 }
@@ -49,7 +56,7 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const { lkoId, cabinet } = await cabinetOf(request);
   if (!cabinet) return unavailable();
-  const frame = officialOrigin(cabinet);
+  const frame = frameAncestors(cabinet);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return html(renderRefusal("Сообщение слишком длинное", "Сократите текст и отправьте сообщение снова."), 413, frame);
   let values: Record<string, unknown>;
   try {

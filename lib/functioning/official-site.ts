@@ -25,6 +25,33 @@ export function parseOfficialSite(raw: string): TOfficialSiteResult {
   return { ok: true, origin: url.origin };
 }
 
+/**
+ * The official site's origin and its www twin: `https://school18.ru` and `https://www.school18.ru`
+ * (either way round). Many sites answer under both and people type either, so the widget is shown,
+ * framed and accepted on both; nothing wider (no other subdomains, schemes or ports). IP addresses,
+ * localhost and a bare `www.<tld>` have no twin.
+ */
+export function siteOrigins(origin: string | null): string[] {
+  if (!origin) return [];
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return [origin];
+  }
+  const host = url.hostname;
+  const port = url.port ? `:${url.port}` : "";
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith("[") || !host.includes(".")) return [url.origin];
+  const bare = host.startsWith("www.") ? host.slice(4) : null;
+  const twin = bare !== null ? (bare.includes(".") ? bare : null) : `www.${host}`;
+  return twin ? [url.origin, `${url.protocol}//${twin}${port}`] : [url.origin];
+}
+
+/** Whether `origin` is the official site under either of its two forms. */
+export function isOfficialOrigin(official: string | null, origin: string | null): boolean {
+  return Boolean(official && origin) && siteOrigins(official).includes(origin!);
+}
+
 /** The host (with a non-default port) people recognise: «school18.ru», «127.0.0.1:3404». */
 export function siteDomain(origin: string): string {
   try {

@@ -8,6 +8,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { formatDateTime } from "@/lib/ui/format";
+import { isOfficialOrigin } from "@/lib/functioning/official-site";
 import { categoryLabel } from "./categories";
 import { ZCitizenMessage } from "./schemas";
 
@@ -27,11 +28,12 @@ export const officialOrigin = (cabinet: Pick<TWidgetCabinet, "officialSite" | "n
 /**
  * Where a submission may come from: the portal's own form page (framed by the official site,
  * which CSP frame-ancestors enforces, or opened by a social-network link) or the official site
- * itself. A browser always sends Origin with a POST; other pages' posts are refused.
+ * itself, under either of its www and bare forms. A browser always sends Origin with a POST; other
+ * pages' posts are refused.
  */
 export function submissionOriginAllowed(cabinet: Pick<TWidgetCabinet, "officialSite" | "noSite">, origin: string | null): boolean {
   if (!origin) return false;
-  return origin === new URL(portalUrl()).origin || origin === officialOrigin(cabinet);
+  return origin === new URL(portalUrl()).origin || isOfficialOrigin(officialOrigin(cabinet), origin);
 }
 
 export type TSubmitOutcome =
@@ -60,7 +62,7 @@ export async function submitCitizenMessage(lkoId: number, raw: Record<string, un
   }
   const input = parsed.data;
   const official = officialOrigin(cabinet);
-  const origin = input.embeddedBy && input.embeddedBy === official ? official : ctx.origin === official ? official : null;
+  const origin = isOfficialOrigin(official, input.embeddedBy ?? null) ? input.embeddedBy! : isOfficialOrigin(official, ctx.origin) ? ctx.origin : null;
   const now = ctx.now ?? new Date();
 
   if (input.idempotencyKey) {

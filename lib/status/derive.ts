@@ -7,8 +7,8 @@
 import type { DbTx } from "../db/prisma";
 import { deriveStatus, type TStatusInput } from "./rules";
 
-/** Bump when the rules change: rows of an older version are recomputed on the next refresh. */
-export const STATUS_RULE_VERSION = 2;
+/** Bump when the rules change: rows of an older version are recomputed on the next refresh (3: the official site's www twin counts as the site). */
+export const STATUS_RULE_VERSION = 3;
 
 const BATCH = 5_000;
 

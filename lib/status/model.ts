@@ -2,7 +2,7 @@
 // Pure module (no database): the rules that produce these values are in ./rules.ts.
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
 import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
-import { formatSeenAt, type TWidgetStatus } from "@/lib/widget/placement";
+import { alsoOnText, formatSeenAt, type TWidgetStatus } from "@/lib/widget/placement";
 
 export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
 
@@ -103,5 +103,6 @@ export function percent(part: number, whole: number): number {
 export function widgetSeenText(detail: TWidgetStatus | null): string {
   if (!detail) return "";
   if (detail.state === "missing") return detail.lastSeen ? `последний показ ${formatSeenAt(detail.lastSeen.at)} на ${detail.lastSeen.domain}` : "показов не было";
-  return `${detail.domain}, ${formatSeenAt(detail.lastSeenAt)}`;
+  const also = detail.state === "placed" ? alsoOnText(detail.otherDomains) : "";
+  return `${detail.domain}, ${formatSeenAt(detail.lastSeenAt)}${also ? `; ${also}` : ""}`;
 }

@@ -1,8 +1,9 @@
 // Is the widget placed? One rule for the cabinet's «Функционирование ЛКО» and the status
 // dashboard: the loader reports where it was shown (WidgetPlacement); a report from the official
-// site's origin within the last PLACEMENT_FRESH_DAYS means placed, reports only from other origins
-// mean a wrong domain. Pure: callers load the cabinet with `placementSelect`.
-import { siteDomain } from "@/lib/functioning/official-site";
+// site's origin (or its www twin) within the last PLACEMENT_FRESH_DAYS means placed, reports only
+// from other origins mean a wrong domain. Reports are hints (anyone can send one with any Origin):
+// the site check (site-check.ts) is the proof. Pure: callers load the cabinet with `placementSelect`.
+import { siteDomain, siteOrigins } from "@/lib/functioning/official-site";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const PLACEMENT_FRESH_DAYS = 30;
@@ -31,11 +32,12 @@ export function widgetStatusOf(cabinet: TPlacementCabinet, now: Date = new Date(
     .filter((p) => now.getTime() - p.lastSeenAt.getTime() <= PLACEMENT_FRESH_DAYS * DAY)
     .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
   const official = cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null;
-  const onSite = official ? fresh.find((p) => p.origin === official) : undefined;
+  const officialForms = siteOrigins(official);
+  const onSite = fresh.find((p) => officialForms.includes(p.origin));
   if (onSite) {
     return {
       state: "placed", domain: siteDomain(onSite.origin), origin: onSite.origin, lastSeenAt: onSite.lastSeenAt,
-      otherDomains: fresh.filter((p) => p !== onSite).map((p) => siteDomain(p.origin)),
+      otherDomains: fresh.filter((p) => !officialForms.includes(p.origin)).map((p) => siteDomain(p.origin)),
     };
   }
   if (fresh.length > 0) {
@@ -61,11 +63,26 @@ export function formatSeenAt(at: Date): string {
   return formatDateTime(at);
 }
 
+export const ALSO_ON_SHOWN = 3;
+
+/**
+ * Other sites that show the widget besides the official one: «также на: copy.ru, old.ru, x.ru и ещё 2».
+ * Empty when there are none. A copy on a wrong domain must not hide behind «размещен».
+ */
+export function alsoOnText(otherDomains: readonly string[]): string {
+  if (otherDomains.length === 0) return "";
+  const shown = otherDomains.slice(0, ALSO_ON_SHOWN).join(", ");
+  const rest = otherDomains.length - ALSO_ON_SHOWN;
+  return `также на: ${shown}${rest > 0 ? ` и ещё ${rest}` : ""}`;
+}
+
 /** «Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:03» and its other cases. */
 export function widgetStatusText(status: TWidgetStatus): string {
   switch (status.state) {
-    case "placed":
-      return `Виджет размещен: да, ${status.domain}, последний раз ${formatSeenAt(status.lastSeenAt)}`;
+    case "placed": {
+      const also = alsoOnText(status.otherDomains);
+      return `Виджет размещен: да, ${status.domain}, последний раз ${formatSeenAt(status.lastSeenAt)}${also ? `; ${also}` : ""}`;
+    }
     case "wrongDomain":
       return `Виджет размещен на другом домене: ${status.domain}${status.expectedDomain ? ` (официальный сайт — ${status.expectedDomain})` : ""}, последний раз ${formatSeenAt(status.lastSeenAt)}`;
     case "missing":

@@ -336,7 +336,8 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
   const reviewerPerson = supervisor.id === ORG.eduDepartment ? "person-organ-admin" : supervisor.id === ORG.cultureDepartment ? "person-other-organ-admin" : organAdminPerson(supervisor.id);
 
   if (cabinetId) {
-    const ready = ["ready", "widgetPlaced", "widgetWrongDomain", "noSite"].includes(scenario);
+    const ready = ["ready", "widgetPlaced", "widgetWrongDomain", "noSite", "cabinetArchived"].includes(scenario);
+    const archived = scenario === "cabinetArchived" ? { status: "ARCHIVED" as const, archivedAt: t.daysAgo(10) } : {};
     const site = scenario === "noSite" ? null : `https://${key}.demo.test`;
     seedCabinet(rows, {
       id: cabinetId, lkoId, kind: "WORK", organization: o, editorialCabinetId: editorialCabinetId(supervisor.id), createdAt: t.daysAgo(150 - index),
@@ -346,7 +347,7 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
             readyAccounts: true, readyResponsibles: true, readyTraining: true, readyToWork: true, readinessUpdatedAt: t.daysAgo(20),
             widgetVariant: scenario === "noSite" ? null : [2, 17, 35, 137][index % 4],
             widgetBannerText: scenario === "noSite" ? null : "Не убран мусор, яма на дороге, не горит фонарь?",
-            widgetGeneratedAt: scenario === "noSite" ? null : t.daysAgo(19), dataConfirmedAt: t.daysAgo(25),
+            widgetGeneratedAt: scenario === "noSite" ? null : t.daysAgo(19), dataConfirmedAt: t.daysAgo(25), ...archived,
           }
         : { officialSite: index % 2 === 0 ? `https://${key}.demo.test` : null },
     });
@@ -386,6 +387,10 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
   if (scenario === "widgetPlaced" || scenario === "widgetWrongDomain") {
     const origin = scenario === "widgetPlaced" ? `https://${key}.demo.test` : `https://old-${key}.demo.test`;
     rows.widgetPlacement.push({ cabinetId, origin, firstSeenAt: t.daysAgo(15), lastSeenAt: t.daysAgo(index % 3), hits: 40 + index });
+  }
+  if (scenario === "cabinetArchived") {
+    // Shown on its official site until the cabinet was archived; the code may still be on the site.
+    rows.widgetPlacement.push({ cabinetId, origin: `https://${key}.demo.test`, firstSeenAt: t.daysAgo(18), lastSeenAt: t.daysAgo(11), hits: 25 });
   }
 }
 

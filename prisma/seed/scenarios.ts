@@ -15,7 +15,8 @@ export type Scenario =
   | "widgetPlaced" // ready and the widget seen on the official site
   | "widgetWrongDomain" // ready but the widget seen on another domain
   | "noSite" // trained, ready, no official site (with a reason)
-  | "accountArchived"; // approved; one account moved to the archive
+  | "accountArchived" // approved; one account moved to the archive
+  | "cabinetArchived"; // was ready with the widget placed, then the cabinet moved to the archive (reorganisation)
 
 const CYCLE: Scenario[] = [
   "trained", "none", "pending", "confirmed", "widgetPlaced", "rejected", "ready", "invited",
@@ -36,12 +37,13 @@ const FIXED: Record<string, Scenario> = {
   "org-mag-school-36": "none", // e2e: the guide screenshots file, approve and set it up
   "org-mag-kindergarten-7": "trained",
   "org-mag-culture-7": "none", // e2e: stored HTML in a request (security.spec.ts)
+  "org-mag-sport-4": "cabinetArchived", // e2e: an archived cabinet's widget shows nothing (widget.spec.ts)
   "org-mag-culture-1": "pending", // a request of another organ's tree
   "org-agapovo-school-1": "pending", // a request of another municipality
 };
 
 export const APPROVED: ReadonlySet<Scenario> = new Set([
-  "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetWrongDomain", "noSite", "accountArchived",
+  "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetWrongDomain", "noSite", "accountArchived", "cabinetArchived",
 ]);
 
 export function scenarioOf(organizationId: string, index: number): Scenario {

@@ -6,7 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { organizationById, personById } from "../../lib/demo-world/esia-world";
 import { INSTITUTION_SCENARIOS } from "../../prisma/seed/scenarios";
 import { BASE_URL } from "../../playwright.config";
-import { signInWithLogin } from "./support/esia";
+import { signInThroughEsia, signInWithLogin } from "./support/esia";
 import { waitForMail } from "./support/mail";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
@@ -15,7 +15,10 @@ const SITE = `http://127.0.0.1:${PORT + 4}`;
 const OTHER = `http://127.0.0.1:${PORT + 5}`;
 const HEAD = personById.get("person-mag-school-18-head")!;
 // The seed numbers institutions' cabinets from 220801 in the order of INSTITUTION_SCENARIOS.
-const LKO = 220_801 + INSTITUTION_SCENARIOS.findIndex((s) => s.organizationId === "org-mag-school-18");
+const lkoOf = (organizationId: string) => 220_801 + INSTITUTION_SCENARIOS.findIndex((s) => s.organizationId === organizationId);
+const LKO = lkoOf("org-mag-school-18");
+// A cabinet the seed moved to the archive after its widget was placed (scenario «cabinetArchived»).
+const ARCHIVED_LKO = lkoOf(INSTITUTION_SCENARIOS.find((s) => s.scenario === "cabinetArchived")!.organizationId);
 const FUNCTIONING = `/admin/cabinets/${LKO}/functioning`;
 
 /** Pages each fake site serves, by path; set by the tests. */
@@ -54,6 +57,9 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     const missing = page.getByRole("list", { name: "Что осталось сделать" });
     await expect(missing).toContainText("ЛКО готов к работе");
 
+    // Every choice says what it means: www and bare address are one site; «Нет сайта» explained.
+    await expect(page.getByLabel("Адрес официального сайта, на котором будет размещен виджет")).toHaveAccessibleDescription(/Адрес с «www\.» и без него считается одним сайтом/);
+    await expect(page.getByLabel("Нет сайта")).toHaveAccessibleDescription(/нет своего официального сайта/);
     await page.getByLabel("Адрес официального сайта, на котором будет размещен виджет").fill("not a site");
     await page.getByRole("button", { name: "Сохранить" }).click();
     await expect(page.getByText("В адресе сайта нет доменного имени")).toBeVisible();
@@ -133,6 +139,16 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     await expect(page.getByTestId("widget-status")).toContainText(`Виджет размещен: да, ${new URL(SITE).host}, последний раз`);
     await page.getByRole("button", { name: "Проверить сайт" }).click();
     await expect(page.getByRole("list", { name: "Последние проверки сайта" })).toContainText("Виджет размещен правильно");
+
+    // The city's IT specialist sees the same on the connection dashboard.
+    await page.context().clearCookies();
+    await signInThroughEsia(page, "cityIt");
+    await page.goto(`/monitoring?q=${organizationById.get("org-mag-school-18")!.ogrn}`);
+    const row = page.locator(`[data-testid="institution-row"][data-ogrn="${organizationById.get("org-mag-school-18")!.ogrn}"]`);
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("виджет: размещён");
+    await expect(row).toContainText(`${new URL(SITE).host}, `);
+    await expect(row).not.toContainText("также на");
   });
 
   test("чужой сайт: форма не встраивается, сообщение не принимается, баннер не показывается", async ({ page, browser }) => {
@@ -178,6 +194,32 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     expect(await countMessages(page)).toBe(before);
     await page.goto(FUNCTIONING);
     await expect(page.getByRole("row").filter({ hasText: new URL(OTHER).host })).toContainText("не официальный сайт");
+    // Still placed on the official site, but the copy elsewhere is named, not hidden.
+    await expect(page.getByTestId("widget-status")).toContainText(`Виджет размещен: да, ${new URL(SITE).host}`);
+    await expect(page.getByTestId("widget-status")).toContainText(`также на: ${new URL(OTHER).host}`);
+  });
+
+  test("код архивного кабинета на сайте: ни баннера, ни формы", async ({ browser, request }) => {
+    expect(ARCHIVED_LKO).not.toBe(LKO);
+    const visitor = await (await browser.newContext()).newPage();
+    pages.set(`${SITE}/archived.html`, sitePage("Кабинет в архиве", code.replace(`, ${LKO})`, `, ${ARCHIVED_LKO})`)));
+    const answer = visitor.waitForResponse((r) => r.url().includes(`/widget/seen?opaId=${ARCHIVED_LKO}`));
+    await visitor.goto(`${SITE}/archived.html`);
+    expect(await (await answer).json()).toEqual({ show: false });
+    await expect.poll(() => visitor.evaluate(() => (document.getElementById("js-show-iframe-wrapper") as HTMLElement).dataset.posBound)).toBe("1");
+    await visitor.waitForTimeout(500);
+    await expect(visitor.locator("#js-show-iframe-wrapper")).not.toHaveClass(/pos-ready/);
+    await expect(visitor.locator("#js-show-iframe-wrapper")).toBeHidden();
+    await expect(visitor.getByRole("button", { name: "Написать о проблеме" })).toBeHidden();
+    await expect(visitor.locator("iframe")).toHaveCount(0);
+    await expect(visitor.getByRole("dialog")).toHaveCount(0);
+    await visitor.context().close();
+
+    // Its form is gone too, even by a direct link; the active cabinet's is there (the same check).
+    const archivedForm = await request.get(`${BASE_URL}/form?opaId=${ARCHIVED_LKO}`);
+    expect(archivedForm.status()).toBe(404);
+    expect(await archivedForm.text()).toContain("Прием сообщений через эту форму не ведется.");
+    expect((await request.get(`${BASE_URL}/form?opaId=${LKO}`)).status()).toBe(200);
   });
 });
 

@@ -1,12 +1,14 @@
+import { clientAddress } from "@/lib/security/throttle";
 import { recordWidgetShown } from "@/lib/widget/placement-record";
 
 // Called by the loader on every page where it is shown. A simple CORS request (POST, no body, no
-// custom headers): no preflight, and the browser's Origin header names the site.
+// custom headers): no preflight, and the browser's Origin header names the site. Throttled per
+// address and per ЛКО inside recordWidgetShown; the answer is the same either way.
 const CORS = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
 
 export async function POST(request: Request) {
   const opaId = Number(new URL(request.url).searchParams.get("opaId"));
-  const result = await recordWidgetShown(opaId, request.headers.get("origin"));
+  const result = await recordWidgetShown(opaId, request.headers.get("origin"), { address: clientAddress(request.headers) });
   return Response.json({ show: result.show }, { headers: CORS });
 }
 

@@ -72,14 +72,24 @@ export function ReadinessForm({ defaults, facts }: { defaults: TReadinessDefault
               {...register("officialSite")} defaultValue={initial.officialSite}
               aria-invalid={siteError ? true : undefined} aria-describedby={`officialSite-hint${siteError ? " officialSite-error" : ""}`}
             />
-            <p id="officialSite-hint" className="field-hint">Сохраняется адрес сайта без страниц: виджет размещается на главной странице, и только там его форма откроется.</p>
+            <p id="officialSite-hint" className="field-hint">
+              Сохраняется адрес сайта без страниц: виджет размещается на главной странице, и только там его форма откроется.
+              Адрес с «www.» и без него считается одним сайтом: виджет заработает на обоих (например, school18.ru и www.school18.ru).
+            </p>
             {siteError ? <p id="officialSite-error" className="field-error" role="alert">{siteError}</p> : null}
           </div>
         </div>
         <div className="flex items-start gap-3">
-          <input id="siteMode-noSite" type="radio" value="noSite" className="mt-1 h-5 w-5 flex-none accent-brand" {...register("siteMode")} defaultChecked={initial.siteMode === "noSite"} />
+          <input
+            id="siteMode-noSite" type="radio" value="noSite" className="mt-1 h-5 w-5 flex-none accent-brand" {...register("siteMode")}
+            defaultChecked={initial.siteMode === "noSite"} aria-describedby="siteMode-noSite-hint"
+          />
           <div className="w-full max-w-xl">
             <label htmlFor="siteMode-noSite" className="font-medium">Нет сайта</label>
+            <p id="siteMode-noSite-hint" className="field-hint mt-0">
+              Отметьте, если у учреждения нет своего официального сайта. Виджет тогда не нужен, а граждане смогут написать
+              по ссылке на форму для социальных сетей. Кратко укажите причину, например: «Сведения об учреждении размещены на сайте управления образования».
+            </p>
             <label htmlFor="noSiteReason" className="field-label mt-2 text-sm">Причина, по которой сайта нет</label>
             <textarea
               id="noSiteReason" rows={2} className="field-input" {...register("noSiteReason")} defaultValue={initial.noSiteReason}

@@ -9,7 +9,7 @@ import { missingReadiness, READINESS_POINTS } from "@/lib/functioning/readiness"
 import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT, SOCIAL_SOURCES, socialLink } from "@/lib/widget/banner";
 import { formatSeenAt, widgetStatusText } from "@/lib/widget/placement";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
-import { siteDomain } from "@/lib/functioning/official-site";
+import { isOfficialOrigin, siteDomain } from "@/lib/functioning/official-site";
 import { StatusGlyph, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { formatNumber } from "@/lib/ui/format";
@@ -32,7 +32,9 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
   const hasSite = Boolean(cabinet.officialSite) && !cabinet.noSite;
   const widgetLook: { tone: TStatusTone; icon: TStatusIcon } = cabinet.noSite
     ? { tone: "neutral", icon: "dash" }
-    : widgetStatus.state === "placed" ? { tone: "success", icon: "check" } : widgetStatus.state === "wrongDomain" ? { tone: "warning", icon: "alert" } : { tone: "danger", icon: "cross" };
+    // Placed on the official site but also elsewhere: worth a look, so not the plain success tone.
+    : widgetStatus.state === "placed" ? (widgetStatus.otherDomains.length > 0 ? { tone: "warning", icon: "alert" } : { tone: "success", icon: "check" })
+    : widgetStatus.state === "wrongDomain" ? { tone: "warning", icon: "alert" } : { tone: "danger", icon: "cross" };
 
   return (
     <div className="space-y-8">
@@ -142,7 +144,7 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
                       <td>{formatSeenAt(p.firstSeenAt)}</td>
                       <td>{formatSeenAt(p.lastSeenAt)}</td>
                       <td>{formatNumber(p.hits)}</td>
-                      <td>{p.origin === cabinet.officialSite ? <StatusText tone="success" icon="check">официальный сайт</StatusText> : <StatusText tone="warning" icon="alert">не официальный сайт</StatusText>}</td>
+                      <td>{hasSite && isOfficialOrigin(cabinet.officialSite, p.origin) ? <StatusText tone="success" icon="check">официальный сайт</StatusText> : <StatusText tone="warning" icon="alert">не официальный сайт</StatusText>}</td>
                     </tr>
                   ))}
                 </tbody>
