@@ -1,6 +1,7 @@
 // Shared by the accounts, invitations and cabinets tests: reading what the services wrote.
 import { testDb } from "../../helpers/db";
 import type { TAddAccountInput } from "@/lib/accounts/schemas";
+import { revealSecrets } from "@/lib/mail/secrets";
 
 export const SCHOOL_16_CABINET = "cab-work-mag-school-16";
 export const KINDERGARTEN_7_CABINET = "cab-work-mag-kindergarten-7";
@@ -20,9 +21,14 @@ export function newUser(overrides: Partial<TAddAccountInput> = {}): TAddAccountI
   };
 }
 
-/** The newest email queued to the address. */
+/**
+ * The newest email queued to the address, as it will be sent. Only before delivery: once sent, the
+ * outbox's copy has lost its secrets (the invitation link, lib/mail/secrets.ts); the mail catcher
+ * keeps what was received (e2e and «Почта (демо)» read it there).
+ */
 export async function lastEmailTo(to: string) {
-  return testDb().outboxEmail.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+  const email = await testDb().outboxEmail.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+  return email && { ...email, text: revealSecrets(email.text), html: email.html && revealSecrets(email.html) };
 }
 
 /** The token of the invitation link in an email's text. */
