@@ -63,6 +63,8 @@ export const resendInvitation = defineAction({
     const account = await accountForActor(await loadActor(session.person.id), input.accountId);
     if (account.status === "CONFIRMED") throw new ConflictError("Учётная запись уже подтверждена: приглашение не нужно.");
     if (account.status === "ARCHIVED") throw new ConflictError("Учётная запись в архиве: сначала восстановите её.");
+    // The link would only say «Приглашение отменено» (an archived cabinet takes no one).
+    if (account.cabinet.status !== "ACTIVE") throw new ConflictError("Кабинет в архиве: приглашения в него не отправляются.");
     const now = new Date();
     try {
       const { expiresAt, revoked } = await db.$transaction(async (tx) => {

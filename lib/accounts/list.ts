@@ -22,8 +22,7 @@ function orderBy(sort: TAccountListQuery["sort"], dir: "asc" | "desc"): Prisma.A
   switch (sort) {
     case "email":
       return [{ email: dir }];
-    case "status":
-      return [{ status: dir }, { lastName: "asc" }];
+    case "status": // by the displayed status: see pageByDisplayStatus
     case "created":
       return [{ createdAt: dir }];
     case "training":
@@ -31,6 +30,66 @@ function orderBy(sort: TAccountListQuery["sort"], dir: "asc" | "desc"): Prisma.A
     default:
       return [{ lastName: dir }, { firstName: dir }, { email: "asc" }];
   }
+}
+
+const ROW = {
+  id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, position: true, status: true, personId: true,
+  createdAt: true, confirmedAt: true, trainingConfirmedAt: true, archivedAt: true,
+  roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } } } } },
+  invitations: { select: { expiresAt: true, usedAt: true, revokedAt: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+} satisfies Prisma.AccountSelect;
+
+interface PageSlices {
+  total: number;
+  page: number;
+  pages: number;
+  /** Queries whose results, concatenated, are the page. */
+  slices: Array<{ where: Prisma.AccountWhereInput; orderBy: Prisma.AccountOrderByWithRelationInput[]; skip: number; take: number }>;
+}
+
+const pageOf = (total: number, requested: number) => {
+  const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
+  return { pages, page: Math.min(requested, pages) };
+};
+
+async function pageInOneOrder(where: Prisma.AccountWhereInput, query: TAccountListQuery): Promise<PageSlices> {
+  const total = await db.account.count({ where });
+  const { page, pages } = pageOf(total, query.page);
+  return { total, page, pages, slices: [{ where, orderBy: orderBy(query.sort, query.dir), skip: (page - 1) * ACCOUNTS_PAGE_SIZE, take: ACCOUNTS_PAGE_SIZE }] };
+}
+
+/**
+ * Sorting by status follows the status people see, not the stored one: «Приглашение истекло» is an
+ * invited account without a live link (not stored, decision 007), so it must not mix with
+ * «Приглашен». The list is cut into the four displayed statuses (in DISPLAY_STATUSES order, by
+ * name within each) with the same conditions as the status filter; the page takes its rows from
+ * the one or two groups it spans.
+ */
+async function pageByDisplayStatus(where: Prisma.AccountWhereInput, query: TAccountListQuery, now: Date): Promise<PageSlices> {
+  const order = query.dir === "desc" ? [...DISPLAY_STATUSES].reverse() : [...DISPLAY_STATUSES];
+  const groups = await Promise.all(
+    order.map(async (status) => {
+      const groupWhere: Prisma.AccountWhereInput = { AND: [where, displayStatusWhere(status, now)] };
+      return { where: groupWhere, count: await db.account.count({ where: groupWhere }) };
+    }),
+  );
+  const total = groups.reduce((sum, g) => sum + g.count, 0);
+  const { page, pages } = pageOf(total, query.page);
+  const slices: PageSlices["slices"] = [];
+  let from = (page - 1) * ACCOUNTS_PAGE_SIZE;
+  let wanted = ACCOUNTS_PAGE_SIZE;
+  for (const group of groups) {
+    if (wanted === 0) break;
+    if (from >= group.count) {
+      from -= group.count;
+      continue;
+    }
+    const take = Math.min(wanted, group.count - from);
+    slices.push({ where: group.where, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { email: "asc" }], skip: from, take });
+    wanted -= take;
+    from = 0;
+  }
+  return { total, page, pages, slices };
 }
 
 /** One page of a cabinet's accounts with search, filters and sorting. */
@@ -51,21 +110,11 @@ export async function listAccounts(cabinetId: string, query: TAccountListQuery, 
   if (query.status) and.push(displayStatusWhere(query.status, now));
   if (query.role) and.push({ roles: { some: { role: query.role } } });
   const where: Prisma.AccountWhereInput = { AND: and };
-  const total = await db.account.count({ where });
-  const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  const rows = await db.account.findMany({
-    where,
-    orderBy: orderBy(query.sort, query.dir),
-    skip: (page - 1) * ACCOUNTS_PAGE_SIZE,
-    take: ACCOUNTS_PAGE_SIZE,
-    select: {
-      id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, position: true, status: true, personId: true,
-      createdAt: true, confirmedAt: true, trainingConfirmedAt: true, archivedAt: true,
-      roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } } } } },
-      invitations: { select: { expiresAt: true, usedAt: true, revokedAt: true, createdAt: true }, orderBy: { createdAt: "desc" } },
-    },
-  });
+  const slices = query.sort === "status" ? await pageByDisplayStatus(where, query, now) : await pageInOneOrder(where, query);
+  const rows = (
+    await Promise.all(slices.slices.map((slice) => db.account.findMany({ where: slice.where, orderBy: slice.orderBy, skip: slice.skip, take: slice.take, select: ROW })))
+  ).flat();
+  const { total, page, pages } = slices;
   return {
     total,
     page,

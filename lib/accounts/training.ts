@@ -5,9 +5,13 @@ import type { Actor } from "@/lib/access/actor";
 import { accountsAwaitingTraining } from "@/lib/access/policies";
 import { recordAudit } from "@/lib/audit/log";
 
-/** Where to go after the tick: only the admin area's own paths (no open redirect). */
+/** The areas the training gate guards, and so the only places to return to after the tick. */
+const GATED_AREAS = ["/admin", "/monitoring"];
+const inArea = (path: string, area: string) => path === area || path.startsWith(`${area}/`) || path.startsWith(`${area}?`);
+
+/** Where to go after the tick: only the gated areas' own paths (no open redirect). */
 export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/admin") || next.startsWith("//") || next.includes("\\") || /[\r\n]/.test(next)) return "/admin";
+  if (!next || !GATED_AREAS.some((a) => inArea(next, a)) || next.startsWith("//") || next.includes("\\") || /[\r\n]/.test(next)) return "/admin";
   return next;
 }
 
@@ -15,7 +19,8 @@ export const trainingUrl = (next: string) => `/training?next=${encodeURIComponen
 
 /**
  * The training gate: a confirmed account's holder who has not ticked «Мною пройдено обучение»
- * goes to /training from every cabinet page, whatever URL they typed.
+ * goes to /training from every cabinet page, the request queue and monitoring, whatever URL they
+ * typed (not to a «no access» page: their roles work once they tick).
  */
 export function requireTrainingDone(actor: Actor, next: string): void {
   if (accountsAwaitingTraining(actor).length > 0) redirect(trainingUrl(next));

@@ -4,9 +4,11 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
 import { defineAction } from "@/lib/actions/define-action";
-import { ForbiddenError } from "@/lib/actions/errors";
+import { ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { ZConfirmCabinetData } from "./schemas";
+
+const ARCHIVED_CABINET = "Кабинет в архиве: подтверждать актуальность его данных нельзя.";
 
 export const confirmCabinetData = defineAction({
   name: "cabinets.confirmData",
@@ -19,11 +21,13 @@ export const confirmCabinetData = defineAction({
   async handler(input, { session }) {
     const now = new Date();
     const cabinet = await db.$transaction(async (tx) => {
-      const updated = await tx.cabinet.update({
-        where: { id: input.cabinetId },
+      // Only a working cabinet's data can be current; the status is checked in the same write.
+      const { count } = await tx.cabinet.updateMany({
+        where: { id: input.cabinetId, status: "ACTIVE" },
         data: { dataConfirmedAt: now, dataConfirmedById: session.person.id },
-        select: { id: true, lkoId: true, organizationId: true, name: true },
       });
+      if (count === 0) throw new ConflictError(ARCHIVED_CABINET);
+      const updated = await tx.cabinet.findUniqueOrThrow({ where: { id: input.cabinetId }, select: { id: true, lkoId: true, organizationId: true, name: true } });
       await recordAudit(tx, {
         actorPersonId: session.person.id, action: "cabinet.data_confirmed", entityType: "Cabinet", entityId: updated.id,
         cabinetId: updated.id, organizationId: updated.organizationId, data: { name: updated.name },

@@ -1,5 +1,5 @@
 // Audit actions in words, for a cabinet's «История». An action without words here is shown as
-// «Изменение кабинета» (never its code); tests/integration/cabinets/history-labels.test.ts keeps the list whole.
+// «Изменение кабинета» (never its code); tests/unit/ui/strings.test.ts keeps the list whole.
 import { ROLE_LABELS } from "@/lib/access/roles";
 import type { AccountRoleKind } from "@/lib/db/generated/enums";
 

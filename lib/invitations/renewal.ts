@@ -1,23 +1,52 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/accounts/dates";
+import { DISPLAY_STATUS_LABELS } from "@/lib/accounts/status";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { renderEmail } from "@/lib/mail/layout";
+import { renderEmail, type EmailContent } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
-import { findInvitationByToken } from "./service";
+import { findInvitationByToken, type FoundInvitation } from "./service";
 
-export type RenewalOutcome = "sent" | "already" | "unknown" | "not-needed";
+/** "reported": a used link's holder says they did not confirm it; the administrators were told. */
+export type RenewalOutcome = "sent" | "reported" | "already" | "unknown" | "not-needed";
 
 /**
  * «Запросить новое приглашение» from a dead link: asks the administrators of the cabinet (its own
- * and its organ's Администраторы ЛКО) to resend. Anyone holding the link may ask — it names the
- * account — so each dead link asks at most once; nothing about the account changes.
+ * and its organ's Администраторы ЛКО) to act. Anyone holding the link may ask — it names the
+ * account — so each dead link asks at most once; nothing about the account changes and no link is
+ * ever sent to whoever holds this one (the administrators resend to the account's address).
+ *
+ * - expired or revoked, account still invited: «отправьте приглашение повторно»;
+ * - used (the account was confirmed, maybe archived since): the holder says they did not confirm
+ *   it, so the administrators are asked to check who did (decision 007);
+ * - live, archived, or a revoked link of an account confirmed since: nothing to ask.
  */
 export async function requestNewInvitation(token: string, now = new Date()): Promise<RenewalOutcome> {
   const found = await findInvitationByToken(token, now);
   if (!found) return "unknown";
-  if (found.account.status !== "INVITED" || found.state === "live" || found.state === "used" || found.state === "archived") return "not-needed";
-  const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: found.cabinet.id }, select: { id: true, email: true, editorialCabinetId: true } });
+  const kind =
+    found.state === "used" && found.cabinet.status === "ACTIVE" ? "used"
+    : (found.state === "expired" || found.state === "revoked") && found.account.status === "INVITED" ? "dead"
+    : null;
+  if (!kind) return "not-needed";
+  const recipients = await cabinetAdminAddresses(found.cabinet.id);
+  const dedupeKey = (to: string) => `${kind === "used" ? "invitation-used-report" : "invitation-renewal"}:${found.invitation.id}:${to}`;
+  const email = kind === "used" ? await usedLinkReport(found) : renewalRequest(found);
+  return db.$transaction(async (tx) => {
+    if ((await tx.outboxEmail.count({ where: { dedupeKey: dedupeKey(recipients[0]) } })) > 0) return "already";
+    for (const to of recipients) await enqueueEmail(tx, { to, dedupeKey: dedupeKey(to), ...email });
+    await recordAudit(tx, {
+      action: "invitation.renewal_requested", entityType: "Account", entityId: found.account.id, cabinetId: found.cabinet.id,
+      organizationId: found.cabinet.organizationId, data: { email: found.account.email, invitationState: found.state, notified: recipients.length },
+    });
+    return kind === "used" ? "reported" : "sent";
+  });
+}
+
+/** The trained Администраторы ЛКО of the cabinet and of its organ's cabinet; the cabinet's own address when there are none. */
+async function cabinetAdminAddresses(cabinetId: string): Promise<string[]> {
+  const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: cabinetId }, select: { id: true, email: true, editorialCabinetId: true } });
   const admins = await db.account.findMany({
     where: {
       cabinetId: { in: [cabinet.id, cabinet.editorialCabinetId].filter((x): x is string => Boolean(x)) },
@@ -27,30 +56,40 @@ export async function requestNewInvitation(token: string, now = new Date()): Pro
     },
     select: { email: true },
   });
-  const recipients = [...new Set(admins.length > 0 ? admins.map((a) => a.email) : [cabinet.email])];
-  const dedupeKey = (to: string) => `invitation-renewal:${found.invitation.id}:${to}`;
-  return db.$transaction(async (tx) => {
-    if ((await tx.outboxEmail.count({ where: { dedupeKey: dedupeKey(recipients[0]) } })) > 0) return "already";
-    const name = [found.account.lastName, found.account.firstName, found.account.middleName].filter(Boolean).join(" ");
-    for (const to of recipients) {
-      await enqueueEmail(tx, {
-        to,
-        dedupeKey: dedupeKey(to),
-        subject: `Запрос нового приглашения — ${found.cabinet.name}`,
-        ...renderEmail({
-          title: "Пользователь просит отправить приглашение повторно",
-          paragraphs: [
-            `${name} (${found.account.email}) открыл(а) ссылку приглашения в кабинет «${found.cabinet.name}» (ЛКО ${found.cabinet.lkoId}), но ссылка уже не действует.`,
-            "Откройте «Учетные записи» кабинета и нажмите «Отправить приглашение повторно» в строке пользователя.",
-          ],
-          action: { label: "Открыть учетные записи", url: `${portalUrl()}/admin/cabinets/${found.cabinet.lkoId}/accounts?q=${encodeURIComponent(found.account.email)}` },
-        }),
-      });
-    }
-    await recordAudit(tx, {
-      action: "invitation.renewal_requested", entityType: "Account", entityId: found.account.id, cabinetId: found.cabinet.id,
-      organizationId: found.cabinet.organizationId, data: { email: found.account.email, invitationState: found.state, notified: recipients.length },
-    });
-    return "sent";
-  });
+  return [...new Set(admins.length > 0 ? admins.map((a) => a.email) : [cabinet.email])];
+}
+
+const fullName = (p: { lastName: string; firstName: string; middleName: string | null }) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
+
+const accountsUrl = (found: FoundInvitation) => `${portalUrl()}/admin/cabinets/${found.cabinet.lkoId}/accounts?q=${encodeURIComponent(found.account.email)}`;
+
+function renewalRequest(found: FoundInvitation) {
+  return {
+    subject: `Запрос нового приглашения — ${found.cabinet.name}`,
+    ...renderEmail({
+      title: "Пользователь просит отправить приглашение повторно",
+      paragraphs: [
+        `${fullName(found.account)} (${found.account.email}) открыл(а) ссылку приглашения в кабинет «${found.cabinet.name}» (ЛКО ${found.cabinet.lkoId}), но ссылка уже не действует.`,
+        "Откройте «Учетные записи» кабинета и нажмите «Отправить приглашение повторно» в строке пользователя.",
+      ],
+      action: { label: "Открыть учетные записи", url: accountsUrl(found) },
+    }),
+  };
+}
+
+async function usedLinkReport(found: FoundInvitation) {
+  const confirmedBy = found.account.personId
+    ? await db.person.findUnique({ where: { id: found.account.personId }, select: { lastName: true, firstName: true, middleName: true } })
+    : null;
+  const content: EmailContent = {
+    title: "Проверьте, кто подтвердил учётную запись",
+    paragraphs: [
+      `Ссылку приглашения ${fullName(found.account)} (${found.account.email}) в кабинет «${found.cabinet.name}» (ЛКО ${found.cabinet.lkoId}) открыли снова. ` +
+        `По ней учётная запись уже подтверждена ${formatDateTime(found.invitation.usedAt!)}${confirmedBy ? ` через Госуслуги: ${fullName(confirmedBy)}` : ""}. ` +
+        `Статус сейчас: «${DISPLAY_STATUS_LABELS[found.account.status]}».`,
+      "Открывший ссылку сообщает, что приглашение не подтверждал, и просит новое. Свяжитесь с сотрудником. Если учётную запись подтвердил не он, перенесите её в архив в «Учетные записи» — доступ прекратится сразу.",
+    ],
+    action: { label: "Открыть учетные записи", url: accountsUrl(found) },
+  };
+  return { subject: `Приглашение уже использовано: запрос на проверку — ${found.cabinet.name}`, ...renderEmail(content) };
 }

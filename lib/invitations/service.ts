@@ -18,7 +18,8 @@ export const invitationUrl = (token: string) => `${portalUrl()}/invite/${encodeU
 /**
  * Issues a fresh single-use link for the account and queues the email, in the caller's
  * transaction: any earlier live link is revoked first (the database allows one live invitation
- * per account). The token leaves only in the email; the database keeps its hash.
+ * per account). The token leaves only in the email; the database keeps its hash (and the outbox
+ * the email's text only until it is sent).
  */
 export async function issueInvitation(tx: DbTx, target: InvitationTarget, now = new Date()): Promise<{ invitationId: string; expiresAt: Date; revoked: number }> {
   const { count: revoked } = await tx.invitation.updateMany({
@@ -33,8 +34,11 @@ export async function issueInvitation(tx: DbTx, target: InvitationTarget, now = 
   });
   const { account, cabinet } = target;
   const name = [account.firstName, account.middleName].filter(Boolean).join(" ");
+  const link = invitationUrl(token);
   await enqueueEmail(tx, {
     to: account.email,
+    // The outbox keeps the link only until the email is sent; then the stored copy loses it.
+    secrets: [link],
     subject: `Приглашение в личный кабинет «${cabinet.name}» — Платформа обратной связи`,
     ...renderEmail({
       title: "Приглашение в Платформу обратной связи (ПОС)",
@@ -45,7 +49,7 @@ export async function issueInvitation(tx: DbTx, target: InvitationTarget, now = 
         "При первом входе обязательно поставьте отметку «Мною пройдено обучение». Методические материалы: " + METHODICAL_MATERIALS_URL,
         `Ссылка действует ${INVITATION_TTL_DAYS} дней — до ${formatDateTime(expiresAt)} (время местное) — и только один раз. Если срок истёк, откройте ссылку и запросите новое приглашение.`,
       ],
-      action: { label: "Подтвердить учётную запись", url: invitationUrl(token) },
+      action: { label: "Подтвердить учётную запись", url: link },
     }),
   });
   return { invitationId: invitation.id, expiresAt, revoked };

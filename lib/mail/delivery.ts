@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { db, type OutboxEmail } from "@/lib/db";
 import { mailConfig } from "./config";
+import { hasSecrets, revealSecrets, scrubSecrets } from "./secrets";
 
 export const MAX_ATTEMPTS = 20;
 
@@ -62,21 +63,30 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
     claimed += 1;
     const ours = { id: email.id, status: "SENDING" as const, lockedUntil: leaseUntil };
     try {
-      await send.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined, messageId: email.messageId });
-      await db.outboxEmail.updateMany({ where: ours, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null } });
+      await send.sendMail({
+        from, to: email.to, subject: email.subject, text: revealSecrets(email.text), html: email.html === null ? undefined : revealSecrets(email.html), messageId: email.messageId,
+      });
+      // The stored copy loses its secrets (an invitation's link) in the same statement that marks it sent.
+      const scrubbed = hasSecrets(email.text) || hasSecrets(email.html) ? { text: scrubSecrets(email.text), html: email.html === null ? null : scrubSecrets(email.html) } : {};
+      await db.outboxEmail.updateMany({ where: ours, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, ...scrubbed } });
       sent += 1;
     } catch (error) {
       failed += 1;
       const giveUp = email.attempts >= MAX_ATTEMPTS;
-      await db.outboxEmail.updateMany({
+      const lastError = String((error as Error).message ?? error).slice(0, 1000);
+      const { count } = await db.outboxEmail.updateMany({
         where: ours,
         data: {
           status: giveUp ? "FAILED" : "PENDING",
           lockedUntil: null,
-          lastError: String((error as Error).message ?? error).slice(0, 1000),
+          lastError,
           nextAttemptAt: new Date(at.getTime() + retryDelayMs(email.attempts)),
         },
       });
+      // Nothing retries a FAILED email: say so where operators look (decision 004: npm run mail:requeue).
+      if (giveUp && count > 0) {
+        console.error(`Почта: письмо ${email.id} (${email.messageId}) не отправлено после ${email.attempts} попыток и больше не повторяется: ${lastError}. Вернуть в очередь: npm run mail:requeue`);
+      }
     }
   }
   return { claimed, sent, failed };

@@ -6,7 +6,7 @@ export interface EmailContent {
   footer?: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function renderEmail(content: EmailContent): { text: string; html: string } {
   const footer = content.footer ?? "Это письмо отправлено Платформой обратной связи автоматически, отвечать на него не нужно.";
@@ -19,10 +19,10 @@ export function renderEmail(content: EmailContent): { text: string; html: string
     footer,
   ].join("\n");
   const html = `<!DOCTYPE html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#0b1f33;line-height:1.5">
-<h1 style="font-size:20px">${escape(content.title)}</h1>
-${content.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
-${content.action ? `<p><a href="${escape(content.action.url)}" style="display:inline-block;background:#0d4cd3;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none">${escape(content.action.label)}</a></p><p style="font-size:13px;color:#66727f">Если кнопка не работает, откройте ссылку: ${escape(content.action.url)}</p>` : ""}
-<hr style="border:0;border-top:1px solid #dde3ea"><p style="font-size:13px;color:#66727f">${escape(footer)}</p>
+<h1 style="font-size:20px">${escapeHtml(content.title)}</h1>
+${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${content.action ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;background:#0d4cd3;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none">${escapeHtml(content.action.label)}</a></p><p style="font-size:13px;color:#66727f">Если кнопка не работает, откройте ссылку: ${escapeHtml(content.action.url)}</p>` : ""}
+<hr style="border:0;border-top:1px solid #dde3ea"><p style="font-size:13px;color:#66727f">${escapeHtml(footer)}</p>
 </body></html>`;
   return { text, html };
 }

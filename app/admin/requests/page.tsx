@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { loadActor } from "@/lib/access/actor";
 import { grants } from "@/lib/access/policies";
+import { requireTrainingDone } from "@/lib/accounts/training";
 import { requirePortalSession } from "@/lib/auth/session";
 import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, CABINET_TYPES, REQUEST_STATUS_LABEL } from "@/lib/requests/labels";
 import { listReviewQueue } from "@/lib/requests/review";
@@ -22,6 +23,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await requirePortalSession();
   const actor = await loadActor(session.person.id);
+  requireTrainingDone(actor, "/admin/requests");
   if (grants(actor, "requests.review").length === 0) {
     return (
       <div className="space-y-4">

@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 const REQUESTED_TEXT: Record<string, string> = {
   sent: "✓ Запрос отправлен администраторам кабинета. Когда они отправят приглашение повторно, придёт новое письмо.",
-  already: "Запрос уже отправлен администраторам кабинета. Дождитесь нового письма.",
+  reported: "✓ Запрос отправлен администраторам кабинета: они проверят, кто подтвердил учётную запись, и при необходимости отправят новое приглашение на адрес из учётной записи.",
+  already: "Запрос по этой ссылке уже отправлен администраторам кабинета.",
   "not-needed": "Новое приглашение не требуется.",
   unknown: "Запрос не отправлен: ссылка недействительна.",
 };
@@ -60,7 +61,12 @@ export default async function InvitationPage({ params, searchParams }: { params:
           </p>
           <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). Приглашение на имя: {invitedName}.</p>
           {state === "used" ? (
-            <p>Если это были вы — <Link href="/signin">войдите через Госуслуги</Link>. Если нет — попросите администратора ЛКО создать для вас учётную запись.</p>
+            // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
+            <>
+              <Link href="/signin" className="btn-primary">Войти</Link>
+              <p>Если вы не подтверждали приглашение, запросите новое у администратора: администраторы кабинета получат письмо и проверят, кто подтвердил учётную запись.</p>
+              <RequestNew token={token} />
+            </>
           ) : state === "archived" ? (
             <p>Если доступ нужен, обратитесь к администратору ЛКО вашей организации.</p>
           ) : (

@@ -28,7 +28,7 @@ const FILL: Record<ConnectionOverall, string> = {
 };
 
 export default async function ChartsPage() {
-  const { scope } = await requireMonitoring();
+  const { scope } = await requireMonitoring("/monitoring/charts");
   await ensureTodaySnapshot();
   const organs = await progressByOrgan(scope);
   const all = sumProgress(organs);

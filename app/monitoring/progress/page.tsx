@@ -11,7 +11,7 @@ import { TableFrame } from "@/components/ui/TableFrame";
 export const metadata: Metadata = { title: "Сроки и прогресс подключения" };
 
 export default async function ProgressPage() {
-  const { scope } = await requireMonitoring();
+  const { scope } = await requireMonitoring("/monitoring/progress");
   const progress = await loadProgress(scope);
   return (
     <div className="space-y-8">

@@ -1,6 +1,9 @@
 // Shared by the accounts, invitations and cabinets tests: reading what the services wrote.
+import type { ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { testDb } from "../../helpers/db";
 import type { TAddAccountInput } from "@/lib/accounts/schemas";
+import { revealSecrets } from "@/lib/mail/secrets";
 
 export const SCHOOL_16_CABINET = "cab-work-mag-school-16";
 export const KINDERGARTEN_7_CABINET = "cab-work-mag-kindergarten-7";
@@ -20,9 +23,14 @@ export function newUser(overrides: Partial<TAddAccountInput> = {}): TAddAccountI
   };
 }
 
-/** The newest email queued to the address. */
+/**
+ * The newest email queued to the address, as it will be sent. Only before delivery: once sent, the
+ * outbox's copy has lost its secrets (the invitation link, lib/mail/secrets.ts); the mail catcher
+ * keeps what was received (e2e and «Почта (демо)» read it there).
+ */
 export async function lastEmailTo(to: string) {
-  return testDb().outboxEmail.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+  const email = await testDb().outboxEmail.findFirst({ where: { to: to.toLowerCase() }, orderBy: { createdAt: "desc" } });
+  return email && { ...email, text: revealSecrets(email.text), html: email.html && revealSecrets(email.html) };
 }
 
 /** The token of the invitation link in an email's text. */
@@ -37,4 +45,22 @@ export async function refused(result: Promise<{ ok: boolean; error?: string }>):
   const r = await result;
   if (r.ok) throw new Error("Ожидался отказ, а действие выполнено");
   return r.error ?? "";
+}
+
+/** A server page's HTML (its client components render their initial markup). */
+export async function pageHtml(page: Promise<ReactNode>): Promise<string> {
+  return renderToStaticMarkup(await page);
+}
+
+/** Whatever redirect() or notFound() a page or guard asked for, as Next signals it (by throwing); null when it rendered. */
+export async function navigationOf(fn: () => Promise<unknown>): Promise<{ redirect: string } | "not-found" | null> {
+  try {
+    await fn();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
+    if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "not-found";
+    throw error;
+  }
 }

@@ -13,7 +13,8 @@ import { personById } from "@/lib/demo-world/esia-world";
 import { testDb } from "../../helpers/db";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
-import { KINDERGARTEN_7_CABINET, SCHOOL_16_CABINET, lastEmailTo, newUser, refused, tokenIn } from "../accounts/helpers";
+import InvitationPage from "@/app/invite/[token]/page";
+import { KINDERGARTEN_7_CABINET, SCHOOL_16_CABINET, lastEmailTo, newUser, pageHtml, refused, tokenIn } from "../accounts/helpers";
 
 const db = testDb();
 beforeEach(() => requestContext.clear());
@@ -123,6 +124,53 @@ describe("«Запросить новое приглашение»", () => {
     expect(await requestNewInvitation(token)).toBe("already");
     expect(await db.outboxEmail.count({ where: { subject: { startsWith: "Запрос нового приглашения" } } })).toBe(mails.length);
     expect(await requestNewInvitation("nonsense-token-value")).toBe("unknown");
+  });
+});
+
+describe("использованная ссылка", () => {
+  const renderInvitation = (token: string, requested?: string) =>
+    pageHtml(InvitationPage({ params: Promise.resolve({ token }), searchParams: Promise.resolve(requested ? { requested } : {}) }));
+
+  it("страница говорит «уже использовано», предлагает «Войти» и запрос администратору; запрос уходит администраторам, новой ссылки никто не получает", async () => {
+    // A person with no account yet, invited at the address ЕСИА has for them.
+    const employee = personById.get("person-institution-employee")!;
+    const { accountId, token } = await invite(employee.email);
+    await signInAs({ personId: employee.id });
+    expect((await acceptInvitation({ token })).ok).toBe(true);
+    requestContext.clear(); // whoever holds the link now is not signed in
+
+    const html = await renderInvitation(token);
+    expect(html).toContain("<h1>Приглашение уже использовано</h1>");
+    expect(html).toMatch(/<a[^>]*href="\/signin"[^>]*>Войти<\/a>/);
+    expect(html).toContain("Если вы не подтверждали приглашение, запросите новое у администратора");
+    expect(html).toContain(`action="/invite/${token}/request"`);
+
+    const before = { invitations: await db.invitation.count({ where: { accountId } }), toAccount: await db.outboxEmail.count({ where: { to: employee.email.toLowerCase() } }) };
+    expect(await requestNewInvitation(token)).toBe("reported");
+    const reports = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "invitation-used-report:" } } });
+    expect(reports.map((m) => m.to)).toEqual(expect.arrayContaining([personById.get("person-organ-admin")!.email.toLowerCase()]));
+    expect(reports[0].subject).toContain("Приглашение уже использовано");
+    expect(reports[0].text).toContain(`${employee.lastName} ${employee.firstName}`); // who confirmed, for the administrators to check
+    // Never a token to whoever holds a used link: no new invitation, nothing mailed to the account's address.
+    expect(await db.invitation.count({ where: { accountId } })).toBe(before.invitations);
+    expect(await db.outboxEmail.count({ where: { to: employee.email.toLowerCase() } })).toBe(before.toAccount);
+    expect(await db.account.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ status: "CONFIRMED", personId: employee.id });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "invitation.renewal_requested", entityId: accountId } })).toMatchObject({ data: expect.objectContaining({ invitationState: "used" }) });
+    // Once per link.
+    expect(await requestNewInvitation(token)).toBe("already");
+    expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: "invitation-used-report:" } } })).toBe(reports.length);
+    expect(await renderInvitation(token, "reported")).toContain("они проверят, кто подтвердил учётную запись");
+  });
+
+  it("использованная ссылка учётной записи, перенесённой в архив, тоже ведёт к администраторам", async () => {
+    const { accountId, token } = await invite("used.then.archived@school16.demo.test");
+    // Confirmed through this link, later archived (the state, not the path, matters here).
+    await db.invitation.updateMany({ where: { accountId }, data: { usedAt: new Date() } });
+    await db.account.update({ where: { id: accountId }, data: { status: "ARCHIVED", statusBeforeArchive: "CONFIRMED", archivedAt: new Date() } });
+    expect((await findInvitationByToken(token))?.state).toBe("used");
+    expect(await requestNewInvitation(token)).toBe("reported");
+    const report = await db.outboxEmail.findFirstOrThrow({ where: { dedupeKey: { startsWith: "invitation-used-report:" }, text: { contains: "used.then.archived@" } } });
+    expect(report.text).toContain("«В архиве»");
   });
 });
 

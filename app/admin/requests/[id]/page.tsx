@@ -5,6 +5,7 @@ import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusPanel } from "@/components/ui/Status";
 import { loadActor } from "@/lib/access/actor";
+import { requireTrainingDone } from "@/lib/accounts/training";
 import { requirePortalSession } from "@/lib/auth/session";
 import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
@@ -17,7 +18,10 @@ const fio = (p: { lastName: string; firstName: string; middleName: string | null
 
 export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requirePortalSession();
-  const card = await loadRequestCard(await loadActor(session.person.id), (await params).id);
+  const { id } = await params;
+  const actor = await loadActor(session.person.id);
+  requireTrainingDone(actor, `/admin/requests/${encodeURIComponent(id)}`);
+  const card = await loadRequestCard(actor, id);
   // Another organ's request is not confirmed to exist.
   if (!card) notFound();
   const { organization: org, applicant, membership } = card;

@@ -15,6 +15,7 @@ import { TableFrame } from "@/components/ui/TableFrame";
 import { countOf } from "@/lib/ui/format";
 import { ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { ARCHIVED_CABINET_TEXT, ARCHIVED_CABINET_TITLE } from "./ArchivedCabinetNotice";
 import { RowActions } from "./RowActions";
 
 export const metadata: Metadata = { title: "Учетные записи" };
@@ -54,16 +55,25 @@ export default async function AccountsPage({ params, searchParams }: { params: P
   const invited = typeof raw.invited === "string" ? raw.invited : null;
   const list = await listAccounts(cabinet.id, query);
   const base = `/admin/cabinets/${cabinet.lkoId}/accounts`;
+  // An archived cabinet takes no new people; its accounts stay visible (and can be archived or restored).
+  const archived = cabinet.status !== "ACTIVE";
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-2xl">Учетные записи</h2>
-        <div className="flex flex-wrap gap-3">
-          <Link href={`${base}/import`} className="btn-secondary">{ACTIONS.importCsv}</Link>
-          <Link href={`${base}/new`} className="btn-primary">{ACTIONS.addUser}</Link>
-        </div>
+        {archived ? null : (
+          <div className="flex flex-wrap gap-3">
+            <Link href={`${base}/import`} className="btn-secondary">{ACTIONS.importCsv}</Link>
+            <Link href={`${base}/new`} className="btn-primary">{ACTIONS.addUser}</Link>
+          </div>
+        )}
       </div>
+      {archived ? (
+        <StatusPanel tone="neutral" icon="archive" title={ARCHIVED_CABINET_TITLE}>
+          <p>{ARCHIVED_CABINET_TEXT}</p>
+        </StatusPanel>
+      ) : null}
       {invited ? (
         <StatusPanel tone="success" icon="check" title={`Пользователь добавлен, приглашение отправлено на ${invited}.`}>
           <p>Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.</p>
@@ -109,9 +119,13 @@ export default async function AccountsPage({ params, searchParams }: { params: P
             {MESSAGES.changeFilter}
           </EmptyState>
         ) : (
-          <EmptyState title="В кабинете пока нет учётных записей" action={<Link href={`${base}/new`} className="btn-primary">{ACTIONS.addUser}</Link>}>
-            Нажмите «Добавить пользователя», заполните обязательные поля и добавьте роли — приглашение придёт на указанную почту.
-          </EmptyState>
+          archived ? (
+            <EmptyState title="В кабинете нет учётных записей">{ARCHIVED_CABINET_TEXT}</EmptyState>
+          ) : (
+            <EmptyState title="В кабинете пока нет учётных записей" action={<Link href={`${base}/new`} className="btn-primary">{ACTIONS.addUser}</Link>}>
+              Нажмите «Добавить пользователя», заполните обязательные поля и добавьте роли — приглашение придёт на указанную почту.
+            </EmptyState>
+          )
         )
       ) : (
         <TableFrame label={`Учетные записи кабинета ${cabinet.name}`}>
@@ -169,7 +183,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                       )}
                     </td>
                     <td>
-                      <RowActions accountId={r.id} status={r.displayStatus} self={r.personId === session.person.id} name={name} />
+                      <RowActions accountId={r.id} status={r.displayStatus} self={r.personId === session.person.id} name={name} canInvite={!archived} />
                     </td>
                   </tr>
                 );

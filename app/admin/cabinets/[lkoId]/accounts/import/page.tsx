@@ -6,6 +6,7 @@ import { requirePortalSession } from "@/lib/auth/session";
 import { IMPORT_SAMPLE } from "@/lib/accounts/import-csv";
 import { IMPORT_MAX_ROWS } from "@/lib/accounts/schemas";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { ArchivedCabinetNotice } from "../ArchivedCabinetNotice";
 import { ImportForm } from "./ImportForm";
 
 export const metadata: Metadata = { title: "Загрузка учётных записей из файла" };
@@ -16,6 +17,7 @@ export default async function ImportAccountsPage({ params }: { params: Promise<{
   const actor = await loadActor(session.person.id);
   const cabinet = await requireCabinetForActor(actor, lkoId);
   if (!(await hasCabinetCapability(actor, "accounts.manage", cabinet.id))) notFound();
+  if (cabinet.status !== "ACTIVE") return <ArchivedCabinetNotice lkoId={cabinet.lkoId} />;
   return (
     <section className="card space-y-4" aria-labelledby="import-title">
       <h2 id="import-title" className="text-2xl">Загрузка учётных записей из файла CSV</h2>

@@ -7,6 +7,7 @@ import { loadCabinetForAccounts, rolesForCabinet } from "@/lib/accounts/service"
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { db } from "@/lib/db";
 import { notFound } from "next/navigation";
+import { ArchivedCabinetNotice } from "../ArchivedCabinetNotice";
 import { AddAccountForm } from "./AddAccountForm";
 
 export const metadata: Metadata = { title: "Добавить пользователя" };
@@ -25,7 +26,8 @@ export default async function NewAccountPage({ params }: { params: Promise<{ lko
   const actor = await loadActor(session.person.id);
   const cabinet = await requireCabinetForActor(actor, lkoId);
   if (!(await hasCabinetCapability(actor, "accounts.manage", cabinet.id))) notFound();
-  const forAccounts = (await loadCabinetForAccounts(cabinet.id))!;
+  const forAccounts = await loadCabinetForAccounts(cabinet.id);
+  if (!forAccounts) return <ArchivedCabinetNotice lkoId={cabinet.lkoId} />;
   const spheres = await db.sphere.findMany({ where: { id: { in: forAccounts.curatorSphereIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
   return (
     <section className="card space-y-4" aria-labelledby="new-title">
