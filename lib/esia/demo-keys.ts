@@ -47,29 +47,15 @@ export async function generateDemoKeys(): Promise<{ client: { keyPem: string; ce
   };
 }
 
-/**
- * Creates the demo keys once; later starts reuse them so the portal and emulator agree. Written
- * into a fresh folder and renamed into place, so that two processes starting at once (the portal,
- * the emulator, test workers) end up with one consistent pair of keys.
- */
+/** Creates the demo keys once; later starts reuse them so the portal and emulator agree. */
 export async function ensureDemoKeys(dir = DEFAULT_DEMO_KEYS_DIR): Promise<DemoKeyFiles> {
   const files = demoKeyFiles(dir);
   if (Object.values(files).every((f) => fs.existsSync(f))) return files;
+  fs.mkdirSync(dir, { recursive: true });
   const { client, esia } = await generateDemoKeys();
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const tmp = fs.mkdtempSync(`${dir}.tmp-`);
-  const staged = demoKeyFiles(tmp);
-  fs.writeFileSync(staged.clientKeyPath, client.keyPem, { mode: 0o600 });
-  fs.writeFileSync(staged.clientCertPath, client.certPem);
-  fs.writeFileSync(staged.esiaKeyPath, esia.keyPem, { mode: 0o600 });
-  fs.writeFileSync(staged.esiaCertPath, esia.certPem);
-  try {
-    // An empty folder left from before is replaced; a complete one made meanwhile by another process wins.
-    if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
-    fs.renameSync(tmp, dir);
-  } catch {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    if (!Object.values(files).every((f) => fs.existsSync(f))) throw new Error(`Демо-ключи ЕСИА в ${dir} неполны: удалите папку, они будут созданы заново`);
-  }
+  fs.writeFileSync(files.clientKeyPath, client.keyPem, { mode: 0o600 });
+  fs.writeFileSync(files.clientCertPath, client.certPem);
+  fs.writeFileSync(files.esiaKeyPath, esia.keyPem, { mode: 0o600 });
+  fs.writeFileSync(files.esiaCertPath, esia.certPem);
   return files;
 }
