@@ -59,7 +59,7 @@ export default async function SelectOrganizationPage({ searchParams }: { searchP
         <div className="card space-y-2 border-2 border-danger" role="alert">
           <p className="font-semibold">Организация не выбрана</p>
           <p>{problem}</p>
-          {error === "esia-error" && description && (
+          {description && /^ESIA-\d{6}/.test(description) && (
             <p className="text-sm text-muted">Код для службы поддержки: <code>{description}</code></p>
           )}
         </div>

@@ -91,8 +91,10 @@ test.describe("вход через эмулятор ЕСИА", () => {
     // The only organization: its rights are asked at once.
     await expect(page.getByText(`запрашивает следующие права в организации ${org.shortName} (ОГРН ${org.ogrn})`)).toBeVisible();
     await page.getByRole("button", { name: "Отказать" }).click();
-    await expect(page).toHaveURL(/\/select-organization\?error=denied$/);
-    await expect(page.getByRole("alert").filter({ hasText: "Организация не выбрана" })).toContainText("Вы не предоставили порталу права в организации");
+    await expect(page).toHaveURL(/\/select-organization\?error=denied&/);
+    const alert = page.getByRole("alert").filter({ hasText: "Организация не выбрана" });
+    await expect(alert).toContainText("Вы не предоставили порталу права в организации");
+    await expect(alert).toContainText("ESIA-007004");
     // Still signed in (the header names the person), with no organization; «Далее» tries again.
     await expect(page.getByRole("banner")).toContainText(person.lastName);
     await expect(page.getByRole("banner")).not.toContainText(org.shortName);
@@ -104,6 +106,10 @@ test.describe("вход через эмулятор ЕСИА", () => {
 
   test("подделанный ответ ЕСИА на правах организации не выбирает её", async ({ page }) => {
     await signInThroughEsia(page, "multiOrg");
+    // The authorization started («Далее»), ЕСИА's consent on screen; an answer with another state arrives.
+    await page.getByRole("radio", { name: new RegExp(organizationById.get(DEMO_INSTITUTION.filing)!.shortName) }).check();
+    await page.getByRole("button", { name: "Далее" }).click();
+    await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
     await page.goto("/api/esia/organization/callback?code=stolen-code&state=3f2a9c1e-8b7d-4e6f-a5c4-2b1d0e9f8a7c");
     await expect(page).toHaveURL(/\/select-organization\?error=forged-state$/);
     await expect(page.getByRole("alert").filter({ hasText: "Организация не выбрана" })).toContainText("не прошёл проверку");
