@@ -47,3 +47,58 @@ export async function completeHandshake(params: URLSearchParams, cookieValue: st
   const next = new URLSearchParams({ code, state: String(claims.ns) });
   return { kind: "continue", nextAuthCallback: `/api/auth/callback/esia?${next}` };
 }
+
+// ───────────── The organization's authorization (scope_org) ─────────────
+// An ordinary OAuth authorization of the signed-in person: its own UUID state, kept with the
+// organization and the portal session in a signed cookie, checked at its own callback.
+
+export const ORG_HANDSHAKE_COOKIE = "pos.esia-org-handshake";
+export const ORG_HANDSHAKE_PATH = "/api/esia/organization";
+const orgKey = (secret: string) => new TextEncoder().encode(`esia-org-handshake:${secret}`);
+
+export interface OrganizationHandshake {
+  state: string;
+  organizationId: string;
+  sessionId: string;
+}
+
+export async function startOrganizationHandshake(organizationId: string, sessionId: string, secret: string) {
+  const state = randomUUID();
+  const cookieValue = await new SignJWT({ st: state, org: organizationId, sid: sessionId })
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuedAt()
+    .setExpirationTime(`${TTL_SECONDS}s`)
+    .sign(orgKey(secret));
+  return { state, cookieValue, maxAge: TTL_SECONDS };
+}
+
+export type OrganizationCallbackOutcome =
+  | { kind: "continue"; handshake: OrganizationHandshake; code: string }
+  | { kind: "error"; reason: "forged-state" | "expired" | "missing-code" }
+  | { kind: "esia-error"; handshake: OrganizationHandshake; esiaError: string; esiaDescription?: string };
+
+/** Checks ЕСИА's answer against this browser's cookie: only the state it was sent with, for this portal session. */
+export async function completeOrganizationHandshake(
+  params: URLSearchParams,
+  cookieValue: string | undefined,
+  sessionId: string | undefined,
+  secret: string,
+): Promise<OrganizationCallbackOutcome> {
+  if (!cookieValue) return { kind: "error", reason: "expired" };
+  let claims: Record<string, unknown>;
+  try {
+    claims = (await jwtVerify(cookieValue, orgKey(secret), { algorithms: ["HS256"] })).payload;
+  } catch {
+    return { kind: "error", reason: "expired" };
+  }
+  if (typeof claims.st !== "string" || typeof claims.org !== "string" || typeof claims.sid !== "string") return { kind: "error", reason: "expired" };
+  if (params.get("state") !== claims.st) return { kind: "error", reason: "forged-state" };
+  // Started in another portal session (signed out and in since): not this session's grant.
+  if (claims.sid !== sessionId) return { kind: "error", reason: "expired" };
+  const handshake = { state: claims.st, organizationId: claims.org, sessionId: claims.sid };
+  const error = params.get("error");
+  if (error) return { kind: "esia-error", handshake, esiaError: error, esiaDescription: params.get("error_description") ?? undefined };
+  const code = params.get("code");
+  if (!code) return { kind: "error", reason: "missing-code" };
+  return { kind: "continue", handshake, code };
+}

@@ -1,12 +1,19 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { defineAction } from "@/lib/actions/define-action";
 import { ForbiddenError } from "@/lib/actions/errors";
-import { recordAudit } from "@/lib/audit/log";
+import { portalUrl } from "@/lib/esia/config";
+import { getEsiaClient } from "@/lib/esia/instance";
 import { ZChooseOrganization } from "./organization-choice-schema";
+import { startOrganizationAuthorization } from "./organization-authorization";
+import { authSecret } from "./secret";
 
+/**
+ * «Далее» on «Выберите организацию»: the choice takes effect only after ЕСИА grants that
+ * organization's rights (lib/auth/organization-authorization.ts), so this starts that authorization.
+ */
 export const chooseOrganization = defineAction({
   name: "session.chooseOrganization",
   schema: ZChooseOrganization,
@@ -18,18 +25,19 @@ export const chooseOrganization = defineAction({
     if (!membership?.active) throw new ForbiddenError("Вы не числитесь сотрудником этой организации в ЕСИА.");
   },
   async handler(input, { session }) {
-    await db.$transaction(async (tx) => {
-      await tx.authSession.update({ where: { id: session.sessionId }, data: { selectedOrganizationId: input.organizationId } });
-      await recordAudit(tx, { actorPersonId: session.person.id, action: "session.organization_chosen", entityType: "AuthSession", entityId: session.sessionId, organizationId: input.organizationId });
+    const start = await startOrganizationAuthorization(session, input.organizationId, {
+      esia: await getEsiaClient(),
+      secret: authSecret(),
+      secure: portalUrl().startsWith("https://"),
     });
-    // The header (root layout) names the organization.
-    revalidatePath("/", "layout");
+    (await cookies()).set(start.cookie.name, start.cookie.value, start.cookie.options);
+    return { authorizationUrl: start.url };
   },
 });
 
-/** Form action of «Выберите организацию»: on success goes on to the start page. */
+/** Form action of «Выберите организацию»: on success the browser goes to ЕСИА for the organization's rights. */
 export async function chooseOrganizationAction(_prev: unknown, form: FormData) {
   const result = await chooseOrganization(form);
-  if (result.ok) redirect("/start");
+  if (result.ok) redirect(result.data.authorizationUrl);
   return result;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type DbTx } from "@/lib/db";
-import type { EsiaProfile } from "@/lib/esia/client";
+import type { EsiaOrganizationGrant, EsiaProfile } from "@/lib/esia/client";
 import { regionId } from "@/lib/demo-world/regions";
 import { recordAudit } from "@/lib/audit/log";
 
@@ -11,8 +11,10 @@ const regionCodeOfOgrn = (ogrn: string) => Number(ogrn.slice(3, 5));
 
 /**
  * Stores what ЕСИА said about the person at sign-in — the person, their organizations with
- * руководитель/администратор flags and access groups — and opens a portal session. From here on
- * the database is the source of truth for roles. One transaction: all or nothing.
+ * руководитель/администратор flags — and opens a portal session with no organization chosen yet.
+ * Access groups come per organization, from its own authorization (applyOrganizationGrant); a
+ * profile that carries them (groups present) has them stored too. From here on the database is the
+ * source of truth for roles. One transaction: all or nothing.
  */
 export async function signInFromEsia(profile: EsiaProfile, esiaSid: string, now = new Date()) {
   return db.$transaction(async (tx) => {
@@ -38,15 +40,9 @@ export async function signInFromEsia(profile: EsiaProfile, esiaSid: string, now 
         create: { personId: person.id, organizationId, chief: org.chief, admin: org.admin, active: org.active, syncedAt: now },
         update: { chief: org.chief, admin: org.admin, active: org.active, syncedAt: now },
       });
-      await tx.membershipGroup.deleteMany({ where: { membershipId: membership.id } });
-      for (const group of org.groups) {
-        const g = await tx.accessGroup.upsert({
-          where: { mnemonic: group.mnemonic },
-          create: { mnemonic: group.mnemonic, name: group.name },
-          update: { name: group.name },
-        });
-        await tx.membershipGroup.create({ data: { membershipId: membership.id, groupId: g.id } });
-      }
+      // Without the organization's scopes ЕСИА said nothing about groups: the last known stay until
+      // that organization is authorized again (it must be, before the person acts for it).
+      if (org.groups) await replaceGroups(tx, membership.id, org.groups);
     }
     // Organizations ЕСИА no longer lists for this person: they are no longer an employee there.
     await tx.membership.updateMany({ where: { personId: person.id, organizationId: { notIn: seen } }, data: { active: false, syncedAt: now } });
@@ -56,8 +52,8 @@ export async function signInFromEsia(profile: EsiaProfile, esiaSid: string, now 
         personId: person.id,
         esiaSid,
         expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
-        // A person with one organization does not need to choose it.
-        selectedOrganizationId: seen.length === 1 ? seen[0] : null,
+        // Chosen only after ЕСИА grants the organization's rights (even the only one: automatically).
+        selectedOrganizationId: null,
       },
     });
     await recordAudit(tx, { actorPersonId: person.id, action: "auth.signed_in", entityType: "Person", entityId: person.id, data: { organizations: seen.length } });
@@ -65,26 +61,85 @@ export async function signInFromEsia(profile: EsiaProfile, esiaSid: string, now 
   });
 }
 
-/** The portal's organization for an ЕСИА one; a new one is registered from ЕСИА's requisites. */
+async function replaceGroups(tx: DbTx, membershipId: string, groups: Array<{ mnemonic: string; name: string }>) {
+  await tx.membershipGroup.deleteMany({ where: { membershipId } });
+  for (const group of groups) {
+    const g = await tx.accessGroup.upsert({
+      where: { mnemonic: group.mnemonic },
+      create: { mnemonic: group.mnemonic, name: group.name },
+      update: { name: group.name },
+    });
+    await tx.membershipGroup.create({ data: { membershipId, groupId: g.id } });
+  }
+}
+
+const municipalityOf = (tx: DbTx, oktmo: string) => tx.municipality.findFirst({ where: { oktmo: { startsWith: oktmo.slice(0, 5) } }, select: { id: true } });
+
+/**
+ * The portal's organization for an ЕСИА one. A new one is registered from /roles (name, ОГРН; the
+ * region from the ОГРН); ИНН, КПП and ОКТМО come only under the organization's own scopes, so
+ * until its first authorization its ИНН is empty.
+ */
 async function ensureOrganization(tx: DbTx, org: EsiaProfile["organizations"][number]): Promise<string | null> {
   const known = await tx.organization.findFirst({ where: { OR: [{ esiaOid: org.oid }, { ogrn: org.ogrn }] }, select: { id: true } });
   if (known) {
     await tx.organization.update({
       where: { id: known.id },
-      data: { esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, email: org.email ?? undefined, phone: org.phone ?? undefined },
+      data: {
+        esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, email: org.email ?? undefined, phone: org.phone ?? undefined,
+        inn: org.inn || undefined, kpp: org.kpp || undefined,
+      },
     });
     return known.id;
   }
-  // Without ИНН (ЕСИА did not give the organization's details) the organization is not registered.
-  if (!org.inn) return null;
+  if (!/^\d{13}$/.test(org.ogrn)) return null;
   const region = await tx.region.findUnique({ where: { id: regionId(regionCodeOfOgrn(org.ogrn)) }, select: { id: true } });
-  const municipality = org.oktmo ? await tx.municipality.findFirst({ where: { oktmo: { startsWith: org.oktmo.slice(0, 5) } }, select: { id: true } }) : null;
+  const municipality = org.oktmo ? await municipalityOf(tx, org.oktmo) : null;
   const created = await tx.organization.create({
     data: {
-      esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, ogrn: org.ogrn, inn: org.inn, kpp: org.kpp,
+      esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, ogrn: org.ogrn, inn: org.inn ?? "", kpp: org.kpp,
       regionId: region?.id ?? regionId(74), municipalityId: municipality?.id, email: org.email, phone: org.phone,
     },
     select: { id: true },
   });
   return created.id;
+}
+
+export class OrganizationGrantError extends Error {}
+
+/**
+ * What ЕСИА granted for one organization (its second authorization, scope_org): the requisites
+ * and the person's access groups there are written, and only then the organization becomes the
+ * session's choice. Other organizations' groups are left alone. One transaction.
+ */
+export async function applyOrganizationGrant(
+  input: { sessionId: string; personId: string; organizationId: string; grant: EsiaOrganizationGrant },
+  now = new Date(),
+): Promise<void> {
+  const { sessionId, personId, organizationId, grant } = input;
+  await db.$transaction(async (tx) => {
+    const membership = await tx.membership.findUnique({
+      where: { personId_organizationId: { personId, organizationId } },
+      select: { id: true, active: true, organization: { select: { esiaOid: true, ogrn: true, municipalityId: true } } },
+    });
+    if (!membership?.active) throw new OrganizationGrantError("Человек не числится сотрудником организации в ЕСИА");
+    const org = membership.organization;
+    if (org.esiaOid !== grant.oid || (grant.ogrn && grant.ogrn !== org.ogrn)) throw new OrganizationGrantError("ЕСИА предоставила права другой организации");
+    const municipality = !org.municipalityId && grant.oktmo ? await municipalityOf(tx, grant.oktmo) : null;
+    await tx.organization.update({
+      where: { id: organizationId },
+      data: { inn: grant.inn || undefined, kpp: grant.kpp || undefined, municipalityId: municipality?.id },
+    });
+    await replaceGroups(tx, membership.id, grant.groups);
+    await tx.membership.update({ where: { id: membership.id }, data: { syncedAt: now } });
+    const { count } = await tx.authSession.updateMany({
+      where: { id: sessionId, personId, revokedAt: null, expiresAt: { gt: now } },
+      data: { selectedOrganizationId: organizationId },
+    });
+    if (count !== 1) throw new OrganizationGrantError("Сеанс портала завершён");
+    await recordAudit(tx, {
+      actorPersonId: personId, action: "session.organization_chosen", entityType: "AuthSession", entityId: sessionId, organizationId,
+      data: { groups: grant.groups.map((g) => g.mnemonic) },
+    });
+  });
 }

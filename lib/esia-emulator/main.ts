@@ -20,7 +20,8 @@ const emulator = createEsiaEmulator({
     {
       id: config.clientId,
       name: "Платформа обратной связи",
-      redirectUris: portals.map((p) => `${p}/api/esia/callback`),
+      // The sign-in's and the organization authorization's return addresses, as registered in ЕСИА.
+      redirectUris: portals.flatMap((p) => [`${p}/api/esia/callback`, `${p}/api/esia/organization/callback`]),
       logoutRedirectPrefixes: portals.map((p) => `${p}/`),
       certificatePem: fs.readFileSync(process.env.ESIA_CLIENT_CERT || keys.clientCertPath, "utf8"),
     },

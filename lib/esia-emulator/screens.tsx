@@ -117,7 +117,15 @@ export function LoginScreen(props: { tx: string; error?: string; login?: string;
   );
 }
 
-export function ConsentScreen(props: { tx: string; systemName: string; systemId: string; rights: string[]; personName: string }) {
+export function ConsentScreen(props: {
+  tx: string;
+  systemName: string;
+  systemId: string;
+  rights: string[];
+  personName: string;
+  /** For a request with scope_org: the organization whose rights are asked for. */
+  organization?: { name: string; ogrn: string };
+}) {
   return (
     <Page title="Предоставление прав доступа">
       <h1>Предоставление прав доступа</h1>
@@ -125,7 +133,13 @@ export function ConsentScreen(props: { tx: string; systemName: string; systemId:
       <p className="center muted" translate="no">
         {props.systemId}
       </p>
-      <p>запрашивает следующие права:</p>
+      {props.organization ? (
+        <p>
+          запрашивает следующие права в организации <strong>{props.organization.name}</strong> (ОГРН {props.organization.ogrn}):
+        </p>
+      ) : (
+        <p>запрашивает следующие права:</p>
+      )}
       <ul className="rights">
         {props.rights.map((r) => (
           <li key={r}>{r}</li>

@@ -4,7 +4,8 @@ import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { verifyDemoRsaSignature, certificateHash } from "../esia/crypto";
 import {
-  ESIA_ERRORS, ESIA_PATHS, SCOPE_DESCRIPTIONS, UUID_RE, collection, errorDescription, parseTimestamp, secretMessage,
+  ESIA_ERRORS, ESIA_PATHS, ESIA_REST_ERRORS, SCOPE_DESCRIPTIONS, UUID_RE, collection, errorDescription, grantedOrgScope, isOrganizationScope,
+  parseTimestamp, secretMessage,
   type EsiaContact, type EsiaErrorKey, type EsiaGroup, type EsiaOrganization, type EsiaPerson, type EsiaRole,
 } from "../esia/protocol";
 import { FONT_PATH, fontFile } from "./fonts";
@@ -43,6 +44,11 @@ class HttpError extends Error {
     super(typeof body === "string" ? body : JSON.stringify(body));
   }
 }
+
+const restError = (key: keyof typeof ESIA_REST_ERRORS) => {
+  const e = ESIA_REST_ERRORS[key];
+  return new HttpError(e.status, { code: e.code, message: e.message });
+};
 
 function parseCookies(req: Req): Record<string, string> {
   const out: Record<string, string> = {};
@@ -122,6 +128,8 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
 
   const organizationsOf = (person: EmulatorPerson) =>
     person.memberships.map((m) => ({ m, org: opts.world.organizationById(m.organizationId)! }));
+  /** The organization with this oid if the person is its employee (scope_org must name one). */
+  const employerOf = (person: EmulatorPerson, orgOid: string) => organizationsOf(person).find(({ org }) => org.esiaOid === orgOid)?.org;
 
   /** Checks what every signed request carries; returns the ЕСИА error key or null. */
   function checkSigned(p: URLSearchParams, client: { hash: string; certificatePem: string }, withCode: boolean): EsiaErrorKey | null {
@@ -168,17 +176,22 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       return;
     }
     const person = opts.world.personByOid(session.personOid)!;
-    if (tx.params.scopeOrg && !organizationsOf(person).some(({ org }) => org.esiaOid === tx.params.scopeOrg)) {
+    const organization = tx.params.scopeOrg ? employerOf(person, tx.params.scopeOrg) : undefined;
+    if (tx.params.scopeOrg && !organization) {
       store.pending.delete(txId);
       errorRedirect(res, tx.params, "notEmployee");
       return;
     }
     const client = clients.get(tx.params.clientId)!;
-    const rights = tx.params.scope.map((s) => SCOPE_DESCRIPTIONS[s] ?? s);
+    // Only what will be granted is listed: organization rights need the organization (scope_org).
+    const rights = tx.params.scope.filter((s) => organization || !isOrganizationScope(s)).map((s) => SCOPE_DESCRIPTIONS[s] ?? s);
     page(
       res,
       200,
-      render(ConsentScreen({ tx: txId, systemName: client.name, systemId: client.id, rights, personName: `${person.lastName} ${person.firstName} ${person.middleName}` })),
+      render(ConsentScreen({
+        tx: txId, systemName: client.name, systemId: client.id, rights, personName: `${person.lastName} ${person.firstName} ${person.middleName}`,
+        organization: organization && { name: organization.shortName, ogrn: organization.ogrn },
+      })),
       setCookies,
     );
   }
@@ -242,6 +255,9 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     if (!tx || !session) return page(res, 400, render(ErrorScreen({ code: ESIA_ERRORS.missingParameter.code, text: "Сеанс входа устарел. Начните вход заново." })));
     store.pending.delete(tx.id);
     if (form.get("decision") !== "grant") return errorRedirect(res, tx.params, "denied");
+    const person = opts.world.personByOid(session.personOid)!;
+    // The ЕСИА session may have changed hands (another tab) since the screen was shown.
+    if (tx.params.scopeOrg && !employerOf(person, tx.params.scopeOrg)) return errorRedirect(res, tx.params, "notEmployee");
     const code = store.issueCode({
       clientId: tx.params.clientId,
       redirectUri: tx.params.redirectUri,
@@ -251,9 +267,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       sid: session.sid,
       authTime: session.authTime,
     });
-    const person = opts.world.personByOid(session.personOid)!;
-    const orgOids = tx.params.scopeOrg ? [tx.params.scopeOrg] : organizationsOf(person).map(({ org }) => org.esiaOid);
-    code.scope = grantedScopes(tx.params.scope, person.esiaOid, orgOids);
+    code.scope = grantedScopes(tx.params.scope, person.esiaOid, tx.params.scopeOrg);
     redirect(res, withQuery(tx.params.redirectUri, { code: code.code, state: tx.params.state }));
   }
 
@@ -316,11 +330,11 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
   async function authorizeRest(req: Req) {
     const header = req.headers.authorization ?? "";
     const claims = header.startsWith("Bearer ") ? await verifyAccessToken(opts.tokenKeys, header.slice(7), issuerOf()) : null;
-    if (!claims || store.revokedSids.has(claims["urn:esia:sid"])) throw new HttpError(401, { code: "ESIA-005001", message: "Неверный или просроченный маркер доступа" });
+    if (!claims || store.revokedSids.has(claims["urn:esia:sid"])) throw restError("invalidToken");
     return { claims, scopes: new Set(claims.scope.split(" ")) };
   }
 
-  const notAllowed = () => new HttpError(403, { code: ESIA_ERRORS.scopeNotAllowed.code, message: ESIA_ERRORS.scopeNotAllowed.error });
+  const notAllowed = () => restError("scopeNotAllowed");
 
   async function rest(req: Req, res: Res, url: URL) {
     const { claims, scopes } = await authorizeRest(req);
@@ -331,7 +345,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       const oid = parts[2];
       if (String(claims["urn:esia:sbj_id"]) !== oid) throw notAllowed();
       const person = opts.world.personByOid(oid);
-      if (!person) throw new HttpError(404, { code: "ESIA-005011", message: "Не найден" });
+      if (!person) throw restError("notFound");
       if (parts.length === 3) {
         if (!scopes.has(`fullname?oid=${oid}`)) throw notAllowed();
         const body: EsiaPerson = {
@@ -348,7 +362,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
         if (contacts.length === 0) throw notAllowed();
         if (parts[4]) {
           const item = contacts.find((c) => String(c.id) === parts[4]);
-          if (!item) throw new HttpError(404, { code: "ESIA-005011", message: "Не найден" });
+          if (!item) throw restError("notFound");
           return sendJson(res, 200, item);
         }
         return sendJson(res, 200, collection<EsiaContact | string>(embed ? contacts : contacts.map((c) => `${base}/rs/prns/${oid}/ctts/${c.id}`)));
@@ -365,26 +379,34 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     }
     if (parts[1] === "orgs") {
       const org = opts.world.organizationByOid(parts[2]);
-      if (!org) throw new HttpError(404, { code: "ESIA-005011", message: "Не найден" });
+      if (!org) throw restError("notFound");
       const subject = opts.world.personByOid(String(claims["urn:esia:sbj_id"]))!;
       const membership = subject.memberships.find((m) => m.organizationId === org.id);
+      // Organization data only under an org scope granted for this very organization (scope_org).
+      const has = (scope: string) => scopes.has(grantedOrgScope(scope, org.esiaOid));
       if (parts.length === 3) {
-        if (!membership) throw notAllowed();
+        if (!membership || ![...scopes].some((s) => s.endsWith(`?org_oid=${org.esiaOid}`))) throw notAllowed();
         const body: EsiaOrganization = {
-          stateFacts: ["EntityRoot"], oid: Number(org.esiaOid), fullName: org.fullName, shortName: org.shortName, ogrn: org.ogrn, inn: org.inn,
-          kpp: org.kpp, type: org.esiaType, agencyType: org.esiaType === "AGENCY" ? (org.kind === "ROIV" ? "10.REG" : "10.MUN") : undefined,
-          oktmo: org.oktmo ?? undefined, eTag: `O${org.esiaOid}`,
+          stateFacts: ["EntityRoot"], oid: Number(org.esiaOid), eTag: `O${org.esiaOid}`,
+          fullName: has("org_fullname") ? org.fullName : undefined,
+          shortName: has("org_shortname") ? org.shortName : undefined,
+          ogrn: has("org_ogrn") ? org.ogrn : undefined,
+          inn: has("org_inn") ? org.inn : undefined,
+          kpp: has("org_kpp") ? org.kpp : undefined,
+          type: has("org_type") ? org.esiaType : undefined,
+          agencyType: has("org_agencytype") && org.esiaType === "AGENCY" ? (org.kind === "ROIV" ? "10.REG" : "10.MUN") : undefined,
+          oktmo: has("org_oktmo") ? (org.oktmo ?? undefined) : undefined,
         };
         return sendJson(res, 200, body);
       }
       if (parts[3] === "emps" && parts[5] === "grps") {
-        if (!scopes.has(`org_grps?org_oid=${org.esiaOid}`) || parts[4] !== String(claims["urn:esia:sbj_id"])) throw notAllowed();
-        if (!membership) throw new HttpError(404, { code: "ESIA-005011", message: "Сотрудник не найден" });
+        if (!has("org_grps") || parts[4] !== String(claims["urn:esia:sbj_id"])) throw notAllowed();
+        if (!membership) throw restError("notFound");
         const groups: EsiaGroup[] = membership.groups.map((g) => ({ stateFacts: ["Identifiable"], grp_id: g, name: opts.world.groupName(g), itSystem: "POS" }));
         return sendJson(res, 200, collection(groups));
       }
     }
-    throw new HttpError(404, { code: "ESIA-005011", message: "Не найден" });
+    throw restError("notFound");
   }
 
   function logout(req: Req, res: Res, url: URL) {
@@ -429,10 +451,11 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       }
       if (route === "GET /health") return sendJson(res, 200, { status: "ok" });
       if (route === "GET /") return page(res, 200, render(InfoScreen({ title: "Эмулятор ЕСИА", text: "Сервер авторизации для демонстрации и тестов портала ПОС." })));
-      throw new HttpError(404, { code: "ESIA-005011", message: "Не найден" });
+      throw restError("notFound");
     } catch (error) {
       if (error instanceof HttpError) return sendJson(res, error.status, error.body);
       console.error("Ошибка эмулятора ЕСИА", error);
+      // The emulator's own code for its failures (not a code of the real ЕСИА).
       return sendJson(res, 500, { code: "ESIA-000000", message: "Внутренняя ошибка эмулятора" });
     }
   }

@@ -2,8 +2,7 @@
 // emulator's demo key (real ЕСИА signs with GOST; the portal verifies through EsiaTokenVerifier).
 import { createPrivateKey, createPublicKey, randomUUID, X509Certificate, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify, type JWTPayload } from "jose";
-
-export const ORG_SCOPES = new Set(["org_shortname", "org_fullname", "org_type", "org_ogrn", "org_inn", "org_kpp", "org_agencytype", "org_oktmo", "org_emps", "org_grps"]);
+import { grantedOrgScope, isOrganizationScope } from "../esia/protocol";
 
 export interface TokenKeys {
   privateKey: KeyObject;
@@ -17,13 +16,17 @@ export function tokenKeys(privateKeyPem: string, certPem: string): TokenKeys {
   };
 }
 
-/** Scopes as ЕСИА grants them: person scopes bound to the oid, organization scopes to each org. */
-export function grantedScopes(requested: string[], personOid: string, organizationOids: string[]): string[] {
+/**
+ * Scopes as ЕСИА grants them: person scopes bound to the oid; organization scopes only for the
+ * organization named in scope_org (already checked to be the person's), none without it.
+ */
+export function grantedScopes(requested: string[], personOid: string, scopeOrg: string | undefined): string[] {
   const out: string[] = [];
   for (const scope of requested) {
     if (scope === "openid") out.push(scope);
-    else if (ORG_SCOPES.has(scope)) for (const org of organizationOids) out.push(`${scope}?org_oid=${org}`);
-    else out.push(`${scope}?oid=${personOid}`);
+    else if (isOrganizationScope(scope)) {
+      if (scopeOrg) out.push(grantedOrgScope(scope, scopeOrg));
+    } else out.push(`${scope}?oid=${personOid}`);
   }
   return out;
 }

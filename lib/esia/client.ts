@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { EsiaConfig } from "./config";
 import type { EsiaCrypto } from "./crypto";
 import {
-  ESIA_PATHS, UUID_RE, formatTimestamp, secretMessage,
+  ESIA_PATHS, UUID_RE, formatTimestamp, grantedOrgScope, secretMessage,
   type EsiaCollection, type EsiaContact, type EsiaGroup, type EsiaOrganization, type EsiaPerson, type EsiaRole,
 } from "./protocol";
 
@@ -40,7 +40,26 @@ export interface EsiaProfileOrganization {
   kpp?: string;
   oktmo?: string;
   agencyType?: string;
+  /** The person's access groups there; absent when ЕСИА did not grant org_grps for this organization. */
+  groups?: Array<{ mnemonic: string; name: string }>;
+}
+
+/** What ЕСИА told about one organization under its org scopes (the second authorization). */
+export interface EsiaOrganizationGrant {
+  oid: string;
+  ogrn?: string;
+  inn?: string;
+  kpp?: string;
+  oktmo?: string;
+  agencyType?: string;
   groups: Array<{ mnemonic: string; name: string }>;
+}
+
+/** One kind of authorization: its scopes, the organization (scope_org) and the registered return address. */
+export interface EsiaGrantRequest {
+  scope: string;
+  scopeOrg?: string;
+  redirectUri: string;
 }
 
 export interface EsiaProfile {
@@ -65,26 +84,43 @@ export class EsiaClient {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async signed(fields: { scope: string; state: string; code?: string }) {
-    const timestamp = formatTimestamp(this.now());
-    const client_secret = await this.crypto.signer.sign(
-      secretMessage({ client_id: this.config.clientId, scope: fields.scope, timestamp, state: fields.state, redirect_uri: this.config.redirectUri, code: fields.code }),
-    );
-    return { client_id: this.config.clientId, client_secret, client_certificate_hash: this.crypto.signer.certificateHash, timestamp, redirect_uri: this.config.redirectUri, scope: fields.scope, state: fields.state };
+  /** The sign-in: person scopes only. */
+  signInRequest(): EsiaGrantRequest {
+    return { scope: this.config.scope, redirectUri: this.config.redirectUri };
   }
 
-  /** The browser goes here to sign in; `state` must be a UUID that the callback checks. */
-  async authorizationUrl(state: string, accessType: "online" | "offline" = "online"): Promise<string> {
+  /** The organization's rights, granted by ЕСИА only for the organization named in scope_org. */
+  organizationRequest(orgOid: string): EsiaGrantRequest {
+    return { scope: this.config.organizationScope, scopeOrg: orgOid, redirectUri: this.config.organizationRedirectUri };
+  }
+
+  private async signed(request: EsiaGrantRequest, fields: { state: string; code?: string }) {
+    const timestamp = formatTimestamp(this.now());
+    const client_secret = await this.crypto.signer.sign(
+      secretMessage({
+        client_id: this.config.clientId, scope: request.scope, scope_org: request.scopeOrg, timestamp, state: fields.state,
+        redirect_uri: request.redirectUri, code: fields.code,
+      }),
+    );
+    return {
+      client_id: this.config.clientId, client_secret, client_certificate_hash: this.crypto.signer.certificateHash, timestamp,
+      redirect_uri: request.redirectUri, scope: request.scope, ...(request.scopeOrg ? { scope_org: request.scopeOrg } : {}), state: fields.state,
+    };
+  }
+
+  /** The browser goes here to sign in (or to grant an organization's rights); `state` must be a UUID that the callback checks. */
+  async authorizationUrl(state: string, accessType: "online" | "offline" = "online", request = this.signInRequest()): Promise<string> {
     if (!UUID_RE.test(state)) throw new EsiaError("state must be a UUID");
     const url = new URL(ESIA_PATHS.authorize, this.config.baseUrl);
-    const params = { ...(await this.signed({ scope: this.config.scope, state })), response_type: "code", access_type: accessType };
+    const params = { ...(await this.signed(request, { state })), response_type: "code", access_type: accessType };
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     return url.toString();
   }
 
-  async exchangeCode(code: string): Promise<EsiaTokens> {
+  /** Exchanges the code of an authorization made with the same request (scope, scope_org, redirect_uri). */
+  async exchangeCode(code: string, request = this.signInRequest()): Promise<EsiaTokens> {
     const state = randomUUID();
-    const body = new URLSearchParams({ ...(await this.signed({ scope: this.config.scope, state, code })), code, grant_type: "authorization_code", token_type: "Bearer" });
+    const body = new URLSearchParams({ ...(await this.signed(request, { state, code })), code, grant_type: "authorization_code", token_type: "Bearer" });
     const res = await this.fetchImpl(new URL(ESIA_PATHS.token, this.config.baseUrl), {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -133,24 +169,23 @@ export class EsiaClient {
     return (await res.json()) as T;
   }
 
-  /** The person, contacts and organizations (with access groups in each) behind the tokens. */
+  /**
+   * The person, contacts and organizations behind the sign-in's tokens. An organization's
+   * requisites and access groups come only under its org scopes (loadOrganization).
+   */
   async loadProfile(tokens: EsiaTokens): Promise<EsiaProfile> {
     const { oid, accessToken } = tokens;
     const person = await this.rest<EsiaPerson>(ESIA_PATHS.person(oid), accessToken);
     const contacts = await this.rest<EsiaCollection<EsiaContact>>(`${ESIA_PATHS.contacts(oid)}?embed=(elements)`, accessToken);
     const roles = await this.rest<EsiaCollection<EsiaRole>>(ESIA_PATHS.roles(oid), accessToken);
-    const granted = new Set(tokens.scope);
     const organizations: EsiaProfileOrganization[] = [];
     for (const role of roles.elements.filter((r) => r.active !== false)) {
       const orgOid = String(role.oid);
-      const details = await this.rest<EsiaOrganization>(ESIA_PATHS.organization(orgOid), accessToken).catch(() => null);
-      const groups = granted.has(`org_grps?org_oid=${orgOid}`)
-        ? (await this.rest<EsiaCollection<EsiaGroup>>(ESIA_PATHS.employeeGroups(orgOid, oid), accessToken)).elements
-        : [];
+      const grant = this.grantsOrganization(tokens, orgOid) ? await this.loadOrganization(tokens, orgOid) : null;
       organizations.push({
         oid: orgOid, ogrn: role.ogrn, fullName: role.fullName, shortName: role.shortName, type: role.type, chief: role.chief, admin: role.admin,
-        active: role.active, email: role.email, phone: role.phone, inn: details?.inn, kpp: details?.kpp, oktmo: details?.oktmo,
-        agencyType: details?.agencyType, groups: groups.map((g) => ({ mnemonic: g.grp_id, name: g.name })),
+        active: role.active, email: role.email, phone: role.phone, inn: grant?.inn, kpp: grant?.kpp, oktmo: grant?.oktmo,
+        agencyType: grant?.agencyType, groups: grant?.groups,
       });
     }
     const verified = (type: string) => contacts.elements.find((c) => c.type === type && c.vrfStu === "VERIFIED")?.value;
@@ -164,6 +199,22 @@ export class EsiaClient {
       email: verified("EML")?.toLowerCase(),
       mobile: verified("MBT"),
       organizations,
+    };
+  }
+
+  /** Whether the tokens carry the access groups' scope for this organization. */
+  grantsOrganization(tokens: EsiaTokens, orgOid: string): boolean {
+    return tokens.scope.includes(grantedOrgScope("org_grps", orgOid));
+  }
+
+  /** The organization's requisites and the person's access groups there, under the org scopes of the tokens. */
+  async loadOrganization(tokens: EsiaTokens, orgOid: string): Promise<EsiaOrganizationGrant> {
+    if (!this.grantsOrganization(tokens, orgOid)) throw new EsiaError("ЕСИА не предоставила права в этой организации (org_grps)");
+    const details = await this.rest<EsiaOrganization>(ESIA_PATHS.organization(orgOid), tokens.accessToken);
+    const groups = await this.rest<EsiaCollection<EsiaGroup>>(ESIA_PATHS.employeeGroups(orgOid, tokens.oid), tokens.accessToken);
+    return {
+      oid: orgOid, ogrn: details.ogrn, inn: details.inn, kpp: details.kpp, oktmo: details.oktmo, agencyType: details.agencyType,
+      groups: groups.elements.map((g) => ({ mnemonic: g.grp_id, name: g.name })),
     };
   }
 

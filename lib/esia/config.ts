@@ -2,7 +2,7 @@
 // keys; for the real ЕСИА set the variables below (docs/decisions/003-esia.md).
 import type { EsiaKeyFiles } from "./crypto";
 import { demoKeyFiles } from "./demo-keys";
-import { PORTAL_SCOPES } from "./protocol";
+import { ORGANIZATION_SCOPES, PORTAL_SCOPES } from "./protocol";
 
 export interface EsiaConfig {
   /** ESIA_BASE_URL: https://esia-portal1.test.gosuslugi.ru (test), https://esia.gosuslugi.ru (production). */
@@ -13,11 +13,16 @@ export interface EsiaConfig {
   clientId: string;
   /** PORTAL_URL: the portal's public origin. */
   portalUrl: string;
-  /** Registered redirect URI: the portal's callback route. */
+  /** Registered redirect URI of the sign-in: the portal's callback route. */
   redirectUri: string;
+  /** Registered redirect URI of the organization's authorization (scope_org). */
+  organizationRedirectUri: string;
   /** Where ЕСИА's logout returns the browser. */
   logoutReturnUrl: string;
+  /** ESIA_SCOPE: the sign-in's scopes (person only). */
   scope: string;
+  /** ESIA_ORG_SCOPE: the scopes asked for the chosen organization, with scope_org. */
+  organizationScope: string;
   /** ESIA_CLIENT_KEY, ESIA_CLIENT_CERT: the system's key and certificate; ESIA_CERT: ЕСИА's certificate. */
   keys: EsiaKeyFiles;
 }
@@ -36,8 +41,10 @@ export function esiaConfig(env: NodeJS.ProcessEnv = process.env): EsiaConfig {
     clientId: env.ESIA_CLIENT_ID || "POS_DEMO",
     portalUrl: portal,
     redirectUri: `${portal}/api/esia/callback`,
+    organizationRedirectUri: `${portal}/api/esia/organization/callback`,
     logoutReturnUrl: `${portal}/signed-out`,
     scope: env.ESIA_SCOPE || PORTAL_SCOPES.join(" "),
+    organizationScope: env.ESIA_ORG_SCOPE || ORGANIZATION_SCOPES.join(" "),
     keys: {
       clientKeyPath: env.ESIA_CLIENT_KEY || demo.clientKeyPath,
       clientCertPath: env.ESIA_CLIENT_CERT || demo.clientCertPath,

@@ -12,8 +12,25 @@ export const ESIA_PATHS = {
   employeeGroups: (orgOid: string, oid: string) => `/rs/orgs/${orgOid}/emps/${oid}/grps`,
 } as const;
 
-/** Scopes the portal asks for, as in the instruction's consent screen, plus the access groups. */
-export const PORTAL_SCOPES = ["usr_org", "openid", "fullname", "email", "mobile", "org_grps"] as const;
+/** Scopes of the portal's sign-in, as in the instruction's consent screen: the person and their organizations' list. */
+export const PORTAL_SCOPES = ["usr_org", "openid", "fullname", "email", "mobile"] as const;
+
+/** Scopes ЕСИА grants per organization, only for the one named in `scope_org`. */
+export const ORGANIZATION_SCOPE_NAMES = [
+  "org_shortname", "org_fullname", "org_type", "org_ogrn", "org_inn", "org_kpp", "org_agencytype", "org_oktmo", "org_emps", "org_grps",
+] as const;
+
+export const isOrganizationScope = (scope: string) => (ORGANIZATION_SCOPE_NAMES as readonly string[]).includes(scope);
+
+/**
+ * The portal's second authorization, for the organization the person chose (`scope_org`): its
+ * requisites and the person's access groups there. `openid` keeps the id token that ties the grant
+ * to the signed-in person.
+ */
+export const ORGANIZATION_SCOPES = ["openid", "org_ogrn", "org_inn", "org_kpp", "org_oktmo", "org_grps"] as const;
+
+/** How a granted scope reads in the access token: `org_grps?org_oid=1000…`, `fullname?oid=1000…`. */
+export const grantedOrgScope = (scope: string, orgOid: string) => `${scope}?org_oid=${orgOid}`;
 
 /** How ЕСИА lists requested rights on its consent screen. */
 export const SCOPE_DESCRIPTIONS: Record<string, string> = {
@@ -30,10 +47,20 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   org_grps: "Просмотр групп доступа сотрудника в организации",
   org_shortname: "Просмотр сокращённого наименования организации",
   org_fullname: "Просмотр полного наименования организации",
+  org_type: "Просмотр типа организации",
   org_ogrn: "Просмотр ОГРН организации",
+  org_inn: "Просмотр ИНН организации",
+  org_kpp: "Просмотр КПП организации",
+  org_agencytype: "Просмотр вида органа власти",
+  org_oktmo: "Просмотр ОКТМО организации",
+  org_emps: "Просмотр списка сотрудников организации",
 };
 
-/** Codes ЕСИА puts into error_description ("ESIA-007004: …"). */
+/**
+ * Codes ЕСИА puts into error_description ("ESIA-007004: …"). All but `badGrant` are codes seen from
+ * the real ЕСИА (../shared/notes/esia.md); ESIA-007002 for a used or expired code is the emulator's
+ * assumption (the real code is not confirmed): the portal's client never relies on the number.
+ */
 export const ESIA_ERRORS = {
   denied: { code: "ESIA-007004", error: "access_denied", text: "Пользователь отказал в доступе" },
   unauthorizedClient: { code: "ESIA-007005", error: "unauthorized_client", text: "Система-клиент не зарегистрирована" },
@@ -43,10 +70,21 @@ export const ESIA_ERRORS = {
   badRedirectUri: { code: "ESIA-007023", error: "invalid_request", text: "Неверный адрес возврата (redirect_uri)" },
   badSecret: { code: "ESIA-007053", error: "invalid_client", text: "Неверная подпись запроса (client_secret)" },
   notEmployee: { code: "ESIA-007194", error: "invalid_scope", text: "Пользователь не является сотрудником организации" },
+  // Assumption, not confirmed by the notes on the real ЕСИА (see above and docs/decisions/003-esia.md).
   badGrant: { code: "ESIA-007002", error: "invalid_grant", text: "Неверный или использованный код авторизации" },
   scopeNotAllowed: { code: "ESIA-005029", error: "scopeNotAllowed", text: "Нет доступа к запрашиваемым данным" },
 } as const;
 export type EsiaErrorKey = keyof typeof ESIA_ERRORS;
+
+/**
+ * Codes of ЕСИА's REST answers (`{"code":…,"message":…}`). ESIA-005029 (scopeNotAllowed) is seen
+ * from the real ЕСИА; 005001 (bad token) and 005011 (not found) are the emulator's assumptions.
+ */
+export const ESIA_REST_ERRORS = {
+  invalidToken: { status: 401, code: "ESIA-005001", message: "Неверный или просроченный маркер доступа" },
+  notFound: { status: 404, code: "ESIA-005011", message: "Не найден" },
+  scopeNotAllowed: { status: 403, code: "ESIA-005029", message: "scopeNotAllowed" },
+} as const;
 
 export function errorDescription(key: EsiaErrorKey, detail?: string): string {
   const e = ESIA_ERRORS[key];
@@ -146,19 +184,20 @@ export interface EsiaRole {
   isLiquidated: boolean;
 }
 
+/** `/rs/orgs/{org}`: each field comes only with its org scope (org_fullname, org_inn, …). */
 export interface EsiaOrganization {
   stateFacts: string[];
   oid: number;
   prnOid?: number;
-  fullName: string;
-  shortName: string;
-  ogrn: string;
-  inn: string;
+  fullName?: string;
+  shortName?: string;
+  ogrn?: string;
+  inn?: string;
   kpp?: string;
   leg?: string;
   agencyType?: string;
   oktmo?: string;
-  type: "LEGAL" | "AGENCY" | "BUSINESS";
+  type?: "LEGAL" | "AGENCY" | "BUSINESS";
   eTag: string;
 }
 

@@ -3,7 +3,8 @@
 // sideways scrolling on a 360 px phone or at 200% zoom. Every link on the checked pages must lead to
 // a checked page, which proves the route lists complete.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../lib/demo-world/esia-world";
+import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
+import { grantOrganizationRights } from "./support/esia";
 import { expectOneHeading, NARROW_VIEWPORTS, seriousAxeViolations, sidewaysScroll, untranslatedText } from "./support/page-checks";
 import { AUDIENCES, EMULATOR_PATHS, PUBLIC_ROUTES, headOf, lkoOf, loginOf, PLACED_SCHOOL, routePattern, type TRoute } from "./support/routes";
 
@@ -42,7 +43,15 @@ async function signIn(page: Page, personId: string, checkScreens = false) {
   await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
   if (checkScreens) await checkPage(page, "ЕСИА: предоставление прав");
   await page.getByRole("button", { name: "Предоставить" }).click();
-  await page.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+  const memberships = personById.get(personId)!.memberships;
+  if (memberships.length === 1) {
+    // The only organization: ЕСИА asks for its rights (scope_org) at once.
+    await expect(page.getByText(/запрашивает следующие права в организации/)).toBeVisible();
+    if (checkScreens) await checkPage(page, "ЕСИА: права в организации");
+    await grantOrganizationRights(page, memberships[0].organizationId);
+  } else {
+    await page.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+  }
 }
 
 async function pathOf(page: Page, route: TRoute): Promise<string> {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_INSTITUTION, DEMO_PERSONS, organizationById, type DemoPersonKey } from "../../lib/demo-world/esia-world";
-import { signInThroughEsia } from "./support/esia";
+import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_PERSONS, demoPerson, organizationById, type DemoPersonKey } from "../../lib/demo-world/esia-world";
+import { chooseOrganization, grantOrganizationRights, signInThroughEsia } from "./support/esia";
 
 test.describe("вход через эмулятор ЕСИА", () => {
   for (const person of DEMO_PERSONS) {
@@ -58,21 +58,64 @@ test.describe("вход через эмулятор ЕСИА", () => {
     await expect(page).toHaveURL(/\/signin$/);
   });
 
-  test("сотрудник двух организаций выбирает одну, затем меняет её", async ({ page }) => {
+  test("сотрудник двух организаций выбирает одну, подтверждает её права в ЕСИА, затем меняет её", async ({ page }) => {
     await signInThroughEsia(page, "multiOrg");
     const first = organizationById.get(DEMO_INSTITUTION.multiSecond)!;
     const second = organizationById.get(DEMO_INSTITUTION.filing)!;
     await page.getByRole("button", { name: "Далее" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Выберите организацию.");
+    // «Далее» asks ЕСИА for the organization's rights (scope_org): no login form, the organization named, its rights in words.
     await page.getByRole("radio", { name: new RegExp(first.shortName) }).check();
     await page.getByRole("button", { name: "Далее" }).click();
+    await expect(page.getByLabel("Телефон / Email / СНИЛС")).toHaveCount(0);
+    for (const right of ["Просмотр групп доступа сотрудника в организации", "Просмотр ИНН организации"]) await expect(page.getByText(right)).toBeVisible();
+    await grantOrganizationRights(page, DEMO_INSTITUTION.multiSecond);
     await expect(page.getByRole("heading", { level: 1, name: first.shortName })).toBeVisible();
+    // Changing the organization repeats ЕСИА's consent for the new one.
     await page.getByRole("main").getByRole("link", { name: "Сменить организацию" }).click();
     await expect(page.getByRole("radio", { name: new RegExp(first.shortName) })).toBeChecked();
-    await page.getByRole("radio", { name: new RegExp(second.shortName) }).check();
-    await page.getByRole("button", { name: "Далее" }).click();
+    await chooseOrganization(page, DEMO_INSTITUTION.filing);
     await expect(page.getByRole("heading", { level: 1, name: second.shortName })).toBeVisible();
     await expect(page.getByRole("banner")).toContainText(second.shortName);
+  });
+
+  test("«Отказать» на правах организации: понятное сообщение, сеанс без организации, можно повторить", async ({ page }) => {
+    const person = demoPerson("institutionAdmin");
+    const org = organizationById.get(person.memberships[0].organizationId)!;
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Войти через ЕСИА" }).click();
+    await page.getByLabel("Телефон / Email / СНИЛС").fill(person.email);
+    await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Войти", exact: true }).click();
+    await page.getByRole("button", { name: "Предоставить" }).click();
+    // The only organization: its rights are asked at once.
+    await expect(page.getByText(`запрашивает следующие права в организации ${org.shortName} (ОГРН ${org.ogrn})`)).toBeVisible();
+    await page.getByRole("button", { name: "Отказать" }).click();
+    await expect(page).toHaveURL(/\/select-organization\?error=denied&/);
+    const alert = page.getByRole("alert").filter({ hasText: "Организация не выбрана" });
+    await expect(alert).toContainText("Вы не предоставили порталу права в организации");
+    await expect(alert).toContainText("ESIA-007004");
+    // Still signed in (the header names the person), with no organization; «Далее» tries again.
+    await expect(page.getByRole("banner")).toContainText(person.lastName);
+    await expect(page.getByRole("banner")).not.toContainText(org.shortName);
+    await expect(page.getByRole("radio", { name: new RegExp(org.shortName) })).toBeChecked();
+    await page.getByRole("button", { name: "Далее" }).click();
+    await grantOrganizationRights(page, org.id);
+    await expect(page.getByRole("heading", { level: 1, name: org.shortName })).toBeVisible();
+  });
+
+  test("подделанный ответ ЕСИА на правах организации не выбирает её", async ({ page }) => {
+    await signInThroughEsia(page, "multiOrg");
+    // The authorization started («Далее»), ЕСИА's consent on screen; an answer with another state arrives.
+    await page.getByRole("radio", { name: new RegExp(organizationById.get(DEMO_INSTITUTION.filing)!.shortName) }).check();
+    await page.getByRole("button", { name: "Далее" }).click();
+    await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
+    await page.goto("/api/esia/organization/callback?code=stolen-code&state=3f2a9c1e-8b7d-4e6f-a5c4-2b1d0e9f8a7c");
+    await expect(page).toHaveURL(/\/select-organization\?error=forged-state$/);
+    await expect(page.getByRole("alert").filter({ hasText: "Организация не выбрана" })).toContainText("не прошёл проверку");
+    await page.goto("/start");
+    await expect(page).toHaveURL(/\/select-organization$/);
+    await expect(page.getByText("Выберите организацию:")).toBeVisible();
   });
 
   test("выход завершает и сеанс портала, и сеанс ЕСИА", async ({ page }) => {

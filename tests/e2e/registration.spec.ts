@@ -3,8 +3,8 @@
 // approves, the cabinet exists with its ЛКО id, and both notices reach the mail catcher.
 // Institutions used here (the e2e database is shared by all files): МОУ «СОШ № 5», «СОШ № 13».
 import { expect, test, type Page } from "@playwright/test";
-import { demoPerson, personById } from "../../lib/demo-world/esia-world";
-import { signInThroughEsia } from "./support/esia";
+import { DEMO_INSTITUTION, demoPerson, personById } from "../../lib/demo-world/esia-world";
+import { chooseOrganization, signInThroughEsia } from "./support/esia";
 import { linksIn, waitForMail } from "./support/mail";
 
 const APPLICANT_EMAIL = "cabinet@mag-school5.demo.test";
@@ -21,8 +21,12 @@ test("рабочий кабинет: заявка, отклонение с пр�
   const applicant = await (await browser.newContext()).newPage();
   const reviewer = await (await browser.newContext()).newPage();
 
-  // ── The applicant: sign in, organization (the only one, chosen at sign-in), «Рабочий кабинет».
+  // ── The applicant: sign in (the only organization's rights are granted at once), then the choice
+  // as the instruction shows it: «Выберите организацию:» → «Далее» → ЕСИА's consent for its rights.
   await signInThroughEsia(applicant, "institutionAdmin");
+  await applicant.goto("/select-organization?change=1");
+  await expect(applicant.getByText("Выберите организацию:")).toBeVisible();
+  await chooseOrganization(applicant, DEMO_INSTITUTION.filing);
   await expect(applicant.getByRole("heading", { level: 1, name: SCHOOL_5 })).toBeVisible();
   await applicant.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Подключение кабинета" }).click();
   await expect(applicant.getByText("Выберите кабинет:")).toBeVisible();

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import { BASE_URL } from "../../playwright.config";
-import { signInThroughEsia, signInWithLogin } from "./support/esia";
+import { grantOrganizationRights, signInThroughEsia, signInWithLogin } from "./support/esia";
 
 const ESIA = `http://localhost:${Number(process.env.E2E_PORT || 3100) + 1}`;
 const SCHOOL_33_LKO = 220815;
@@ -253,7 +253,7 @@ test.describe("атаки на вход", () => {
     await victim.getByLabel("Пароль").fill(DEMO_PASSWORD);
     await victim.getByRole("button", { name: "Войти", exact: true }).click();
     await victim.getByRole("button", { name: "Предоставить" }).click();
-    await victim.waitForURL((url) => url.hostname === "127.0.0.1" && url.pathname === "/start");
+    await grantOrganizationRights(victim, person.memberships[0].organizationId);
     await expect(victim.getByRole("heading", { level: 1, name: "Управление образования" })).toBeVisible();
     const after = (await victimContext.cookies(BASE_URL)).find((c) => c.name === "next-auth.session-token")!;
     expect(after.value).not.toBe(planted.value);

@@ -6,7 +6,7 @@ import { EsiaClient } from "@/lib/esia/client";
 import type { EsiaConfig } from "@/lib/esia/config";
 import { demoRsaSigner, demoRsaVerifier, type EsiaCrypto } from "@/lib/esia/crypto";
 import { generateDemoKeys } from "@/lib/esia/demo-keys";
-import { PORTAL_SCOPES } from "@/lib/esia/protocol";
+import { ORGANIZATION_SCOPES, PORTAL_SCOPES } from "@/lib/esia/protocol";
 import { createEsiaEmulator } from "@/lib/esia-emulator/server";
 import { tokenKeys } from "@/lib/esia-emulator/tokens";
 import { createEmulatorWorld } from "@/lib/esia-emulator/world";
@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from "@/lib/demo-world/esia-world";
 
 export const PORTAL = "http://portal.test";
 export const REDIRECT_URI = `${PORTAL}/api/esia/callback`;
+export const ORG_REDIRECT_URI = `${PORTAL}/api/esia/organization/callback`;
 
 export interface TestEsia {
   baseUrl: string;
@@ -34,7 +35,7 @@ export async function startTestEsia(): Promise<TestEsia> {
     get publicUrl() {
       return baseUrl;
     },
-    clients: [{ id: "POS_TEST", name: "Платформа обратной связи", redirectUris: [REDIRECT_URI], logoutRedirectPrefixes: [`${PORTAL}/`], certificatePem: keys.client.certPem }],
+    clients: [{ id: "POS_TEST", name: "Платформа обратной связи", redirectUris: [REDIRECT_URI, ORG_REDIRECT_URI], logoutRedirectPrefixes: [`${PORTAL}/`], certificatePem: keys.client.certPem }],
     tokenKeys: tokenKeys(keys.esia.keyPem, keys.esia.certPem),
     world: createEmulatorWorld(),
     now,
@@ -47,8 +48,10 @@ export async function startTestEsia(): Promise<TestEsia> {
     clientId: "POS_TEST",
     portalUrl: PORTAL,
     redirectUri: REDIRECT_URI,
+    organizationRedirectUri: ORG_REDIRECT_URI,
     logoutReturnUrl: `${PORTAL}/signed-out`,
     scope: PORTAL_SCOPES.join(" "),
+    organizationScope: ORGANIZATION_SCOPES.join(" "),
     keys: { clientKeyPath: "", clientCertPath: "", esiaCertPath: "" },
   };
   const crypto: EsiaCrypto = { signer: demoRsaSigner(keys.client.keyPem, keys.client.certPem), verifier: demoRsaVerifier(keys.esia.certPem) };

@@ -34,10 +34,14 @@ export async function sessionCookieFor(sessionId: string, personId: string): Pro
 
 let counter = 0;
 
-/** Signs in as a demo person (by key) or any world person (by id); optionally picks the organization. */
-export async function signInAs(who: DemoPersonKey | { personId: string }, organizationId?: string) {
+/**
+ * Signs in as a demo person (by key) or any world person (by id); optionally picks the organization.
+ * A person with one organization has it chosen, as the portal does after ЕСИА grants its rights.
+ */
+export async function signInAs(who: DemoPersonKey | { personId: string }, chosen?: string) {
   const person = typeof who === "string" ? demoPerson(who) : personById.get(who.personId)!;
   const { personId, sessionId } = await signInFromEsia(profileOf(person), `esia-sid-${++counter}`);
+  const organizationId = chosen ?? (person.memberships.length === 1 ? person.memberships[0].organizationId : undefined);
   if (organizationId) {
     const { testDb } = await import("./db");
     await testDb().authSession.update({ where: { id: sessionId }, data: { selectedOrganizationId: organizationId } });

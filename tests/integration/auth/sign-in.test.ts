@@ -4,9 +4,10 @@ import { signInFromEsia } from "@/lib/auth/profile-sync";
 import { getPortalSession, loadPortalSession } from "@/lib/auth/session";
 import { endPortalSession } from "@/lib/auth/sign-out";
 import { chooseOrganization } from "@/lib/auth/organization-choice";
-import { DEMO_INSTITUTION, demoPerson } from "@/lib/demo-world/esia-world";
+import { DEMO_INSTITUTION, demoPerson, organizationById } from "@/lib/demo-world/esia-world";
 import { GOSPUBLIC_CABINET_GROUP } from "@/lib/demo-world/reference";
 import { testDb } from "../../helpers/db";
+import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { requestContext } from "../../helpers/request-context";
 import { profileOf, signInAs } from "../../helpers/session";
 
@@ -31,9 +32,18 @@ describe("вход: данные из ЕСИА сохраняются в баз�
     expect(await db.auditEvent.count({ where: { action: "auth.signed_in", actorPersonId: personId } })).toBe(1);
   });
 
-  it("единственная организация выбирается сразу", async () => {
+  it("даже единственная организация выбирается только после её авторизации в ЕСИА", async () => {
     const { sessionId } = await signInFromEsia(profileOf(demoPerson("institutionAdmin")), "sid-2");
-    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBe(DEMO_INSTITUTION.filing);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBeNull();
+  });
+
+  it("вход без областей организаций (групп нет в ответе ЕСИА) не трогает последние известные группы", async () => {
+    const person = demoPerson("multiOrg");
+    const { personId } = await signInFromEsia(profileOf(person), "sid-2a");
+    const withoutGroups = { ...profileOf(person), organizations: profileOf(person).organizations.map((o) => ({ ...o, groups: undefined, inn: undefined })) };
+    await signInFromEsia(withoutGroups, "sid-2b");
+    const groups = await db.membershipGroup.count({ where: { membership: { personId } } });
+    expect(groups).toBe(2);
   });
 
   it("повторный вход обновляет роли и группы: снятые в ЕСИА перестают действовать", async () => {
@@ -42,7 +52,7 @@ describe("вход: данные из ЕСИА сохраняются в баз�
     await signInFromEsia(profile, "sid-3");
     const changed = {
       ...profile,
-      organizations: [{ ...profile.organizations.find((o) => o.groups.length > 0 && o.chief)!, chief: false, admin: false, groups: [] }],
+      organizations: [{ ...profile.organizations.find((o) => (o.groups?.length ?? 0) > 0 && o.chief)!, chief: false, admin: false, groups: [] }],
     };
     const { personId } = await signInFromEsia(changed, "sid-4");
     const active = await db.membership.findMany({ where: { personId, active: true }, include: { groups: true } });
@@ -82,12 +92,18 @@ describe("сеанс портала", () => {
 });
 
 describe("выбор организации (серверное действие)", () => {
-  it("сохраняет выбор в сеансе и пишет событие аудита", async () => {
+  withTemporaryEsiaKeys();
+
+  it("отправляет в ЕСИА за правами выбранной организации; выбор ещё не записан", async () => {
     const { sessionId } = await signInAs("multiOrg");
     const result = await chooseOrganization({ organizationId: DEMO_INSTITUTION.multiSecond });
-    expect(result).toEqual({ ok: true, data: undefined });
-    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBe(DEMO_INSTITUTION.multiSecond);
-    expect(await db.auditEvent.count({ where: { action: "session.organization_chosen", entityId: sessionId } })).toBe(1);
+    expect(result.ok).toBe(true);
+    const url = new URL((result as { data: { authorizationUrl: string } }).data.authorizationUrl);
+    expect(url.pathname).toBe("/aas/oauth2/v2/ac");
+    expect(url.searchParams.get("scope_org")).toBe(organizationById.get(DEMO_INSTITUTION.multiSecond)!.esiaOid);
+    expect(url.searchParams.get("redirect_uri")).toBe("http://portal.test/api/esia/organization/callback");
+    expect(requestContext.cookies()["pos.esia-org-handshake"]).toBeTruthy();
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBeNull();
   });
 
   it("отказывает в чужой организации и ничего не меняет", async () => {

@@ -5,7 +5,7 @@ import { decodeJwt } from "jose";
 import { formatTimestamp, secretMessage } from "@/lib/esia/protocol";
 import { demoPerson, organizationById, DEMO_INSTITUTION } from "@/lib/demo-world/esia-world";
 import { GOSPUBLIC_CABINET_GROUP } from "@/lib/demo-world/reference";
-import { REDIRECT_URI, TestBrowser, startTestEsia, walkSignIn, txOf, type TestEsia } from "../../helpers/esia";
+import { PORTAL, REDIRECT_URI, TestBrowser, startTestEsia, walkSignIn, txOf, type TestEsia } from "../../helpers/esia";
 
 let esia: TestEsia;
 beforeAll(async () => {
@@ -104,8 +104,9 @@ describe("вход через эмулятор ЕСИА", () => {
     );
     const second = profile.organizations.find((o) => o.ogrn === organizationById.get(DEMO_INSTITUTION.multiSecond)!.ogrn)!;
     expect(second).toMatchObject({ chief: true, admin: false });
-    expect(second.groups).toEqual([{ mnemonic: GOSPUBLIC_CABINET_GROUP, name: "ПОС. Госпаблики. Кабинет учреждения" }]);
-    expect(second.inn).toBe(organizationById.get(DEMO_INSTITUTION.multiSecond)!.inn);
+    // The sign-in asks for no organization's scopes: no groups, no requisites beyond /roles.
+    expect(second.groups).toBeUndefined();
+    expect(second.inn).toBeUndefined();
   });
 
   it("отдаёт коллекции REST в форме ЕСИА и отказывает без нужной области", async () => {
@@ -170,6 +171,15 @@ describe("эмулятор ЕСИА отказывает", () => {
     const missing = await tamperedAuthorizeUrl((p) => p.delete("timestamp"));
     const back2 = new URL((await new TestBrowser().get(missing)).headers.get("location")!);
     expect(back2.searchParams.get("error_description")).toMatch(/^ESIA-007014.*timestamp/);
+  });
+
+  it("при запросе маркера с устаревшим timestamp (ESIA-007015)", async () => {
+    const { back } = await signIn();
+    // A client whose clock is an hour behind: its token request is signed with an old timestamp.
+    const stale = new (await import("@/lib/esia/client")).EsiaClient(esia.config, esia.crypto, fetch, () => new Date(Date.now() - 60 * 60_000));
+    await expect(stale.exchangeCode(back.searchParams.get("code")!)).rejects.toThrow(/^ESIA-007015/);
+    // The code was not spent by the refused request.
+    expect((await esia.client.exchangeCode(back.searchParams.get("code")!)).oid).toBe(demoPerson("institutionAdmin").esiaOid);
   });
 
   it("при повторном использовании кода", async () => {
@@ -239,6 +249,90 @@ describe("эмулятор ЕСИА отказывает", () => {
     expect(again).toContain("Телефон / Email / СНИЛС");
     const evil = await browser.get(`${esia.baseUrl}/idp/ext/Logout?client_id=POS_TEST&redirect_url=${encodeURIComponent("https://attacker.test/")}`);
     expect(evil.status).toBe(200);
+  });
+});
+
+describe("права организации (scope_org)", () => {
+  const multi = demoPerson("multiOrg");
+  const second = organizationById.get(DEMO_INSTITUTION.multiSecond)!;
+  const filing = organizationById.get(DEMO_INSTITUTION.filing)!;
+  const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+
+  /** Signs in (person scopes), then authorizes one organization in the same browser. */
+  async function authorizeOrganization(org = second, login = multi.email) {
+    const { browser, back } = await signIn(login);
+    const signInTokens = await esia.client.exchangeCode(back.searchParams.get("code")!);
+    const state = randomUUID();
+    const request = esia.client.organizationRequest(org.esiaOid);
+    const consent = await (await browser.get(await esia.client.authorizationUrl(state, "online", request))).text();
+    const orgBack = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state, "online", request), login);
+    return { consent, orgBack, state, signInTokens, tokens: await esia.client.exchangeCode(orgBack.searchParams.get("code")!, request) };
+  }
+
+  it("вход не даёт прав организаций: /rs/orgs и группы — ESIA-005029", async () => {
+    const { back } = await signIn(multi.email);
+    const tokens = await esia.client.exchangeCode(back.searchParams.get("code")!);
+    expect(tokens.scope.some((s) => s.startsWith("org_"))).toBe(false);
+    for (const path of [`/rs/orgs/${second.esiaOid}`, `/rs/orgs/${second.esiaOid}/emps/${tokens.oid}/grps`]) {
+      const res = await fetch(`${esia.baseUrl}${path}`, bearer(tokens.accessToken));
+      expect(res.status, path).toBe(403);
+      expect(await res.json()).toEqual({ code: "ESIA-005029", message: "scopeNotAllowed" });
+    }
+    await expect(esia.client.loadOrganization(tokens, second.esiaOid)).rejects.toThrow(/org_grps/);
+  });
+
+  it("области организации без scope_org не выдаются и не перечисляются на экране согласия", async () => {
+    const browser = new TestBrowser();
+    await signIn(multi.email, browser);
+    const request = { scope: "openid fullname org_grps org_inn", redirectUri: REDIRECT_URI };
+    const url = await esia.client.authorizationUrl(randomUUID(), "online", request);
+    const consent = await (await browser.get(url)).text();
+    expect(consent).toContain("Просмотр вашей фамилии, имени и отчества");
+    expect(consent).not.toContain("Просмотр групп доступа");
+    expect(consent).not.toContain("в организации");
+    const back = await walkSignIn(esia, browser, url, multi.email);
+    const tokens = await esia.client.exchangeCode(back.searchParams.get("code")!, request);
+    expect(tokens.scope).toEqual(["openid", `fullname?oid=${multi.esiaOid}`]);
+    expect((await fetch(`${esia.baseUrl}/rs/orgs/${second.esiaOid}/emps/${tokens.oid}/grps`, bearer(tokens.accessToken))).status).toBe(403);
+  });
+
+  it("с открытым сеансом — сразу согласие, с названием организации и правами словами", async () => {
+    const { consent, orgBack, state } = await authorizeOrganization();
+    expect(consent).toContain("Предоставление прав доступа");
+    expect(consent).not.toContain("Телефон / Email / СНИЛС");
+    expect(consent).toContain(`запрашивает следующие права в организации <strong>${second.shortName.replace(/"/g, "&quot;")}</strong> (ОГРН ${second.ogrn})`);
+    for (const right of ["Просмотр групп доступа сотрудника в организации", "Просмотр ИНН организации", "Просмотр КПП организации", "Просмотр ОГРН организации", "Просмотр ОКТМО организации"]) {
+      expect(consent).toContain(right);
+    }
+    expect(orgBack.origin + orgBack.pathname).toBe(`${PORTAL}/api/esia/organization/callback`);
+    expect(orgBack.searchParams.get("state")).toBe(state);
+  });
+
+  it("выдаёт области только для организации из scope_org: её данные и группы, но не другой организации человека", async () => {
+    const { tokens } = await authorizeOrganization();
+    expect(tokens.scope.filter((s) => s.startsWith("org_")).every((s) => s.endsWith(`?org_oid=${second.esiaOid}`))).toBe(true);
+    expect(tokens.scope).toContain(`org_grps?org_oid=${second.esiaOid}`);
+    const grant = await esia.client.loadOrganization(tokens, second.esiaOid);
+    expect(grant).toMatchObject({ oid: second.esiaOid, ogrn: second.ogrn, inn: second.inn, kpp: second.kpp });
+    expect(grant.groups).toEqual([{ mnemonic: GOSPUBLIC_CABINET_GROUP, name: "ПОС. Госпаблики. Кабинет учреждения" }]);
+    // Only the fields of the granted scopes: no full name without org_fullname.
+    const details = await (await fetch(`${esia.baseUrl}/rs/orgs/${second.esiaOid}`, bearer(tokens.accessToken))).json();
+    expect(details.fullName).toBeUndefined();
+    // The person's other organization: not granted by this authorization.
+    for (const path of [`/rs/orgs/${filing.esiaOid}`, `/rs/orgs/${filing.esiaOid}/emps/${tokens.oid}/grps`]) {
+      const res = await fetch(`${esia.baseUrl}${path}`, bearer(tokens.accessToken));
+      expect(res.status, path).toBe(403);
+      expect((await res.json()).code).toBe("ESIA-005029");
+    }
+  });
+
+  it("«Отказать» на правах организации — access_denied с ESIA-007004", async () => {
+    const { browser } = await signIn(multi.email);
+    const state = randomUUID();
+    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state, "online", esia.client.organizationRequest(second.esiaOid)), multi.email, { decision: "deny" });
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007004/);
+    expect(back.searchParams.get("state")).toBe(state);
   });
 });
 

@@ -7,10 +7,13 @@ import { ActionError, ForbiddenError, UnauthenticatedError } from "@/lib/actions
 import { getPortalSession } from "@/lib/auth/session";
 import { loadActions } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
+import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { requestContext } from "../../helpers/request-context";
 import { ACTION_MATRIX, IDENTITIES, IDENTITY_KEYS, signInIdentities, type IdentityKey, type Verdict } from "./matrix";
 
 const actions = await loadActions();
+// «Выберите организацию» signs its ЕСИА request (the organization's rights) with the demo keys.
+withTemporaryEsiaKeys();
 let cookies = new Map<IdentityKey, Record<string, string>>();
 let persons = new Map<IdentityKey, string | null>();
 

@@ -8,11 +8,14 @@ import { loadActions } from "../../helpers/app-surface";
 import { testDb } from "../../helpers/db";
 import { rowCounts } from "../../helpers/fingerprint";
 import { hostileInputFor, isRussian, runs } from "../../helpers/hostile";
+import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
 import { ACTION_MATRIX, IDENTITIES, IDENTITY_KEYS, type IdentityKey } from "./matrix";
 
 const actions = await loadActions();
+// «Выберите организацию» signs its ЕСИА request (the organization's rights) with the demo keys.
+withTemporaryEsiaKeys();
 const GENERIC_FAILURE = /^Не удалось выполнить действие/;
 const tried = { inputs: 0 };
 

@@ -175,7 +175,7 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     },
   },
   "session.chooseOrganization": {
-    target: "организация МОУ «СОШ № 16» (выбор в сеансе)",
+    target: "организация МОУ «СОШ № 16» (выбор: запрос её прав в ЕСИА)",
     verdicts: only("institution"),
     input: async () => ({ organizationId: SCHOOL_16.organizationId }),
   },
@@ -400,6 +400,16 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     access: "public", why: "возврат из ЕСИА: пускает дальше только state из подписанной cookie этого браузера",
     verdicts: everyone(), status: 303,
     call: async () => ({ path: `/api/esia/callback?code=stolen&state=${randomUUID()}` }),
+  },
+  "GET /api/esia/organization/authorize": {
+    access: "signed-in", why: "запрос в ЕСИА прав единственной организации вошедшего (scope_org); без входа — на страницу входа",
+    verdicts: signedIn(), status: 303, refusedStatus: 303,
+    call: async () => ({ path: "/api/esia/organization/authorize" }),
+  },
+  "GET /api/esia/organization/callback": {
+    access: "public", why: "возврат из ЕСИА с правами организации: пускает дальше только state из подписанной cookie этого браузера и этого сеанса",
+    verdicts: everyone(), status: 303,
+    call: async () => ({ path: `/api/esia/organization/callback?code=stolen&state=${randomUUID()}` }),
   },
   "POST /api/esia/logout": {
     access: "public", why: "выход: завершает только сеанс из cookie вызывающего",

@@ -15,6 +15,7 @@ const ISSUER = "https://esia.test/";
 const CLIENT = "POS_TEST";
 const config: EsiaConfig = {
   baseUrl: "https://esia.test", issuer: ISSUER, clientId: CLIENT, portalUrl: "https://pos.test", redirectUri: "https://pos.test/api/esia/callback",
+  organizationRedirectUri: "https://pos.test/api/esia/organization/callback", organizationScope: "openid org_grps",
   logoutReturnUrl: "https://pos.test/signed-out", scope: PORTAL_SCOPES.join(" "), keys: { clientKeyPath: "", clientCertPath: "", esiaCertPath: "" },
 };
 let esia: TokenKeys;

@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { ORG_HANDSHAKE_COOKIE, ORG_HANDSHAKE_PATH } from "@/lib/auth/esia-handshake";
+import { completeOrganizationAuthorization } from "@/lib/auth/organization-authorization";
+import { authSecret } from "@/lib/auth/secret";
+import { getPortalSession } from "@/lib/auth/session";
+import { portalUrl } from "@/lib/esia/config";
+import { getEsiaClient } from "@/lib/esia/instance";
+import { FAILED_SIGN_IN_RULE, clientAddress, countAttempt } from "@/lib/security/throttle";
+
+// ЕСИА returns here after the organization's authorization (the registered redirect_uri with
+// scope_org). Only the state this browser was sent with, in this portal session, is exchanged.
+export async function GET(request: NextRequest) {
+  const result = await completeOrganizationAuthorization({
+    params: request.nextUrl.searchParams,
+    cookieValue: request.cookies.get(ORG_HANDSHAKE_COOKIE)?.value,
+    session: await getPortalSession(),
+    esia: await getEsiaClient(),
+    secret: authSecret(),
+  });
+  let target: URL;
+  if (result.ok) target = new URL("/start", portalUrl());
+  else if (result.reason === "signed-out") target = new URL("/signin", portalUrl());
+  else {
+    // Forged or stale answers count against the address, as at the sign-in's callback.
+    if (["forged-state", "expired", "missing-code"].includes(result.reason)) await countAttempt(`sign-in-failed:${clientAddress(request.headers)}`, FAILED_SIGN_IN_RULE);
+    target = new URL("/select-organization", portalUrl());
+    target.searchParams.set("error", result.reason);
+    if (result.description) target.searchParams.set("description", result.description);
+  }
+  const response = NextResponse.redirect(target, 303);
+  response.cookies.set(ORG_HANDSHAKE_COOKIE, "", { path: ORG_HANDSHAKE_PATH, maxAge: 0 });
+  return response;
+}
