@@ -97,7 +97,7 @@ async function ensureOrganization(tx: DbTx, org: EsiaProfile["organizations"][nu
   const municipality = org.oktmo ? await municipalityOf(tx, org.oktmo) : null;
   const created = await tx.organization.create({
     data: {
-      esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, ogrn: org.ogrn, inn: org.inn ?? "", kpp: org.kpp,
+      esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, ogrn: org.ogrn, inn: org.inn ?? null, kpp: org.kpp,
       regionId: region?.id ?? regionId(74), municipalityId: municipality?.id, email: org.email, phone: org.phone,
     },
     select: { id: true },

@@ -1,6 +1,6 @@
 // What the portal stores at sign-in, its sessions, and the organization choice action.
 import { beforeEach, describe, expect, it } from "vitest";
-import { signInFromEsia } from "@/lib/auth/profile-sync";
+import { applyOrganizationGrant, signInFromEsia } from "@/lib/auth/profile-sync";
 import { getPortalSession, loadPortalSession } from "@/lib/auth/session";
 import { endPortalSession } from "@/lib/auth/sign-out";
 import { chooseOrganization } from "@/lib/auth/organization-choice";
@@ -70,6 +70,19 @@ describe("вход: данные из ЕСИА сохраняются в баз�
     await signInFromEsia(profile, "sid-5");
     const org = await db.organization.findUniqueOrThrow({ where: { ogrn: "1027700132195" } });
     expect(org).toMatchObject({ esiaOid: "5999999001", kind: null, regionId: "region-77", inn: "7707083893" });
+  });
+
+  it("ИНН незнакомой организации неизвестен до её авторизации: /roles его не даёт, scope_org — даёт", async () => {
+    const profile = profileOf(demoPerson("noOrg"));
+    // What the real /rs/prns/{oid}/roles returns: no ИНН, КПП or ОКТМО without the organization's own scopes.
+    profile.organizations = [{
+      oid: "5999999002", ogrn: "1077749999128", fullName: "Ещё одна организация", shortName: "Ещё одна", type: "LEGAL", chief: true, admin: true, active: true,
+    }];
+    const { personId, sessionId } = await signInFromEsia(profile, "sid-6");
+    const org = await db.organization.findUniqueOrThrow({ where: { ogrn: "1077749999128" } });
+    expect(org.inn).toBeNull();
+    await applyOrganizationGrant({ sessionId, personId, organizationId: org.id, grant: { oid: "5999999002", ogrn: "1077749999128", inn: "7749999127", kpp: "774901001", groups: [] } });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ inn: "7749999127", kpp: "774901001" });
   });
 });
 

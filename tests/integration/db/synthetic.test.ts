@@ -37,7 +37,7 @@ describe("синтетические данные для нагрузочных 
     expect(organizations).toHaveLength(INSTITUTIONS + options.departments + 1);
     for (const o of organizations) {
       expect(isValidOgrn(o.ogrn), o.ogrn).toBe(true);
-      expect(isValidInn(o.inn), o.inn).toBe(true);
+      expect(isValidInn(o.inn ?? ""), `${o.ogrn}: ИНН ${o.inn}`).toBe(true);
     }
     const persons = await db.person.findMany({ where: { id: { startsWith: "syn-" } }, select: { snils: true } });
     expect(persons.length).toBeGreaterThanOrEqual(INSTITUTIONS);
