@@ -13,8 +13,9 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 }
 
 /** Latin words a Russian page may show: abbreviations the instructions use themselves. */
-// File formats keep their Latin names in Russian texts too («выгрузка в CSV», «данные в JSON»).
-const ALLOWED_LATIN = new Set(["CSV", "XLSX", "JSON", "Email", "email", "Ctrl", "utm"]);
+// File formats keep their Latin names in Russian texts too («выгрузка в CSV», «данные в JSON»), and
+// «www.» is the literal address prefix a person types («адрес с «www.» и без него»).
+const ALLOWED_LATIN = new Set(["CSV", "XLSX", "JSON", "Email", "email", "Ctrl", "utm", "www"]);
 
 /**
  * Text a person sees or hears that is not Russian: English words, raw codes (PENDING, LKO_ADMIN),
