@@ -8,7 +8,24 @@ import { SignJWT, jwtVerify } from "jose";
 export const HANDSHAKE_COOKIE = "pos.esia-handshake";
 const TTL_SECONDS = 15 * 60;
 
-const key = (secret: string) => new TextEncoder().encode(`esia-handshake:${secret}`);
+/** A short-lived HS256 cookie; `purpose` keeps one kind's cookie from passing as another's. */
+async function sealCookie(purpose: string, claims: Record<string, string>, secret: string): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuedAt()
+    .setExpirationTime(`${TTL_SECONDS}s`)
+    .sign(new TextEncoder().encode(`${purpose}:${secret}`));
+}
+
+/** The claims of a cookie sealed for `purpose`, or null when it is missing, forged or expired. */
+async function openCookie(purpose: string, value: string | undefined, secret: string): Promise<Record<string, unknown> | null> {
+  if (!value) return null;
+  try {
+    return (await jwtVerify(value, new TextEncoder().encode(`${purpose}:${secret}`), { algorithms: ["HS256"] })).payload;
+  } catch {
+    return null;
+  }
+}
 
 export interface HandshakeStart {
   esiaState: string;
@@ -18,11 +35,7 @@ export interface HandshakeStart {
 
 export async function startHandshake(nextAuthState: string, secret: string): Promise<HandshakeStart> {
   const esiaState = randomUUID();
-  const cookieValue = await new SignJWT({ es: esiaState, ns: nextAuthState })
-    .setProtectedHeader({ alg: "HS256" })
-    .setIssuedAt()
-    .setExpirationTime(`${TTL_SECONDS}s`)
-    .sign(key(secret));
+  const cookieValue = await sealCookie("esia-handshake", { es: esiaState, ns: nextAuthState }, secret);
   return { esiaState, cookieValue, maxAge: TTL_SECONDS };
 }
 
@@ -32,13 +45,8 @@ export type CallbackOutcome =
 
 /** Decides where the browser goes after ЕСИА sent it back to the portal's callback. */
 export async function completeHandshake(params: URLSearchParams, cookieValue: string | undefined, secret: string): Promise<CallbackOutcome> {
-  if (!cookieValue) return { kind: "error", reason: "expired" };
-  let claims: Record<string, unknown>;
-  try {
-    claims = (await jwtVerify(cookieValue, key(secret), { algorithms: ["HS256"] })).payload;
-  } catch {
-    return { kind: "error", reason: "expired" };
-  }
+  const claims = await openCookie("esia-handshake", cookieValue, secret);
+  if (!claims) return { kind: "error", reason: "expired" };
   if (typeof claims.es !== "string" || params.get("state") !== claims.es) return { kind: "error", reason: "forged-state" };
   const error = params.get("error");
   if (error) return { kind: "error", reason: "esia-error", esiaError: error, esiaDescription: params.get("error_description") ?? undefined };
@@ -54,7 +62,6 @@ export async function completeHandshake(params: URLSearchParams, cookieValue: st
 
 export const ORG_HANDSHAKE_COOKIE = "pos.esia-org-handshake";
 export const ORG_HANDSHAKE_PATH = "/api/esia/organization";
-const orgKey = (secret: string) => new TextEncoder().encode(`esia-org-handshake:${secret}`);
 
 export interface OrganizationHandshake {
   state: string;
@@ -64,11 +71,7 @@ export interface OrganizationHandshake {
 
 export async function startOrganizationHandshake(organizationId: string, sessionId: string, secret: string) {
   const state = randomUUID();
-  const cookieValue = await new SignJWT({ st: state, org: organizationId, sid: sessionId })
-    .setProtectedHeader({ alg: "HS256" })
-    .setIssuedAt()
-    .setExpirationTime(`${TTL_SECONDS}s`)
-    .sign(orgKey(secret));
+  const cookieValue = await sealCookie("esia-org-handshake", { st: state, org: organizationId, sid: sessionId }, secret);
   return { state, cookieValue, maxAge: TTL_SECONDS };
 }
 
@@ -84,13 +87,8 @@ export async function completeOrganizationHandshake(
   sessionId: string | undefined,
   secret: string,
 ): Promise<OrganizationCallbackOutcome> {
-  if (!cookieValue) return { kind: "error", reason: "expired" };
-  let claims: Record<string, unknown>;
-  try {
-    claims = (await jwtVerify(cookieValue, orgKey(secret), { algorithms: ["HS256"] })).payload;
-  } catch {
-    return { kind: "error", reason: "expired" };
-  }
+  const claims = await openCookie("esia-org-handshake", cookieValue, secret);
+  if (!claims) return { kind: "error", reason: "expired" };
   if (typeof claims.st !== "string" || typeof claims.org !== "string" || typeof claims.sid !== "string") return { kind: "error", reason: "expired" };
   if (params.get("state") !== claims.st) return { kind: "error", reason: "forged-state" };
   // Started in another portal session (signed out and in since): not this session's grant.
