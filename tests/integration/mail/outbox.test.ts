@@ -1,36 +1,24 @@
 // The outbox: emails are queued in the writer's transaction and delivered by the sender over real
 // SMTP to the bundled catcher, retried after failures, never lost.
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { deliverDueEmails, retryDelayMs, type MailTransport } from "@/lib/mail/delivery";
-import { createMailCatcher, type MailCatcher } from "@/lib/mail-catcher/server";
+import { deliverDueEmails, retryDelayMs } from "@/lib/mail/delivery";
+import { startMailCatcherForFile } from "../../helpers/mail-catcher";
 
-let catcher: MailCatcher;
-let transport: MailTransport;
-beforeAll(async () => {
-  catcher = createMailCatcher();
-  const { smtpPort } = await catcher.listen(0, 0, "127.0.0.1");
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
-});
-afterAll(async () => catcher?.close());
-beforeEach(async () => {
-  catcher.messages.length = 0;
-  await db.outboxEmail.deleteMany();
-});
+const mail = startMailCatcherForFile();
 
 const draft = (n: number) => ({ to: `Person${n}@Demo.test`, subject: `Письмо ${n}`, text: `Текст ${n}: https://pos.example/x` });
 
 describe("исходящая почта", () => {
   it("письмо из транзакции доходит до SMTP с тем же Message-ID", async () => {
     await db.$transaction((tx) => enqueueEmail(tx, draft(1)));
-    expect(await deliverDueEmails({ transport })).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await deliverDueEmails({ transport: mail.transport })).toEqual({ claimed: 1, sent: 1, failed: 0 });
     const row = await db.outboxEmail.findFirstOrThrow();
     expect(row).toMatchObject({ status: "SENT", attempts: 1, to: "person1@demo.test" });
-    expect(catcher.messages).toHaveLength(1);
-    expect(catcher.messages[0]).toMatchObject({ subject: "Письмо 1", to: ["person1@demo.test"], messageId: row.messageId });
-    expect(await deliverDueEmails({ transport })).toMatchObject({ claimed: 0 });
+    expect(mail.catcher.messages).toHaveLength(1);
+    expect(mail.catcher.messages[0]).toMatchObject({ subject: "Письмо 1", to: ["person1@demo.test"], messageId: row.messageId });
+    expect(await deliverDueEmails({ transport: mail.transport })).toMatchObject({ claimed: 0 });
   });
 
   it("откат транзакции не оставляет письма", async () => {
@@ -45,17 +33,17 @@ describe("исходящая почта", () => {
 
   it("при сбое сервера письмо остаётся и уходит при следующей попытке", async () => {
     await db.$transaction((tx) => enqueueEmail(tx, draft(3)));
-    catcher.failNext(1);
+    mail.catcher.failNext(1);
     const start = new Date();
-    expect(await deliverDueEmails({ transport, now: start })).toMatchObject({ sent: 0, failed: 1 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: start })).toMatchObject({ sent: 0, failed: 1 });
     const failed = await db.outboxEmail.findFirstOrThrow();
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(failed.lastError).toMatch(/451/);
     expect(failed.nextAttemptAt.getTime()).toBe(start.getTime() + retryDelayMs(1));
     // Not before its time, then delivered.
-    expect(await deliverDueEmails({ transport, now: start })).toMatchObject({ claimed: 0 });
-    expect(await deliverDueEmails({ transport, now: new Date(start.getTime() + retryDelayMs(1)) })).toMatchObject({ sent: 1 });
-    expect(catcher.messages).toHaveLength(1);
+    expect(await deliverDueEmails({ transport: mail.transport, now: start })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: new Date(start.getTime() + retryDelayMs(1)) })).toMatchObject({ sent: 1 });
+    expect(mail.catcher.messages).toHaveLength(1);
   });
 
   it("одно письмо на ключ, как бы часто его ни ставили", async () => {
@@ -71,8 +59,8 @@ describe("исходящая почта", () => {
     await db.$transaction((tx) => enqueueEmail(tx, draft(5)));
     const now = new Date();
     await db.outboxEmail.updateMany({ data: { status: "SENDING", attempts: 1, lockedUntil: new Date(now.getTime() + 60_000) } });
-    expect(await deliverDueEmails({ transport, now })).toMatchObject({ claimed: 0 });
-    expect(await deliverDueEmails({ transport, now: new Date(now.getTime() + 61_000) })).toMatchObject({ sent: 1 });
+    expect(await deliverDueEmails({ transport: mail.transport, now })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: new Date(now.getTime() + 61_000) })).toMatchObject({ sent: 1 });
     expect(await db.outboxEmail.findFirstOrThrow()).toMatchObject({ status: "SENT", attempts: 2 });
   });
 

@@ -1,32 +1,20 @@
 // The invitation's single-use link is kept by the outbox only until the email is sent: delivery
 // sends the real link and, in the statement that marks the email sent, replaces it in the stored
 // copy (decision 004). A retry before that still sends the real link.
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { addAccount } from "@/lib/accounts/actions";
 import { db } from "@/lib/db";
-import { deliverDueEmails, type MailTransport } from "@/lib/mail/delivery";
+import { deliverDueEmails } from "@/lib/mail/delivery";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { SCRUBBED_SECRET } from "@/lib/mail/secrets";
 import { findInvitationByToken } from "@/lib/invitations/service";
-import { createMailCatcher, type MailCatcher } from "@/lib/mail-catcher/server";
+import { startMailCatcherForFile } from "../../helpers/mail-catcher";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
 import { lastEmailTo, newUser, tokenIn } from "../accounts/helpers";
 
-let catcher: MailCatcher;
-let transport: MailTransport;
-beforeAll(async () => {
-  catcher = createMailCatcher();
-  const { smtpPort } = await catcher.listen(0, 0, "127.0.0.1");
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
-});
-afterAll(async () => catcher?.close());
-beforeEach(async () => {
-  requestContext.clear();
-  catcher.messages.length = 0;
-  await db.outboxEmail.deleteMany();
-});
+const mail = startMailCatcherForFile();
+beforeEach(() => requestContext.clear());
 
 /** Every outbox row whose subject, text or HTML contains the string. */
 const rowsContaining = (s: string) =>
@@ -46,7 +34,7 @@ describe("ссылка приглашения в исходящей почте",
     const token = await invite(email);
     expect(await rowsContaining(token)).toHaveLength(1);
 
-    expect(await deliverDueEmails({ transport })).toMatchObject({ sent: 1 });
+    expect(await deliverDueEmails({ transport: mail.transport })).toMatchObject({ sent: 1 });
     expect(await rowsContaining(token)).toEqual([]);
     const stored = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
     expect(stored.status).toBe("SENT");
@@ -55,7 +43,7 @@ describe("ссылка приглашения в исходящей почте",
     expect(stored.text).toMatch(/действует 7 дней/); // the rest of the email stays for the record
 
     // The catcher (and so «Почта (демо)» and e2e) has the real link, without any marker.
-    const [caught] = catcher.messages;
+    const [caught] = mail.catcher.messages;
     expect(caught.text).toContain(`/invite/${token}`);
     expect(caught.html).toContain(`/invite/${token}`);
     expect(caught.text + caught.html).not.toMatch(/[\u{E000}\u{E001}]/u);
@@ -66,14 +54,14 @@ describe("ссылка приглашения в исходящей почте",
   it("неудачная попытка не стирает ссылку: повтор отправляет настоящую, стирается только после успеха", async () => {
     const email = "retry.link@school16.demo.test";
     const token = await invite(email);
-    catcher.failNext(1);
+    mail.catcher.failNext(1);
     const start = new Date();
-    expect(await deliverDueEmails({ transport, now: start })).toMatchObject({ sent: 0, failed: 1 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: start })).toMatchObject({ sent: 0, failed: 1 });
     expect(await rowsContaining(token)).toHaveLength(1);
     expect(await db.outboxEmail.findFirstOrThrow({ where: { to: email } })).toMatchObject({ status: "PENDING" });
 
-    expect(await deliverDueEmails({ transport, now: new Date(start.getTime() + 60_000) })).toMatchObject({ sent: 1 });
-    expect(catcher.messages.map((m) => tokenIn(m.text))).toEqual([token]);
+    expect(await deliverDueEmails({ transport: mail.transport, now: new Date(start.getTime() + 60_000) })).toMatchObject({ sent: 1 });
+    expect(mail.catcher.messages.map((m) => tokenIn(m.text))).toEqual([token]);
     expect(await rowsContaining(token)).toEqual([]);
   });
 
@@ -81,9 +69,9 @@ describe("ссылка приглашения в исходящей почте",
     await db.$transaction((tx) =>
       enqueueEmail(tx, { to: "plain@demo.test", subject: "Решение", text: "Причина: \u{E000}не секрет\u{E001}; ссылка https://pos.example/r/1" }),
     );
-    expect(await deliverDueEmails({ transport })).toMatchObject({ sent: 1 });
+    expect(await deliverDueEmails({ transport: mail.transport })).toMatchObject({ sent: 1 });
     const stored = await db.outboxEmail.findFirstOrThrow({ where: { to: "plain@demo.test" } });
     expect(stored.text).toBe("Причина: не секрет; ссылка https://pos.example/r/1");
-    expect(catcher.messages[0].text).toContain("Причина: не секрет; ссылка https://pos.example/r/1");
+    expect(mail.catcher.messages[0].text).toContain("Причина: не секрет; ссылка https://pos.example/r/1");
   });
 });

@@ -2,26 +2,14 @@
 // strands only the one in flight; it goes out again when its lease ends, with the same Message-ID;
 // a sender whose lease was taken over cannot overwrite what the new owner recorded. (The real
 // process kill is in tests/e2e/faults.spec.ts.)
-import nodemailer from "nodemailer";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { mailConfig } from "@/lib/mail/config";
 import { deliverDueEmails, smtpTransport, type MailTransport } from "@/lib/mail/delivery";
-import { createMailCatcher, type MailCatcher } from "@/lib/mail-catcher/server";
+import { startMailCatcherForFile } from "../../helpers/mail-catcher";
 
-let catcher: MailCatcher;
-let smtp: MailTransport;
-beforeAll(async () => {
-  catcher = createMailCatcher();
-  const { smtpPort } = await catcher.listen(0, 0, "127.0.0.1");
-  smtp = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
-});
-afterAll(async () => catcher?.close());
-beforeEach(async () => {
-  catcher.messages.length = 0;
-  await db.outboxEmail.deleteMany();
-});
+const mail = startMailCatcherForFile();
 
 const LEASE = mailConfig().leaseMs;
 const env = (vars: Record<string, string>) => ({ NODE_ENV: "test", ...vars }) as NodeJS.ProcessEnv;
@@ -41,7 +29,7 @@ function stallingAfter(deliveries: number) {
   let count = 0;
   const transport: MailTransport = {
     async sendMail(message) {
-      if (count++ < deliveries) return smtp.sendMail(message);
+      if (count++ < deliveries) return mail.transport.sendMail(message);
       return new Promise((_resolve, reject) => {
         stalled = { reject };
       });
@@ -64,16 +52,16 @@ describe("отправитель падает посреди пачки", () => 
     await expect.poll(statuses, { timeout: 15_000 }).toEqual(["SENT", "SENT", "SENDING", "PENDING", "PENDING"]);
 
     // A sender started after the crash sends the untouched ones at once, but not the one still under lease…
-    expect(await deliverDueEmails({ transport: smtp, now: new Date(start.getTime() + 1000) })).toEqual({ claimed: 2, sent: 2, failed: 0 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: new Date(start.getTime() + 1000) })).toEqual({ claimed: 2, sent: 2, failed: 0 });
     expect((await db.outboxEmail.findUniqueOrThrow({ where: { id: rows[2].id } })).status).toBe("SENDING");
     // …and that one when the lease has run out.
-    expect(await deliverDueEmails({ transport: smtp, now: new Date(start.getTime() + LEASE + 1) })).toEqual({ claimed: 1, sent: 1, failed: 0 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: new Date(start.getTime() + LEASE + 1) })).toEqual({ claimed: 1, sent: 1, failed: 0 });
 
     const final = await db.outboxEmail.findMany();
     expect(final.every((r) => r.status === "SENT")).toBe(true);
     expect(final.find((r) => r.id === rows[2].id)?.attempts).toBe(2);
     // Each Message-ID reached the SMTP server exactly once: the stalled send never got its data accepted.
-    expect(catcher.messages.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
+    expect(mail.catcher.messages.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
 
     // The dead sender's late failure cannot touch a row whose lease it lost.
     dying.wakeWithError();
@@ -87,15 +75,15 @@ describe("отправитель падает посреди пачки", () => 
     let release: () => void = () => {};
     const slow: MailTransport = {
       async sendMail(message) {
-        await smtp.sendMail(message);
+        await mail.transport.sendMail(message);
         // Accepted by the server, but the sender is stuck before it could record it (a pause, a lost connection to the database).
         await new Promise<void>((r) => (release = r));
       },
     };
     const first = deliverDueEmails({ transport: slow, now: start });
-    await expect.poll(() => catcher.messages.length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => mail.catcher.messages.length, { timeout: 15_000 }).toBe(1);
     // The lease runs out; another instance takes the email over and sends it again.
-    expect(await deliverDueEmails({ transport: smtp, now: new Date(start.getTime() + LEASE + 1) })).toMatchObject({ sent: 1 });
+    expect(await deliverDueEmails({ transport: mail.transport, now: new Date(start.getTime() + LEASE + 1) })).toMatchObject({ sent: 1 });
     const taken = await db.outboxEmail.findUniqueOrThrow({ where: { id: row.id } });
     release();
     await first;
@@ -103,7 +91,7 @@ describe("отправитель падает посреди пачки", () => 
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toEqual(taken);
     // This is SMTP's limit (decision 011): an acceptance that the sender never recorded means a second copy,
     // and it carries the same Message-ID, so the receiving side can recognise it.
-    expect(catcher.messages.map((m) => m.messageId)).toEqual([row.messageId, row.messageId]);
+    expect(mail.catcher.messages.map((m) => m.messageId)).toEqual([row.messageId, row.messageId]);
   });
 
   it("таймауты SMTP короче аренды: зависший сервер не держит письмо дольше неё", () => {
