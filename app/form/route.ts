@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { formCsp, renderMessageForm, renderRefusal, renderSent } from "@/lib/messages/form-page";
-import { findWidgetCabinet, officialOrigin, submitCitizenMessage, SUBMIT_ERRORS, type TWidgetCabinet } from "@/lib/messages/submit";
-import { siteOrigins } from "@/lib/functioning/official-site";
+import { findWidgetCabinet, submitCitizenMessage, SUBMIT_ERRORS, type TWidgetCabinet } from "@/lib/messages/submit";
+import { officialOrigin, siteOrigins } from "@/lib/functioning/official-site";
 
 // The widget's message form: /form?opaId=<ЛКО>. Framed only by the cabinet's official site
 // (CSP frame-ancestors); submissions from any other origin are refused (docs/decisions/008-widget.md).

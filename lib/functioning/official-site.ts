@@ -25,6 +25,11 @@ export function parseOfficialSite(raw: string): TOfficialSiteResult {
   return { ok: true, origin: url.origin };
 }
 
+/** The cabinet's official site as the widget knows it: none when the institution said «нет сайта». */
+export function officialOrigin(cabinet: { officialSite: string | null; noSite: boolean }): string | null {
+  return cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null;
+}
+
 /**
  * The official site's origin and its www twin: `https://school18.ru` and `https://www.school18.ru`
  * (either way round). Many sites answer under both and people type either, so the widget is shown,

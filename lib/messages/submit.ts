@@ -8,7 +8,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { formatDateTime } from "@/lib/ui/format";
-import { isOfficialOrigin } from "@/lib/functioning/official-site";
+import { isOfficialOrigin, officialOrigin } from "@/lib/functioning/official-site";
 import { categoryLabel } from "./categories";
 import { ZCitizenMessage } from "./schemas";
 
@@ -22,8 +22,6 @@ export async function findWidgetCabinet(lkoId: number) {
   return cabinet && cabinet.status === "ACTIVE" ? cabinet : null;
 }
 export type TWidgetCabinet = NonNullable<Awaited<ReturnType<typeof findWidgetCabinet>>>;
-
-export const officialOrigin = (cabinet: Pick<TWidgetCabinet, "officialSite" | "noSite">) => (cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null);
 
 /**
  * Where a submission may come from: the portal's own form page (framed by the official site,

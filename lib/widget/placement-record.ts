@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit/log";
-import { siteOrigins } from "@/lib/functioning/official-site";
+import { officialOrigin, siteOrigins } from "@/lib/functioning/official-site";
 import { countAttempt, type ThrottleRule } from "@/lib/security/throttle";
 import { placementSelect, widgetStatusOf } from "./placement";
 
@@ -32,7 +32,7 @@ export async function recordWidgetShown(lkoId: number, origin: string | null, ct
   if (!cabinet) return { show: false, reason: "unknown" };
   if (cabinet.status !== "ACTIVE") return { show: false, reason: "archived" };
   if (!origin || !/^https?:\/\/[^/]+$/.test(origin)) return { show: false, reason: "origin" };
-  const officialForms = siteOrigins(cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null);
+  const officialForms = siteOrigins(officialOrigin(cabinet));
   const answer: TWidgetShown = officialForms.includes(origin) ? { show: true } : { show: false, reason: "wrongDomain" };
 
   // The address first: one flooding client is stopped before it uses up the cabinet's budget.

@@ -3,7 +3,7 @@
 // site's origin (or its www twin) within the last PLACEMENT_FRESH_DAYS means placed, reports only
 // from other origins mean a wrong domain. Reports are hints (anyone can send one with any Origin):
 // the site check (site-check.ts) is the proof. Pure: callers load the cabinet with `placementSelect`.
-import { siteDomain, siteOrigins } from "@/lib/functioning/official-site";
+import { officialOrigin, siteDomain, siteOrigins } from "@/lib/functioning/official-site";
 import { formatDateTime } from "@/lib/ui/format";
 
 export const PLACEMENT_FRESH_DAYS = 30;
@@ -31,7 +31,7 @@ export function widgetStatusOf(cabinet: TPlacementCabinet, now: Date = new Date(
   const fresh = cabinet.placements
     .filter((p) => now.getTime() - p.lastSeenAt.getTime() <= PLACEMENT_FRESH_DAYS * DAY)
     .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
-  const official = cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null;
+  const official = officialOrigin(cabinet);
   const officialForms = siteOrigins(official);
   const onSite = fresh.find((p) => officialForms.includes(p.origin));
   if (onSite) {
