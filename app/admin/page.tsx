@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
-import { formatDate } from "@/lib/accounts/dates";
+import { formatDate } from "@/lib/ui/format";
 import { requireTrainingDone } from "@/lib/accounts/training";
 import { CABINET_KIND_LABELS } from "@/lib/cabinets/labels";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";

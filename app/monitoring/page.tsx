@@ -4,7 +4,8 @@ import { StatusBadge } from "@/components/status/StatusBadge";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { requireMonitoring } from "@/lib/status/access";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
-import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, widgetSeenText } from "@/lib/status/model";
+import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_ICON, WIDGET_STATE, widgetSeenText } from "@/lib/status/model";
+import { formatDateTime, formatDay } from "@/lib/ui/format";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, SORT_KEYS, SORT_LABELS, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
@@ -104,7 +105,7 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
       </th>
       <td className="p-2" data-testid="institution-status" data-status={r.overall}>
         <StatusBadge status={r.overall} />
-        {r.late && <span className="mt-1 block text-xs font-medium text-danger">срок {formatDate(r.deadline)} нарушен</span>}
+        {r.late && <span className="mt-1 block text-xs font-medium text-danger">срок {formatDay(r.deadline)} нарушен</span>}
         {r.missing.length > 0 && r.overall === "IN_PROGRESS" && (
           <span className="mt-1 block text-xs" data-testid="missing">не выполнено: {r.missing.map((m) => MISSING_SHORT[m] ?? m).join(", ")}</span>
         )}

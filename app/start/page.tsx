@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrganizationSession } from "@/lib/auth/session";
+import { firstAndMiddleName } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Начало работы" };
 
@@ -9,7 +10,7 @@ export default async function StartPage() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-muted">Здравствуйте, {person.firstName} {person.middleName}!</p>
+        <p className="text-muted">Здравствуйте, {firstAndMiddleName(person)}!</p>
         <h1>{organization.shortName}</h1>
         <p className="text-sm text-muted">ОГРН: {organization.ogrn} · <Link href="/select-organization?change=1">Сменить организацию</Link></p>
       </div>

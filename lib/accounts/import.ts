@@ -5,6 +5,7 @@ import { cabinetsWhere } from "@/lib/access/policies";
 import { parseAccountsCsv } from "./import-csv";
 import { ZAddAccount, type TAddAccount } from "./schemas";
 import { DUPLICATE_EMAIL_MESSAGE, roleProblems, type CabinetForAccounts } from "./service";
+import { fullName } from "@/lib/ui/format";
 
 export interface TImportRowReport {
   line: number;
@@ -65,7 +66,7 @@ export async function buildImportReport(csv: string, cabinet: CabinetForAccounts
 
   const rows = checked.map((c) => ({
     line: c.row.line,
-    name: [c.row.cells.lastName, c.row.cells.firstName, c.row.cells.middleName].filter(Boolean).join(" "),
+    name: fullName(c.row.cells),
     email: c.row.cells.email,
     roles: c.data?.roles ?? [],
     errors: c.errors,

@@ -8,6 +8,7 @@ import { issueInvitation } from "@/lib/invitations/service";
 import { isUniqueViolation } from "./db-errors";
 import { normalizeRussianPhone, type TAccountRoleChoice, type TAddAccount } from "./schemas";
 import { DISPLAY_STATUS_LABELS, displayStatus } from "./status";
+import { lastAndFirstName } from "@/lib/ui/format";
 
 /** Roles that make sense in a cabinet: a curator and a monitor look over institutions, so only an organ's cabinet has them. */
 export function rolesForCabinet(kind: CabinetKind): TAccountRoleChoice[] {
@@ -114,7 +115,7 @@ export async function createInvitedAccount(
     cabinetId: cabinet.id,
     organizationId: cabinet.organizationId,
     data: {
-      email: account.email, name: `${account.lastName} ${account.firstName}`, roles, curatorSphereIds: roles.includes("CURATOR") ? input.curatorSphereIds : [],
+      email: account.email, name: lastAndFirstName(account), roles, curatorSphereIds: roles.includes("CURATOR") ? input.curatorSphereIds : [],
       expiresAt: expiresAt.toISOString(), source: opts.source ?? "form",
     },
   });

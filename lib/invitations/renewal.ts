@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/accounts/dates";
+import { formatDateTime, fullName } from "@/lib/ui/format";
 import { DISPLAY_STATUS_LABELS } from "@/lib/accounts/status";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -58,8 +58,6 @@ async function cabinetAdminAddresses(cabinetId: string): Promise<string[]> {
   });
   return [...new Set(admins.length > 0 ? admins.map((a) => a.email) : [cabinet.email])];
 }
-
-const fullName = (p: { lastName: string; firstName: string; middleName: string | null }) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
 
 const accountsUrl = (found: FoundInvitation) => `${portalUrl()}/admin/cabinets/${found.cabinet.lkoId}/accounts?q=${encodeURIComponent(found.account.email)}`;
 

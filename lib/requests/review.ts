@@ -3,6 +3,7 @@ import "server-only";
 // request's card. Every query is scoped by reviewableRequestsWhere: another organ's request is
 // neither listed nor shown.
 import { db, type Prisma } from "@/lib/db";
+import { regionDayStart } from "@/lib/ui/format";
 import type { Actor } from "@/lib/access/actor";
 import { reviewableRequestsWhere } from "@/lib/access/policies";
 import { revisionChanges, type FieldChange } from "./diff";
@@ -11,17 +12,16 @@ import type { TRequestQueueFilter } from "./schemas";
 
 export const QUEUE_PAGE_SIZE = 50;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Dates in the filter are the reviewer's calendar days (the demo region lives at UTC+5). */
-const REGION_TZ_OFFSET_MS = 5 * 60 * 60 * 1000;
-const dayStart = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - REGION_TZ_OFFSET_MS);
+/** Dates in the filter are the reviewer's calendar days, in the region's zone. */
+const dayStart = regionDayStart;
+const dayEnd = (isoDate: string) => regionDayStart(new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 
 export async function listReviewQueue(actor: Actor, filter: TRequestQueueFilter) {
   const and: Prisma.CabinetRequestWhereInput[] = [reviewableRequestsWhere(actor)];
   if (filter.status !== "ALL") and.push({ status: filter.status });
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.from) and.push({ createdAt: { gte: dayStart(filter.from) } });
-  if (filter.to) and.push({ createdAt: { lt: new Date(dayStart(filter.to).getTime() + DAY_MS) } });
+  if (filter.to) and.push({ createdAt: { lt: dayEnd(filter.to) } });
   if (filter.type) {
     // «Тип кабинета» is the one of the current revision; Prisma cannot compare a revision's number
     // with its request's column, so candidates are narrowed in two steps, within the reviewer's scope.

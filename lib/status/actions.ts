@@ -12,7 +12,7 @@ import { BULK_REMINDER_LIMIT, REMINDER_PAUSE_MINUTES, sendReminders, type TRemin
 import { canEditDeadline } from "./deadline";
 import { monitoringScopeOf, monitorsAnything, type TMonitoringScope } from "./scope";
 import { ZConnectionDeadline, ZRemindInstitution, ZRemindLate } from "./schemas";
-import { formatDate } from "./model";
+import { formatDay } from "@/lib/ui/format";
 import { forgetPublicStatus } from "./public";
 
 async function inScope(scope: TMonitoringScope, organizationId: string): Promise<boolean> {
@@ -101,7 +101,7 @@ export const setConnectionDeadline = defineAction({
     });
     revalidatePath("/monitoring", "layout");
     forgetPublicStatus();
-    return { deadline: formatDate(deadline) };
+    return { deadline: formatDay(deadline) };
   },
 });
 

@@ -4,7 +4,7 @@ import "server-only";
 import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
 import { refreshConnectionStatus, utc } from "./derive";
-import { REGION_TODAY, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
+import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "./scope";
 import { OVERALL_ORDER } from "./model";
 
@@ -84,7 +84,7 @@ export const ROW_EXTRAS = Prisma.sql`
 export const ROW_EXTRA_COLUMNS = Prisma.sql`
   page.*, w.placements, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
   coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
-  (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${REGION_TODAY}) AS late`;
+  (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${regionToday()}) AS late`;
 
 /** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
 export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {

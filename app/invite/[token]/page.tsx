@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SignInButton } from "@/components/auth/SignInButton";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/accounts/dates";
+import { formatDateTime, fullName, lastAndFirstName } from "@/lib/ui/format";
 import { findInvitationByToken, matchInvitedPerson } from "@/lib/invitations/service";
 import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
 import { AcceptForm } from "./AcceptForm";
@@ -47,7 +47,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
   }
 
   const { account, cabinet, invitation, state } = found;
-  const invitedName = [account.lastName, account.firstName, account.middleName].filter(Boolean).join(" ");
+  const invitedName = fullName(account);
   if (state !== "live") {
     const title = { expired: "Срок действия приглашения истёк", revoked: "Ссылка больше не действует", used: "Приглашение уже использовано", archived: "Приглашение отменено" }[state];
     return (
@@ -102,7 +102,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
         <div className="card space-y-4">
           <h2 className="text-xl">Подтвердите учётную запись</h2>
           <p>
-            Вы вошли как <strong>{session.person.lastName} {session.person.firstName} {session.person.middleName ?? ""}</strong>. Учётная запись кабинета будет
+            Вы вошли как <strong>{fullName(session.person)}</strong>. Учётная запись кабинета будет
             связана с вашей учётной записью Госуслуг и получит статус «Подтвержден». Затем отметьте «Мною пройдено обучение».
           </p>
           <AcceptForm token={token} />
@@ -111,7 +111,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
         <div className="card space-y-4">
           <h2 className="text-xl">Приглашение адресовано не вам</h2>
           <p role="alert">
-            Вы вошли как {session.person.lastName} {session.person.firstName}. {WRONG_PERSON_TEXT(cabinet.organizationName)}
+            Вы вошли как {lastAndFirstName(session.person)}. {WRONG_PERSON_TEXT(cabinet.organizationName)}
           </p>
           <form method="post" action="/api/esia/logout">
             <button type="submit" className="btn-secondary">Выйти и войти другим пользователем</button>

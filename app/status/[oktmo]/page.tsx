@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { YesNo } from "@/components/status/StatusBadge";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { PUBLIC_PAGE_SIZE, parsePublicQuery, publicStatus } from "@/lib/status/public";
-import { formatDate, formatDateTime, percent } from "@/lib/status/model";
+import { percent } from "@/lib/status/model";
+import { formatDateTime, formatDay } from "@/lib/ui/format";
 import { portalUrl } from "@/lib/esia/config";
 import { PublicCounts } from "../PublicCounts";
 
@@ -24,7 +25,7 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
     <div className="space-y-6">
       <p><Link href="/status">← Все муниципальные образования</Link></p>
       <h1>Статус подключения учреждений: {status.name}</h1>
-      {status.deadline && <p>Срок подключения — до <strong>{formatDate(new Date(status.deadline))}</strong>.</p>}
+      {status.deadline && <p>Срок подключения — до <strong>{formatDay(new Date(status.deadline))}</strong>.</p>}
       <PublicCounts counts={status.counts} />
       {status.organs.length > 1 && (
         <section aria-labelledby="by-organ" className="space-y-2">

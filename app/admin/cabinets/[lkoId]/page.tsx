@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
 import { requirePortalSession } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/accounts/dates";
+import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { cabinetCard } from "@/lib/cabinets/card";
 import { CABINET_KIND_LABELS, CABINET_STATUS_LABELS, CABINET_TYPE_LABELS } from "@/lib/cabinets/labels";
@@ -69,7 +69,7 @@ export default async function CabinetDataPage({ params }: { params: Promise<{ lk
         {c.dataConfirmedAt ? (
           <p>
             <StatusText tone="success" icon="check">Подтверждено {formatDateTime(c.dataConfirmedAt)}</StatusText>
-            {c.confirmedBy ? `, ${c.confirmedBy.lastName} ${c.confirmedBy.firstName} ${c.confirmedBy.middleName ?? ""}`.trimEnd() : ""}.
+            {c.confirmedBy ? `, ${fullName(c.confirmedBy)}` : ""}.
           </p>
         ) : (
           <p><StatusText tone="warning" icon="alert">Актуальность данных ещё не подтверждена.</StatusText></p>

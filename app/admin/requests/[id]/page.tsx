@@ -9,12 +9,12 @@ import { requireTrainingDone } from "@/lib/accounts/training";
 import { requirePortalSession } from "@/lib/auth/session";
 import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
-import { formatDateTime } from "@/lib/ui/format";
+import { formatDateTime, fullName, type TPersonName } from "@/lib/ui/format";
 import { ApproveForm, RejectForm } from "./DecisionForms";
 
 export const metadata: Metadata = { title: "Заявка на подключение" };
 
-const fio = (p: { lastName: string; firstName: string; middleName: string | null } | null) => (p ? [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ") : "—");
+const fio = (p: TPersonName | null) => (p ? fullName(p) : "—");
 
 export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requirePortalSession();

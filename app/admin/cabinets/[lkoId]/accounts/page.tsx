@@ -4,7 +4,7 @@ import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { requirePortalSession } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/accounts/dates";
+import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery } from "@/lib/accounts/list";
 import { ACCOUNT_ROLE_CHOICES } from "@/lib/accounts/schemas";
 import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS, type TDisplayStatus } from "@/lib/accounts/status";
@@ -143,7 +143,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
             </thead>
             <tbody>
               {list.rows.map((r) => {
-                const name = [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" ");
+                const name = fullName(r);
                 return (
                   <tr key={r.id} data-email={r.email}>
                     <th scope="row" className="font-normal">

@@ -7,7 +7,8 @@ import { portalUrl } from "@/lib/esia/config";
 import { loadFunctioning } from "@/lib/functioning/queries";
 import { missingReadiness, READINESS_POINTS } from "@/lib/functioning/readiness";
 import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT, SOCIAL_SOURCES, socialLink } from "@/lib/widget/banner";
-import { formatSeenAt, widgetStatusText } from "@/lib/widget/placement";
+import { widgetStatusText } from "@/lib/widget/placement";
+import { formatDateTime } from "@/lib/ui/format";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { isOfficialOrigin, siteDomain } from "@/lib/functioning/official-site";
 import { StatusGlyph, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
@@ -55,7 +56,7 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
         <p data-testid="widget-status">
           <StatusText {...widgetLook}>{cabinet.noSite ? "Виджет не нужен: у учреждения нет сайта." : widgetStatusText(widgetStatus)}</StatusText>
         </p>
-        {cabinet.readinessUpdatedAt ? <p className="text-sm text-muted">Точки готовности изменены {formatSeenAt(cabinet.readinessUpdatedAt)}.</p> : null}
+        {cabinet.readinessUpdatedAt ? <p className="text-sm text-muted">Точки готовности изменены {formatDateTime(cabinet.readinessUpdatedAt)}.</p> : null}
       </section>
 
       <section className="card space-y-4" aria-labelledby="points-title">
@@ -99,7 +100,7 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
               blockedReason={cabinet.status !== "ACTIVE" ? "Кабинет в архиве." : hasSite ? null : "Сначала укажите и сохраните адрес официального сайта выше."}
             />
           ) : (
-            <p className="text-sm text-muted">{cabinet.widgetGeneratedAt ? `Код виджета сгенерирован ${formatSeenAt(cabinet.widgetGeneratedAt)}.` : "Код виджета еще не сгенерирован."}</p>
+            <p className="text-sm text-muted">{cabinet.widgetGeneratedAt ? `Код виджета сгенерирован ${formatDateTime(cabinet.widgetGeneratedAt)}.` : "Код виджета еще не сгенерирован."}</p>
           )}
         </section>
       ) : null}
@@ -141,8 +142,8 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
                   {cabinet.placements.map((p) => (
                     <tr key={p.origin}>
                       <td>{siteDomain(p.origin)}</td>
-                      <td>{formatSeenAt(p.firstSeenAt)}</td>
-                      <td>{formatSeenAt(p.lastSeenAt)}</td>
+                      <td>{formatDateTime(p.firstSeenAt)}</td>
+                      <td>{formatDateTime(p.lastSeenAt)}</td>
                       <td>{formatNumber(p.hits)}</td>
                       <td>{hasSite && isOfficialOrigin(cabinet.officialSite, p.origin) ? <StatusText tone="success" icon="check">официальный сайт</StatusText> : <StatusText tone="warning" icon="alert">не официальный сайт</StatusText>}</td>
                     </tr>
@@ -156,7 +157,7 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
             <ul className="space-y-2" aria-label="Последние проверки сайта">
               {checks.map((c) => (
                 <li key={c.id}>
-                  {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatSeenAt(c.checkedAt)}, {c.url}
+                  {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatDateTime(c.checkedAt)}, {c.url}
                   {c.details ? <span className="block text-sm text-muted">{c.details}</span> : null}
                 </li>
               ))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
 import { requirePortalSession } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/accounts/dates";
+import { formatDateTime } from "@/lib/ui/format";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { cabinetHistory } from "@/lib/cabinets/history";
 import { historyActionLabel, historyDetails } from "@/lib/cabinets/history-labels";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { MessageStatus } from "@/lib/db";
 import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories";
 import { listCabinetMessages } from "@/lib/messages/inbox";
-import { formatSeenAt } from "@/lib/widget/placement";
+import { formatDateTime } from "@/lib/ui/format";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
@@ -58,7 +58,7 @@ export default async function MessagesPage({ params, searchParams }: { params: P
             <li key={m.id} className="card space-y-1 p-4">
               <p className="flex flex-wrap items-center gap-x-4 text-sm">
                 <StatusBadge {...MESSAGE_STATUS_LOOK[m.status]}>{MESSAGE_STATUS_LABELS[m.status]}</StatusBadge>
-                <span className="text-muted">{formatSeenAt(m.createdAt)}</span>
+                <span className="text-muted">{formatDateTime(m.createdAt)}</span>
                 <span className="text-muted">{m.origin ? `с сайта ${siteDomain(m.origin)}` : "по прямой ссылке"}</span>
               </p>
               <p className="font-medium"><Link href={`${base}/${m.id}`}>{categoryLabel(m.category)}</Link></p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories";
 import { getCabinetMessage } from "@/lib/messages/inbox";
-import { formatSeenAt } from "@/lib/widget/placement";
+import { formatDateTime } from "@/lib/ui/format";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusBadge } from "@/components/ui/Status";
 import { MESSAGE_STATUS_LOOK } from "../status-look";
@@ -23,11 +23,11 @@ export default async function MessagePage({ params }: { params: Promise<{ lkoId:
       <h2>{categoryLabel(m.category)}</h2>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted">Статус</dt><dd><StatusBadge {...MESSAGE_STATUS_LOOK[m.status]}>{MESSAGE_STATUS_LABELS[m.status]}</StatusBadge></dd>
-        <dt className="text-muted">Поступило</dt><dd>{formatSeenAt(m.createdAt)}</dd>
+        <dt className="text-muted">Поступило</dt><dd>{formatDateTime(m.createdAt)}</dd>
         <dt className="text-muted">Источник</dt><dd>{m.origin ? `виджет на сайте ${m.origin}` : "форма по прямой ссылке (например, из социальной сети)"}</dd>
         <dt className="text-muted">Автор</dt><dd>{m.authorName}</dd>
         <dt className="text-muted">Контакт для ответа</dt><dd>{m.contact}</dd>
-        <dt className="text-muted">Согласие на обработку ПДн</dt><dd>дано {formatSeenAt(m.consentAt)}</dd>
+        <dt className="text-muted">Согласие на обработку ПДн</dt><dd>дано {formatDateTime(m.consentAt)}</dd>
       </dl>
       <div>
         <h3>Текст сообщения</h3>
