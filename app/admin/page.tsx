@@ -4,13 +4,12 @@ import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
 import { formatDate } from "@/lib/ui/format";
 import { requireTrainingDone } from "@/lib/accounts/training";
-import { CABINET_KIND_LABELS } from "@/lib/cabinets/labels";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { StatusText } from "@/components/ui/Status";
 import { formatNumber } from "@/lib/ui/format";
-import { ACTIONS, CABINET_TABS } from "@/lib/ui/strings";
+import { ACTIONS, CABINET_KIND, CABINET_TABS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Администрирование ЛКО" };
 
@@ -95,7 +94,7 @@ function CabinetNode({ node }: { node: TreeNode }) {
       <div className="space-y-1">
         <Link href={`/admin/cabinets/${node.lkoId}`} className="text-lg font-semibold">{node.name}</Link>
         <p className="text-sm text-muted">
-          {CABINET_KIND_LABELS[node.kind]} · ЛКО № {node.lkoId}
+          {CABINET_KIND[node.kind]} · ЛКО № {node.lkoId}
           {node.status === "ARCHIVED" ? " · в архиве" : ""}
         </p>
         <p className="text-sm">

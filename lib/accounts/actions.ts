@@ -7,7 +7,7 @@ import { defineAction, formDataToObject } from "@/lib/actions/define-action";
 import { ActionError, ConflictError, ForbiddenError, type ActionResult } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { issueInvitation } from "@/lib/invitations/service";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { buildImportReport, type TImportReport } from "./import";
 import { ZAccountRef, ZAddAccount, ZConfirmTraining, ZImportAccounts } from "./schemas";
 import {

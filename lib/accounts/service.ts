@@ -5,10 +5,11 @@ import { cabinetsWhere } from "@/lib/access/policies";
 import { ActionError, ForbiddenError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { issueInvitation } from "@/lib/invitations/service";
-import { isUniqueViolation } from "./db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { normalizeRussianPhone, type TAccountRoleChoice, type TAddAccount } from "./schemas";
-import { DISPLAY_STATUS_LABELS, displayStatus } from "./status";
+import { displayStatus } from "./status";
 import { lastAndFirstName } from "@/lib/ui/format";
+import { ACCOUNT_STATUS } from "@/lib/ui/strings";
 
 /** Roles that make sense in a cabinet: a curator and a monitor look over institutions, so only an organ's cabinet has them. */
 export function rolesForCabinet(kind: CabinetKind): TAccountRoleChoice[] {
@@ -62,7 +63,7 @@ export async function assertEmailFree(actor: Actor, email: string, tx: DbTx = db
   });
   if (!existing) return;
   const visible = await tx.cabinet.count({ where: { AND: [{ id: existing.cabinetId }, cabinetsWhere(actor, "accounts.manage")] } });
-  const where = visible ? ` Она в кабинете «${existing.cabinet.name}», статус «${DISPLAY_STATUS_LABELS[displayStatus(existing, new Date())]}».` : "";
+  const where = visible ? ` Она в кабинете «${existing.cabinet.name}», статус «${ACCOUNT_STATUS[displayStatus(existing, new Date())]}».` : "";
   throw new ActionError(DUPLICATE_EMAIL_MESSAGE + where, { email: [DUPLICATE_EMAIL_MESSAGE + where] });
 }
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/accounts/db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { defineAction } from "@/lib/actions/define-action";
 import { ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { ZInvitationToken } from "@/lib/accounts/schemas";

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { formatDateTime, fullName } from "@/lib/ui/format";
-import { DISPLAY_STATUS_LABELS } from "@/lib/accounts/status";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail, type EmailContent } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { findInvitationByToken, type FoundInvitation } from "./service";
+import { ACCOUNT_STATUS } from "@/lib/ui/strings";
 
 /** "reported": a used link's holder says they did not confirm it; the administrators were told. */
 export type RenewalOutcome = "sent" | "reported" | "already" | "unknown" | "not-needed";
@@ -84,7 +84,7 @@ async function usedLinkReport(found: FoundInvitation) {
     paragraphs: [
       `Ссылку приглашения ${fullName(found.account)} (${found.account.email}) в кабинет «${found.cabinet.name}» (ЛКО ${found.cabinet.lkoId}) открыли снова. ` +
         `По ней учётная запись уже подтверждена ${formatDateTime(found.invitation.usedAt!)}${confirmedBy ? ` через Госуслуги: ${fullName(confirmedBy)}` : ""}. ` +
-        `Статус сейчас: «${DISPLAY_STATUS_LABELS[found.account.status]}».`,
+        `Статус сейчас: «${ACCOUNT_STATUS[found.account.status]}».`,
       "Открывший ссылку сообщает, что приглашение не подтверждал, и просит новое. Свяжитесь с сотрудником. Если учётную запись подтвердил не он, перенесите её в архив в «Учетные записи» — доступ прекратится сразу.",
     ],
     action: { label: "Открыть учетные записи", url: accountsUrl(found) },

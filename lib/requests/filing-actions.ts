@@ -10,9 +10,10 @@ import { FILING_GAP_TEXT, filingGaps } from "@/lib/access/policies";
 import type { PortalSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/log";
 import { existingCabinet, routeRequest } from "./filing";
-import { isUniqueViolation } from "./errors";
-import { CABINET_KIND_LABEL, KIND_SLUG } from "./labels";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { KIND_SLUG } from "./labels";
 import { ZCabinetRequestForm, ZResubmitCabinetRequest } from "./schemas";
+import { CABINET_KIND } from "@/lib/ui/strings";
 
 /** Only a руководитель or администратор of the chosen organization in ЕСИА, in the access group, may file. */
 async function authorizeFiling(session: PortalSession): Promise<{ id: string }> {
@@ -35,7 +36,7 @@ export const fileCabinetRequest = defineAction({
     try {
       return await db.$transaction(async (tx) => {
         const cabinet = await existingCabinet(tx, organizationId, input.kind);
-        if (cabinet) throw new ConflictError(`У организации уже есть ${CABINET_KIND_LABEL[input.kind].toLowerCase()}: уникальный номер ЛКО ${cabinet.lkoId}.`);
+        if (cabinet) throw new ConflictError(`У организации уже есть ${CABINET_KIND[input.kind].toLowerCase()}: уникальный номер ЛКО ${cabinet.lkoId}.`);
         const open = await tx.cabinetRequest.findFirst({ where: { organizationId, kind: input.kind, status: { in: ["PENDING", "REJECTED"] } }, select: { status: true } });
         if (open?.status === "PENDING") throw new ConflictError(PENDING_MESSAGE);
         if (open) throw new ConflictError("Ваша заявка отклонена: исправьте её на странице заявки и снова верните на рассмотрение.");

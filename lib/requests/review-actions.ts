@@ -12,7 +12,7 @@ import { reviewableRequestsWhere } from "@/lib/access/policies";
 import type { PortalSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { DECIDED_BY_OTHER, isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { approvalNotice, rejectionNotice } from "./notices";
 import { ZApproveRequest, ZRejectRequest } from "./schemas";
 
@@ -22,6 +22,9 @@ async function authorizeReview(session: PortalSession, requestId: string) {
   const found = await db.cabinetRequest.count({ where: { AND: [{ id: requestId }, reviewableRequestsWhere(actor)] } });
   if (found === 0) throw new ForbiddenError("Заявка не найдена или адресована другому органу.");
 }
+
+/** What the slower of two reviewers deciding the same request at once is told. */
+const DECIDED_BY_OTHER = "Заявку уже рассмотрел другой сотрудник. Обновите страницу.";
 
 /** Reads the request in the transaction and claims it: bumps the version only if nobody decided first. */
 async function claimPending(tx: DbTx, requestId: string, version: number) {

@@ -7,8 +7,8 @@ import { regionDayStart } from "@/lib/ui/format";
 import type { Actor } from "@/lib/access/actor";
 import { reviewableRequestsWhere } from "@/lib/access/policies";
 import { revisionChanges, type FieldChange } from "./diff";
-import { CABINET_TYPE_LABEL } from "./labels";
 import type { TRequestQueueFilter } from "./schemas";
+import { CABINET_TYPE } from "@/lib/ui/strings";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -103,7 +103,7 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
     field === "sphereIds" ? (sphereName.get(value) ?? value)
     : field === "regionId" ? (regionName.get(value) ?? value)
     : field === "editorialCabinetId" ? (editorialName.get(value) ?? value)
-    : field === "type" ? (CABINET_TYPE_LABEL[value as keyof typeof CABINET_TYPE_LABEL] ?? value)
+    : field === "type" ? (CABINET_TYPE[value as keyof typeof CABINET_TYPE] ?? value)
     : value;
 
   const revisions = request.revisions.map((r, i) => ({

@@ -8,11 +8,11 @@ import { loadActor } from "@/lib/access/actor";
 import { grants } from "@/lib/access/policies";
 import { requireTrainingDone } from "@/lib/accounts/training";
 import { requirePortalSession } from "@/lib/auth/session";
-import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, CABINET_TYPES, REQUEST_STATUS_LABEL } from "@/lib/requests/labels";
+import { CABINET_TYPES } from "@/lib/requests/labels";
 import { listReviewQueue } from "@/lib/requests/review";
 import { ZRequestQueueFilter, type TRequestQueueFilter } from "@/lib/requests/schemas";
 import { countOf, formatDate } from "@/lib/ui/format";
-import { ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
+import { ACTIONS, CABINET_KIND, CABINET_TYPE, MESSAGES, REQUEST_STATUS, WORDS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявки на подключение" };
 
@@ -48,7 +48,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="f-status" className="field-label">Статус</label>
           <select id="f-status" name="status" defaultValue={filter.status} className="field-input">
             {(["PENDING", "REJECTED", "APPROVED"] as const).map((s) => (
-              <option key={s} value={s}>{REQUEST_STATUS_LABEL[s]}</option>
+              <option key={s} value={s}>{REQUEST_STATUS[s]}</option>
             ))}
             <option value="ALL">Все</option>
           </select>
@@ -58,7 +58,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <select id="f-type" name="type" defaultValue={filter.type ?? ""} className="field-input">
             <option value="">Все</option>
             {CABINET_TYPES.map((t) => (
-              <option key={t} value={t}>{CABINET_TYPE_LABEL[t]}</option>
+              <option key={t} value={t}>{CABINET_TYPE[t]}</option>
             ))}
           </select>
         </div>
@@ -66,8 +66,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="f-kind" className="field-label">Кабинет</label>
           <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="field-input">
             <option value="">Все</option>
-            <option value="EDITORIAL">{CABINET_KIND_LABEL.EDITORIAL}</option>
-            <option value="WORK">{CABINET_KIND_LABEL.WORK}</option>
+            <option value="EDITORIAL">{CABINET_KIND.EDITORIAL}</option>
+            <option value="WORK">{CABINET_KIND.WORK}</option>
           </select>
         </div>
         <div>
@@ -117,10 +117,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     <span className="block text-sm text-muted">ОГРН: {r.organization.ogrn}</span>
                   </td>
                   <td>
-                    {CABINET_KIND_LABEL[r.kind]}
+                    {CABINET_KIND[r.kind]}
                     <span className="block text-sm text-muted">«{r.revision?.name}»</span>
                   </td>
-                  <td>{r.revision ? CABINET_TYPE_LABEL[r.revision.type] : "—"}</td>
+                  <td>{r.revision ? CABINET_TYPE[r.revision.type] : "—"}</td>
                   <td>
                     {formatDate(r.createdAt)}
                     {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">повторно {formatDate(r.revision.submittedAt)}</span>}

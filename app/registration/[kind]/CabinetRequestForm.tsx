@@ -7,10 +7,11 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { CabinetKind, CabinetType } from "@/lib/db/generated/enums";
 import { submitCabinetRequestForm } from "@/lib/requests/filing-actions";
-import { CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
+import { REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { editorialFits, type EditorialOption } from "@/lib/requests/rules";
 import { ZCabinetRequestForm, type TCabinetRequestForm, type TCabinetRequestFormInput } from "@/lib/requests/schemas";
 import { useFieldErrors } from "@/lib/requests/use-server-errors";
+import { CABINET_TYPE } from "@/lib/ui/strings";
 
 export interface RequestFormValues {
   name: string;
@@ -144,7 +145,7 @@ export function CabinetRequestForm(props: Props) {
               <select id="type" className="field-input" defaultValue={initial.type} {...aria("type", errorOf("type"))} {...register("type", { onChange: resetEditorial })}>
                 <option value="">Выбрать...</option>
                 {props.types.map((t) => (
-                  <option key={t} value={t}>{CABINET_TYPE_LABEL[t]}</option>
+                  <option key={t} value={t}>{CABINET_TYPE[t]}</option>
                 ))}
               </select>
             </Field>

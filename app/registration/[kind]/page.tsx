@@ -5,13 +5,14 @@ import { loadActor } from "@/lib/access/actor";
 import { filingGaps } from "@/lib/access/policies";
 import { requireOrganizationSession } from "@/lib/auth/session";
 import { loadRegistration } from "@/lib/requests/filing";
-import { CABINET_KIND_GENITIVE, CABINET_TYPE_LABEL, KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
+import { CABINET_KIND_GENITIVE, KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
 import { editorialFits, isOrganType, typesForKind } from "@/lib/requests/rules";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusPanel } from "@/components/ui/Status";
 import { formatLongDate } from "@/lib/ui/format";
 import { FilingRefusal } from "../FilingRefusal";
 import { CabinetRequestForm, type LockedFields, type RequestFormValues } from "./CabinetRequestForm";
+import { CABINET_TYPE } from "@/lib/ui/strings";
 
 type Params = { params: Promise<{ kind: string }> };
 
@@ -89,7 +90,7 @@ export default async function CabinetRequestPage({ params }: Params) {
     Object.assign(defaults, { regionId: ownEditorial.regionId, type: ownEditorial.type, editorialCabinetId: ownEditorial.id, sphereIds: ownEditorial.sphereIds });
     locked = {
       regionName: reg.regions.find((r) => r.id === ownEditorial.regionId)?.name ?? "",
-      typeLabel: CABINET_TYPE_LABEL[ownEditorial.type],
+      typeLabel: CABINET_TYPE[ownEditorial.type],
       editorialName: `${ownEditorial.name} (ЛКО № ${ownEditorial.lkoId})`,
       sphereNames: reg.spheres.filter((s) => ownEditorial.sphereIds.includes(s.id)).map((s) => s.name),
     };

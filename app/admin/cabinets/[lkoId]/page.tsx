@@ -6,9 +6,9 @@ import { requirePortalSession } from "@/lib/auth/session";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { cabinetCard } from "@/lib/cabinets/card";
-import { CABINET_KIND_LABELS, CABINET_STATUS_LABELS, CABINET_TYPE_LABELS } from "@/lib/cabinets/labels";
 import { StatusBadge, StatusText } from "@/components/ui/Status";
 import { ConfirmDataForm } from "./ConfirmDataForm";
+import { CABINET_KIND, CABINET_STATUS, CABINET_TYPE } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Данные ЛКО" };
 
@@ -37,9 +37,9 @@ export default async function CabinetDataPage({ params }: { params: Promise<{ lk
           <dl className="divide-y divide-line">
             <Row label="Уникальный номер ЛКО"><strong>{c.lkoId}</strong></Row>
             <Row label="Название кабинета">{c.name}</Row>
-            <Row label="Вид">{CABINET_KIND_LABELS[c.kind]}</Row>
-            <Row label="Тип кабинета">{CABINET_TYPE_LABELS[c.type]}</Row>
-            <Row label="Статус">{c.status === "ACTIVE" ? <StatusBadge tone="success" icon="check">{CABINET_STATUS_LABELS[c.status]}</StatusBadge> : <StatusBadge tone="neutral" icon="archive">{CABINET_STATUS_LABELS[c.status]}</StatusBadge>}</Row>
+            <Row label="Вид">{CABINET_KIND[c.kind]}</Row>
+            <Row label="Тип кабинета">{CABINET_TYPE[c.type]}</Row>
+            <Row label="Статус">{c.status === "ACTIVE" ? <StatusBadge tone="success" icon="check">{CABINET_STATUS[c.status]}</StatusBadge> : <StatusBadge tone="neutral" icon="archive">{CABINET_STATUS[c.status]}</StatusBadge>}</Row>
             <Row label="Регион">{c.region.name}</Row>
             <Row label="Кабинет редакции">{c.editorialCabinet ? `${c.editorialCabinet.name} (ЛКО № ${c.editorialCabinet.lkoId})` : null}</Row>
             <Row label="Сферы деятельности">{c.spheres.length ? c.spheres.map((s) => s.sphere.name).join(", ") : null}</Row>

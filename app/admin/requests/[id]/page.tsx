@@ -7,10 +7,11 @@ import { StatusPanel } from "@/components/ui/Status";
 import { loadActor } from "@/lib/access/actor";
 import { requireTrainingDone } from "@/lib/accounts/training";
 import { requirePortalSession } from "@/lib/auth/session";
-import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
+import { REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
 import { formatDateTime, fullName, type TPersonName } from "@/lib/ui/format";
 import { ApproveForm, RejectForm } from "./DecisionForms";
+import { CABINET_KIND, CABINET_TYPE } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявка на подключение" };
 
@@ -35,7 +36,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
         <RequestStatusBadge status={card.status} />
       </div>
       <p className="text-muted">
-        Заявка на создание: {CABINET_KIND_LABEL[card.kind].toLowerCase()} · подана {formatDateTime(card.createdAt)} · редакция № {card.currentRevision}
+        Заявка на создание: {CABINET_KIND[card.kind].toLowerCase()} · подана {formatDateTime(card.createdAt)} · редакция № {card.currentRevision}
       </p>
 
       {card.status === "APPROVED" && card.cabinet && (
@@ -59,7 +60,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
               ["КПП", org.kpp ?? "—"],
               ["Регион", org.region.name],
               ["Муниципальное образование", org.municipality?.name ?? "—"],
-              ["Вид организации на портале", org.kind ? CABINET_TYPE_LABEL[org.kind] : "ещё не известен (станет известен после одобрения)"],
+              ["Вид организации на портале", org.kind ? CABINET_TYPE[org.kind] : "ещё не известен (станет известен после одобрения)"],
               ["Орган, в ведении которого находится", org.parent?.shortName ?? "—"],
               ["Электронная почта", org.email ?? "—"],
               ["Телефон", org.phone ?? "—"],
@@ -94,7 +95,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
               <ApproveForm
                 requestId={card.id}
                 version={card.version}
-                summary={`Будет создан ${CABINET_KIND_LABEL[card.kind].toLowerCase()} «${current.name}» с уникальным номером ЛКО${current.editorialCabinet ? `, привязанный к кабинету редакции «${current.editorialCabinet.name}»` : ""}; заявитель станет его администратором. Письмо придёт на ${current.email}.`}
+                summary={`Будет создан ${CABINET_KIND[card.kind].toLowerCase()} «${current.name}» с уникальным номером ЛКО${current.editorialCabinet ? `, привязанный к кабинету редакции «${current.editorialCabinet.name}»` : ""}; заявитель станет его администратором. Письмо придёт на ${current.email}.`}
               />
             </div>
             <div>
@@ -164,7 +165,7 @@ function RevisionFacts({ revision: r }: { revision: TRequestCard["revisions"][nu
       rows={[
         [REQUEST_FIELD_LABEL.name, r.name],
         [REQUEST_FIELD_LABEL.regionId, r.region.name],
-        [REQUEST_FIELD_LABEL.type, CABINET_TYPE_LABEL[r.type]],
+        [REQUEST_FIELD_LABEL.type, CABINET_TYPE[r.type]],
         [REQUEST_FIELD_LABEL.editorialCabinetId, r.editorialCabinet ? `${r.editorialCabinet.name} (ЛКО № ${r.editorialCabinet.lkoId}${r.editorialCabinet.organization.shortName !== r.editorialCabinet.name ? `, ${r.editorialCabinet.organization.shortName}` : ""})` : "—"],
         [REQUEST_FIELD_LABEL.sphereIds, r.sphereNames.join(", ") || "—"],
         [REQUEST_FIELD_LABEL.email, r.email],

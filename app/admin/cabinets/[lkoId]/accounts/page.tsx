@@ -7,13 +7,13 @@ import { requirePortalSession } from "@/lib/auth/session";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery } from "@/lib/accounts/list";
 import { ACCOUNT_ROLE_CHOICES } from "@/lib/accounts/schemas";
-import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS, type TDisplayStatus } from "@/lib/accounts/status";
+import { DISPLAY_STATUSES, type TDisplayStatus } from "@/lib/accounts/status";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 import { StatusBadge, StatusPanel, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { countOf } from "@/lib/ui/format";
-import { ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
+import { ACCOUNT_STATUS, ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
 import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { ARCHIVED_CABINET_TEXT, ARCHIVED_CABINET_TITLE } from "./ArchivedCabinetNotice";
 import { RowActions } from "./RowActions";
@@ -90,7 +90,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           <label htmlFor="acc-status" className="field-label">Статус</label>
           <select id="acc-status" name="status" defaultValue={query.status ?? ""} className="field-input">
             <option value="">Все</option>
-            {DISPLAY_STATUSES.map((s) => <option key={s} value={s}>{DISPLAY_STATUS_LABELS[s]}</option>)}
+            {DISPLAY_STATUSES.map((s) => <option key={s} value={s}>{ACCOUNT_STATUS[s]}</option>)}
           </select>
         </div>
         <div>
@@ -165,7 +165,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                       </ul>
                     </td>
                     <td>
-                      <StatusBadge {...STATUS_LOOK[r.displayStatus]}>{DISPLAY_STATUS_LABELS[r.displayStatus]}</StatusBadge>
+                      <StatusBadge {...STATUS_LOOK[r.displayStatus]}>{ACCOUNT_STATUS[r.displayStatus]}</StatusBadge>
                       <span className="mt-1 block text-muted">
                         {r.displayStatus === "CONFIRMED" && r.confirmedAt ? `с ${formatDate(r.confirmedAt)}` : null}
                         {r.displayStatus === "INVITED" && r.lastInvitation ? `ссылка до ${formatDateTime(r.lastInvitation.expiresAt)}` : null}
