@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadActor } from "@/lib/access/actor";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireAdminArea } from "@/lib/access/guards";
 import { formatDate } from "@/lib/ui/format";
-import { requireTrainingDone } from "@/lib/accounts/training";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -14,9 +12,7 @@ import { ACTIONS, CABINET_KIND, CABINET_TABS } from "@/lib/ui/strings";
 export const metadata: Metadata = { title: "Администрирование ЛКО" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  requireTrainingDone(actor, "/admin");
+  const { session, actor } = await requireAdminArea("/admin");
   const { q } = await searchParams;
   const tree = await cabinetTree(actor, { q: typeof q === "string" ? q.slice(0, 100) : undefined });
   const archived = tree.total === 0 && !q ? await db.account.count({ where: { personId: session.person.id, status: "ARCHIVED" } }) : 0;

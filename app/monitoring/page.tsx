@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status/StatusBadge";
 import { TableFrame } from "@/components/ui/TableFrame";
-import { requireMonitoring } from "@/lib/status/access";
+import { requireMonitoring } from "@/lib/access/guards";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_ICON, WIDGET_STATE, widgetSeenText } from "@/lib/status/model";
 import { formatDateTime, formatDay } from "@/lib/ui/format";

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrganizationSession } from "@/lib/auth/session";
+import { requireOrganization } from "@/lib/access/guards";
 import { firstAndMiddleName } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Начало работы" };
 
 export default async function StartPage() {
-  const { person, organization } = await requireOrganizationSession();
+  const { session, organization } = await requireOrganization();
+  const { person } = session;
   return (
     <div className="space-y-6">
       <div>

@@ -21,7 +21,7 @@ export interface TImportReport {
   rows: TImportRowReport[];
   validCount: number;
   errorCount: number;
-  /** Set by the import itself: how many accounts were created (0 on a dry run). */
+  /** Set by the import itself: how many accounts were created (0 when the file's errors stopped it); absent on a dry run. */
   imported?: number;
 }
 
@@ -30,7 +30,7 @@ export interface TImportReport {
  * only a batch can have: an address twice in the file, or already taken in the system.
  */
 export async function buildImportReport(csv: string, cabinet: CabinetForAccounts, actor: Actor): Promise<{ report: TImportReport; valid: TAddAccount[] }> {
-  const parsed = parseAccountsCsv(csv);
+  const parsed = parseAccountsCsv(csv, await db.sphere.findMany({ select: { id: true, code: true, name: true } }));
   if (!parsed.ok) return { report: { fileError: parsed.error, rows: [], validCount: 0, errorCount: 1 }, valid: [] };
 
   const checked = parsed.rows.map((row) => {

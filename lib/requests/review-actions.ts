@@ -2,26 +2,29 @@
 // «Одобрить» and «Отклонить» (issue 4). Each decision is taken by one update conditioned on the
 // version the reviewer saw and on the request still waiting: of two reviewers deciding at once,
 // exactly one wins and the other is told so.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { db, type DbTx } from "@/lib/db";
-import { defineAction, formDataToObject } from "@/lib/actions/define-action";
-import { ActionError, ConflictError, ForbiddenError, type ActionResult } from "@/lib/actions/errors";
-import { loadActor } from "@/lib/access/actor";
+import { defineAction, type ActionContext } from "@/lib/actions/define-action";
+import { ActionError, ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { reviewableRequestsWhere } from "@/lib/access/policies";
-import type { PortalSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { approvalNotice, rejectionNotice } from "./notices";
 import { ZApproveRequest, ZRejectRequest } from "./schemas";
 
-/** The request must be addressed to an organ where the person reviews (checked on every call). */
-async function authorizeReview(session: PortalSession, requestId: string) {
-  const actor = await loadActor(session.person.id);
-  const found = await db.cabinetRequest.count({ where: { AND: [{ id: requestId }, reviewableRequestsWhere(actor)] } });
-  if (found === 0) throw new ForbiddenError("Заявка не найдена или адресована другому органу.");
+/**
+ * The request must be addressed to an organ where the person reviews (checked on every call). The
+ * decision reads it again in its transaction (claimPending): another reviewer may decide meanwhile.
+ */
+async function reviewableRequest(input: { requestId: string }, { actor }: ActionContext): Promise<{ id: string }> {
+  const request = await db.cabinetRequest.findFirst({ where: { AND: [{ id: input.requestId }, reviewableRequestsWhere(actor)] }, select: { id: true } });
+  if (!request) throw new ForbiddenError("Заявка не найдена или адресована другому органу.");
+  return request;
 }
+
+// The card, the queue, the applicant's registration page and the navigation count all change.
+const EVERYWHERE = [["/", "layout"]] as const;
+const toCard = (_data: unknown, input: { requestId: string }) => `/admin/requests/${encodeURIComponent(input.requestId)}`;
 
 /** What the slower of two reviewers deciding the same request at once is told. */
 const DECIDED_BY_OTHER = "Заявку уже рассмотрел другой сотрудник. Обновите страницу.";
@@ -46,9 +49,7 @@ async function claimPending(tx: DbTx, requestId: string, version: number) {
 export const approveCabinetRequest = defineAction({
   name: "requests.approve",
   schema: ZApproveRequest,
-  async authorize(input, { session }) {
-    await authorizeReview(session, input.requestId);
-  },
+  load: reviewableRequest,
   async handler(input, { session }) {
     const reviewerId = session.person.id;
     const now = new Date();
@@ -96,7 +97,10 @@ export const approveCabinetRequest = defineAction({
       throw error;
     }
   },
+  revalidate: EVERYWHERE,
+  form: { redirect: toCard },
 });
+export const approveCabinetRequestForm = approveCabinetRequest.form;
 
 /**
  * The applicant becomes the cabinet's first account: confirmed, Администратор ЛКО, training not yet
@@ -133,9 +137,7 @@ async function createFirstAccount(
 export const rejectCabinetRequest = defineAction({
   name: "requests.reject",
   schema: ZRejectRequest,
-  async authorize(input, { session }) {
-    await authorizeReview(session, input.requestId);
-  },
+  load: reviewableRequest,
   async handler(input, { session }) {
     const reviewerId = session.person.id;
     const now = new Date();
@@ -172,23 +174,7 @@ export const rejectCabinetRequest = defineAction({
       return { requestId: request.id };
     });
   },
+  revalidate: EVERYWHERE,
+  form: { redirect: toCard },
 });
-
-export type TDecisionFormState = (ActionResult<unknown> & { values?: Record<string, unknown> }) | null;
-
-async function decideForm(action: typeof approveCabinetRequest | typeof rejectCabinetRequest, form: FormData): Promise<TDecisionFormState> {
-  const values = formDataToObject(form);
-  const result = await action(values);
-  if (!result.ok) return { ...result, values };
-  revalidatePath("/", "layout");
-  redirect(`/admin/requests/${encodeURIComponent(String(values.requestId))}`);
-}
-
-/** Form actions of the request card (with or without JavaScript). */
-export async function approveRequestForm(_prev: TDecisionFormState, form: FormData): Promise<TDecisionFormState> {
-  return decideForm(approveCabinetRequest, form);
-}
-
-export async function rejectRequestForm(_prev: TDecisionFormState, form: FormData): Promise<TDecisionFormState> {
-  return decideForm(rejectCabinetRequest, form);
-}
+export const rejectCabinetRequestForm = rejectCabinetRequest.form;

@@ -5,7 +5,7 @@ import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOu
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
 import { refreshConnectionStatus, utc } from "./derive";
 import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
-import type { TMonitoringScope } from "./scope";
+import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
 
 export interface TDashboardRow {

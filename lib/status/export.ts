@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
 import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
-import type { TMonitoringScope } from "./scope";
+import type { TMonitoringScope } from "@/lib/access/policies";
 import { formatDateTime, formatDay } from "@/lib/ui/format";
 import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, missingText, widgetSeenText } from "./model";
 

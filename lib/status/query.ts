@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/db";
 import { portalTimeZone } from "@/lib/ui/format";
-import type { TMonitoringScope } from "./scope";
+import type { TMonitoringScope } from "@/lib/access/policies";
 
 const OVERALL_VALUES = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"] as const;
 const CABINET_VALUES = ["NONE", "PENDING", "REJECTED", "APPROVED"] as const;

@@ -4,10 +4,7 @@ import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
-import { loadActor } from "@/lib/access/actor";
-import { grants } from "@/lib/access/policies";
-import { requireTrainingDone } from "@/lib/accounts/training";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireReviewer } from "@/lib/access/guards";
 import { CABINET_TYPES } from "@/lib/requests/labels";
 import { listReviewQueue } from "@/lib/requests/review";
 import { ZRequestQueueFilter, type TRequestQueueFilter } from "@/lib/requests/schemas";
@@ -21,10 +18,8 @@ type Search = Record<string, string | string[] | undefined>;
 // The queue of cabinet requests addressed to the person's organ (or, for the region's operator,
 // the organs' editorial cabinets): filters in the address bar, oldest first.
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  requireTrainingDone(actor, "/admin/requests");
-  if (grants(actor, "requests.review").length === 0) {
+  const { actor, reviews } = await requireReviewer("/admin/requests");
+  if (!reviews) {
     return (
       <div className="space-y-4">
         <h1>Заявки на подключение кабинетов</h1>

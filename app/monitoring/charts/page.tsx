@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ConnectionOverall } from "@/lib/db/generated/enums";
-import { requireMonitoring } from "@/lib/status/access";
+import { requireMonitoring } from "@/lib/access/guards";
 import { monitoredOrgans } from "@/lib/status/dashboard";
 import { progressByOrgan, sumProgress } from "@/lib/status/deadline";
 import { OVERALL, OVERALL_ORDER, percent } from "@/lib/status/model";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status/StatusBadge";
-import { requireMonitoring } from "@/lib/status/access";
+import { requireMonitoring } from "@/lib/access/guards";
 import { loadProgress, type TOrganProgress } from "@/lib/status/deadline";
 import { missingText, percent } from "@/lib/status/model";
 import { formatDateTime, formatDay } from "@/lib/ui/format";

@@ -2,41 +2,26 @@
 // «Форма заявки на создание рабочего кабинета» (and of the editorial one). Validated in the browser
 // by the same zod schema the server action uses; without JavaScript it posts to the same action.
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState, type ChangeEvent } from "react";
+import { useWatch } from "react-hook-form";
 import type { CabinetKind, CabinetType } from "@/lib/db/generated/enums";
 import { submitCabinetRequestForm } from "@/lib/requests/filing-actions";
+import type { TFilingMode, TLockedFields, TRequestFormValues } from "@/lib/requests/filing";
 import { REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { editorialFits, type EditorialOption } from "@/lib/requests/rules";
-import { ZCabinetRequestForm, type TCabinetRequestForm, type TCabinetRequestFormInput } from "@/lib/requests/schemas";
-import { useFieldErrors } from "@/lib/requests/use-server-errors";
+import { ZCabinetRequestForm } from "@/lib/requests/schemas";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { Field } from "@/components/forms/Field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { CABINET_TYPE } from "@/lib/ui/strings";
-
-export interface RequestFormValues {
-  name: string;
-  regionId: string;
-  type: CabinetType | "";
-  editorialCabinetId: string;
-  sphereIds: string[];
-  email: string;
-}
-
-export interface LockedFields {
-  regionName: string;
-  typeLabel: string;
-  editorialName: string;
-  sphereNames: string[];
-}
 
 interface Props {
   kind: CabinetKind;
-  /** new: first request; resubmit: fix a rejected one; readonly: on review or approved. */
-  mode: "new" | "resubmit" | "readonly";
+  mode: TFilingMode;
   request?: { id: string; version: number };
-  defaults: RequestFormValues;
+  defaults: TRequestFormValues;
   /** Regions, type, editorial cabinet and spheres come from the organization's editorial cabinet. */
-  locked: LockedFields | null;
+  locked: TLockedFields | null;
   organizationId: string;
   types: readonly CabinetType[];
   regions: Array<{ id: string; name: string }>;
@@ -46,36 +31,14 @@ interface Props {
   backHref: string;
 }
 
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : []);
-
-/** After a failed post without JavaScript, the person's input comes back in the action state. */
-function valuesFrom(raw: Record<string, unknown> | undefined, fallback: RequestFormValues): RequestFormValues {
-  if (!raw) return fallback;
-  const str = (k: string, d: string) => (typeof raw[k] === "string" ? (raw[k] as string) : d);
-  return {
-    name: str("name", fallback.name),
-    regionId: str("regionId", fallback.regionId),
-    type: str("type", fallback.type) as CabinetType | "",
-    editorialCabinetId: str("editorialCabinetId", fallback.editorialCabinetId),
-    sphereIds: "sphereIds" in raw ? asStrings(raw.sphereIds) : [],
-    email: str("email", fallback.email),
-  };
-}
-
 export function CabinetRequestForm(props: Props) {
   const { kind, mode, locked, organizationId } = props;
   const readOnly = mode === "readonly";
-  const [state, formAction, pending] = useActionState(submitCabinetRequestForm, null);
-  const initial = valuesFrom(state && !state.ok ? state.values : undefined, props.defaults);
-  const form = useForm<TCabinetRequestFormInput, unknown, TCabinetRequestForm>({
-    resolver: zodResolver(ZCabinetRequestForm),
-    defaultValues: { kind, ...initial } as TCabinetRequestFormInput,
-    mode: "onTouched",
+  // After a refused post (also without JavaScript) the person's input comes back.
+  const { pending, form, errorOf, formError, input, option, formProps } = useActionForm(submitCabinetRequestForm, {
+    schema: ZCabinetRequestForm,
+    defaults: { kind: kind as string, ...props.defaults },
   });
-  const fieldError = useFieldErrors(form, state);
-  // Values are also given as DOM defaults: RHF sets fields through refs only in the browser, and the
-  // page must show them before hydration and without JavaScript.
-  const { register } = form;
   const regionId = useWatch({ control: form.control, name: "regionId" });
   const type = useWatch({ control: form.control, name: "type" }) as CabinetType | "";
   const [options, setOptions] = useState<{ regionId: string; list: EditorialOption[] }>({ regionId: props.defaults.regionId, list: props.editorialOptions });
@@ -90,16 +53,15 @@ export function CabinetRequestForm(props: Props) {
   }, [kind, locked, readOnly, regionId, options.regionId]);
   const fitting = type && options.regionId === regionId ? options.list.filter((o) => editorialFits({ type, regionId, organizationId }, o)) : [];
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const data = new FormData(event.currentTarget);
-    return form.handleSubmit(() => startTransition(() => formAction(data)))(event);
-  };
   const resetEditorial = () => form.setValue("editorialCabinetId", "");
-  const error = state && !state.ok ? state.error : null;
-  const errorOf = (field: keyof RequestFormValues) => fieldError(field);
+  // Changing the region or the type empties «Редакция»: the list of fitting ones changes with them.
+  const choice = (name: "regionId" | "type") => {
+    const props = input(name);
+    return { ...props, onChange: (e: ChangeEvent<HTMLSelectElement>) => { void props.onChange(e); resetEditorial(); } };
+  };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
+    <form {...formProps} className="space-y-5">
       <input type="hidden" name="kind" value={kind} />
       {props.request && mode === "resubmit" && (
         <>
@@ -110,7 +72,7 @@ export function CabinetRequestForm(props: Props) {
       <fieldset disabled={readOnly} className="space-y-5">
         <legend className="sr-only">Параметры кабинета</legend>
         <Field id="name" label={REQUEST_FIELD_LABEL.name} hint="Введите название кабинета" error={errorOf("name")}>
-          <input id="name" type="text" autoComplete="organization" className="field-input" defaultValue={initial.name} {...aria("name", errorOf("name"))} {...register("name")} />
+          {(aria) => <input {...aria} type="text" autoComplete="organization" className="field-input" {...input("name")} />}
         </Field>
 
         {locked ? (
@@ -129,25 +91,29 @@ export function CabinetRequestForm(props: Props) {
               <p className="rounded-lg border border-line bg-surface px-4 py-3" aria-labelledby="sphereIds-label">{locked.sphereNames.join(", ")}</p>
             </div>
             <p className="field-hint">Регион, тип кабинета, редакция и сферы заполнены по данным кабинета редакции вашей организации и не меняются.</p>
-            {errorOf("editorialCabinetId") && <p className="field-error" role="alert">{errorOf("editorialCabinetId")}</p>}
+            <ErrorList errors={errorOf("editorialCabinetId")} form />
           </>
         ) : (
           <>
             <Field id="regionId" label={REQUEST_FIELD_LABEL.regionId} hint="Выберите регион" error={errorOf("regionId")}>
-              <select id="regionId" className="field-input" defaultValue={initial.regionId} {...aria("regionId", errorOf("regionId"))} {...register("regionId", { onChange: resetEditorial })}>
-                <option value="">Выбрать...</option>
-                {props.regions.map((r) => (
-                  <option key={r.id} value={r.id}>{r.name}</option>
-                ))}
-              </select>
+              {(aria) => (
+                <select {...aria} className="field-input" {...choice("regionId")}>
+                  <option value="">Выбрать...</option>
+                  {props.regions.map((r) => (
+                    <option key={r.id} value={r.id}>{r.name}</option>
+                  ))}
+                </select>
+              )}
             </Field>
             <Field id="type" label={REQUEST_FIELD_LABEL.type} hint="Выберите тип кабинета" error={errorOf("type")}>
-              <select id="type" className="field-input" defaultValue={initial.type} {...aria("type", errorOf("type"))} {...register("type", { onChange: resetEditorial })}>
-                <option value="">Выбрать...</option>
-                {props.types.map((t) => (
-                  <option key={t} value={t}>{CABINET_TYPE[t]}</option>
-                ))}
-              </select>
+              {(aria) => (
+                <select {...aria} className="field-input" {...choice("type")}>
+                  <option value="">Выбрать...</option>
+                  {props.types.map((t) => (
+                    <option key={t} value={t}>{CABINET_TYPE[t]}</option>
+                  ))}
+                </select>
+              )}
             </Field>
             {kind === "WORK" && (
               <Field
@@ -156,17 +122,21 @@ export function CabinetRequestForm(props: Props) {
                 hint={!type ? "Сначала выберите регион и тип кабинета" : "Кабинет редакции органа, в ведении которого находится ваша организация"}
                 error={errorOf("editorialCabinetId")}
               >
-                <select id="editorialCabinetId" className="field-input" defaultValue={initial.editorialCabinetId} {...aria("editorialCabinetId", errorOf("editorialCabinetId"))} {...register("editorialCabinetId")}>
-                  <option value="">Выбрать...</option>
-                  {fitting.map((o) => (
-                    <option key={o.id} value={o.id}>{`${o.name} (ЛКО № ${o.lkoId})`}</option>
-                  ))}
-                </select>
-                {type && options.regionId === regionId && fitting.length === 0 && (
-                  <p className="mt-2 rounded-lg bg-warning-light p-3 text-sm" role="status">
-                    В выбранном регионе нет кабинета редакции для этого типа. Создание рабочего кабинета возможно только после создания
-                    кабинета редакции органом, в ведении которого находится ваша организация.
-                  </p>
+                {(aria) => (
+                  <>
+                    <select {...aria} className="field-input" {...input("editorialCabinetId")}>
+                      <option value="">Выбрать...</option>
+                      {fitting.map((o) => (
+                        <option key={o.id} value={o.id}>{`${o.name} (ЛКО № ${o.lkoId})`}</option>
+                      ))}
+                    </select>
+                    {type && options.regionId === regionId && fitting.length === 0 && (
+                      <p className="mt-2 rounded-lg bg-warning-light p-3 text-sm" role="status">
+                        В выбранном регионе нет кабинета редакции для этого типа. Создание рабочего кабинета возможно только после создания
+                        кабинета редакции органом, в ведении которого находится ваша организация.
+                      </p>
+                    )}
+                  </>
                 )}
               </Field>
             )}
@@ -176,26 +146,22 @@ export function CabinetRequestForm(props: Props) {
               <div className="grid gap-2 sm:grid-cols-2">
                 {props.spheres.map((s) => (
                   <label key={s.id} className="flex items-center gap-3 rounded-lg border border-line px-3 py-2 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
-                    <input type="checkbox" value={s.id} className="h-5 w-5 accent-brand" defaultChecked={initial.sphereIds.includes(s.id)} {...register("sphereIds")} />
+                    <input type="checkbox" className="h-5 w-5 accent-brand" {...option("sphereIds", s.id)} />
                     <span>{s.name}</span>
                   </label>
                 ))}
               </div>
-              {errorOf("sphereIds") && <p id="sphereIds-error" className="field-error">{errorOf("sphereIds")}</p>}
+              <ErrorList id="sphereIds-error" errors={errorOf("sphereIds")} />
             </fieldset>
           </>
         )}
 
         <Field id="email" label={REQUEST_FIELD_LABEL.email} hint="Введите электронную почту: на неё придёт результат рассмотрения заявки" error={errorOf("email")}>
-          <input id="email" type="email" autoComplete="email" inputMode="email" className="field-input" defaultValue={initial.email} {...aria("email", errorOf("email"))} {...register("email")} />
+          {(aria) => <input {...aria} type="email" autoComplete="email" inputMode="email" className="field-input" {...input("email")} />}
         </Field>
       </fieldset>
 
-      {error && (
-        <p className="rounded-lg bg-danger-light p-4 text-danger" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorList errors={formError} form />
       <div className="flex flex-wrap justify-between gap-3">
         <Link href={props.backHref} className="btn-secondary">На форму входа</Link>
         <button type="submit" className="btn-primary" disabled={readOnly || pending}>
@@ -203,25 +169,6 @@ export function CabinetRequestForm(props: Props) {
         </button>
       </div>
     </form>
-  );
-}
-
-const aria = (id: string, error: string | undefined) => ({
-  "aria-invalid": error ? true : undefined,
-  "aria-describedby": error ? `${id}-error` : `${id}-hint`,
-});
-
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint: string; error?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">{label}</label>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">{error}</p>
-      ) : (
-        <p id={`${id}-hint`} className="field-hint">{hint}</p>
-      )}
-    </div>
   );
 }
 

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadActor } from "@/lib/access/actor";
-import { filingGaps } from "@/lib/access/policies";
-import { requireOrganizationSession } from "@/lib/auth/session";
-import { loadRegistration } from "@/lib/requests/filing";
+import { filingGaps } from "@/lib/access/filing";
+import { requireOrganization } from "@/lib/access/guards";
+import { requestFormPage } from "@/lib/requests/filing";
 import { CABINET_KIND_GENITIVE, KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
-import { editorialFits, isOrganType, typesForKind } from "@/lib/requests/rules";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusPanel } from "@/components/ui/Status";
 import { formatLongDate } from "@/lib/ui/format";
 import { FilingRefusal } from "../FilingRefusal";
-import { CabinetRequestForm, type LockedFields, type RequestFormValues } from "./CabinetRequestForm";
-import { CABINET_TYPE } from "@/lib/ui/strings";
+import { CabinetRequestForm } from "./CabinetRequestForm";
 
 type Params = { params: Promise<{ kind: string }> };
 
@@ -26,32 +23,29 @@ const BACK = "/select-organization?change=1";
 export default async function CabinetRequestPage({ params }: Params) {
   const kind = kindOfSlug((await params).kind);
   if (!kind) notFound();
-  const session = await requireOrganizationSession();
+  const { actor, organization: chosen } = await requireOrganization();
   const title = `Форма заявки на создание ${CABINET_KIND_GENITIVE[kind]}`;
   const heading = (
     <div className="space-y-2">
       <BackLink href="/registration">Назад к выбору кабинета</BackLink>
       <h1>{title}</h1>
-      <p className="text-muted">{session.organization.shortName} · ОГРН: {session.organization.ogrn}</p>
+      <p className="text-muted">{chosen.shortName} · ОГРН: {chosen.ogrn}</p>
     </div>
   );
 
-  const gaps = filingGaps(await loadActor(session.person.id), session.organization.id);
+  const gaps = filingGaps(actor, chosen.id);
   if (gaps.length > 0) {
     return (
       <div className="mx-auto max-w-2xl space-y-6">
         {heading}
-        <FilingRefusal organizationName={session.organization.shortName} gaps={gaps} />
+        <FilingRefusal organizationName={chosen.shortName} gaps={gaps} />
       </div>
     );
   }
 
-  const reg = await loadRegistration(session.organization.id, kind);
-  const { organization, request, cabinet, ownEditorial } = reg;
-  const mode = cabinet || request?.status === "PENDING" || request?.status === "APPROVED" ? "readonly" : request?.status === "REJECTED" ? "resubmit" : "new";
-
-  // The instruction's order: an organ's work cabinet after its editorial cabinet; an editorial cabinet is an organ's.
-  if (mode === "new" && kind === "WORK" && !ownEditorial && isOrganType(organization.kind)) {
+  const page = await requestFormPage(chosen.id, kind);
+  const { organization, request, cabinet, mode, detour } = page;
+  if (detour === "editorialFirst") {
     return (
       <Notice heading={heading}>
         <p>
@@ -62,7 +56,7 @@ export default async function CabinetRequestPage({ params }: Params) {
       </Notice>
     );
   }
-  if (mode === "new" && kind === "EDITORIAL" && organization.kind && !isOrganType(organization.kind)) {
+  if (detour === "workInstead") {
     return (
       <Notice heading={heading}>
         <p>
@@ -72,28 +66,6 @@ export default async function CabinetRequestPage({ params }: Params) {
         <Link href={`/registration/${KIND_SLUG.WORK}`} className="btn-primary">Заявка на рабочий кабинет</Link>
       </Notice>
     );
-  }
-
-  const types = typesForKind(kind);
-  const revision = request?.revision;
-  const defaultType = organization.kind && types.includes(organization.kind) ? organization.kind : "";
-  const regionId = revision?.regionId ?? ownEditorial?.regionId ?? organization.regionId;
-  const parentEditorial = reg.editorialOptions.find((o) => o.id === reg.parentEditorialId);
-  const defaults: RequestFormValues = revision
-    ? { name: revision.name, regionId, type: revision.type, editorialCabinetId: revision.editorialCabinetId ?? "", sphereIds: revision.sphereIds, email: revision.email }
-    : {
-        name: "", regionId, type: defaultType, email: "", sphereIds: [],
-        editorialCabinetId: defaultType && parentEditorial && editorialFits({ type: defaultType, regionId, organizationId: organization.id }, parentEditorial) ? parentEditorial.id : "",
-      };
-  let locked: LockedFields | null = null;
-  if (ownEditorial) {
-    Object.assign(defaults, { regionId: ownEditorial.regionId, type: ownEditorial.type, editorialCabinetId: ownEditorial.id, sphereIds: ownEditorial.sphereIds });
-    locked = {
-      regionName: reg.regions.find((r) => r.id === ownEditorial.regionId)?.name ?? "",
-      typeLabel: CABINET_TYPE[ownEditorial.type],
-      editorialName: `${ownEditorial.name} (ЛКО № ${ownEditorial.lkoId})`,
-      sphereNames: reg.spheres.filter((s) => ownEditorial.sphereIds.includes(s.id)).map((s) => s.name),
-    };
   }
 
   return (
@@ -120,19 +92,19 @@ export default async function CabinetRequestPage({ params }: Params) {
         </StatusPanel>
       ) : null}
 
-      {(mode !== "readonly" || revision) && (
+      {(mode !== "readonly" || request) && (
         <div className="card">
           <CabinetRequestForm
             kind={kind}
             mode={mode}
             request={request ? { id: request.id, version: request.version } : undefined}
-            defaults={defaults}
-            locked={locked}
+            defaults={page.defaults}
+            locked={page.locked}
             organizationId={organization.id}
-            types={types}
-            regions={reg.regions.map((r) => ({ id: r.id, name: r.name }))}
-            spheres={reg.spheres}
-            editorialOptions={reg.editorialOptions}
+            types={page.types}
+            regions={page.regions.map((r) => ({ id: r.id, name: r.name }))}
+            spheres={page.spheres}
+            editorialOptions={page.editorialOptions}
             backHref={BACK}
           />
         </div>

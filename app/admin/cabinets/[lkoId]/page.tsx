@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireCabinet } from "@/lib/access/guards";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { cabinetCard } from "@/lib/cabinets/card";
 import { StatusBadge, StatusText } from "@/components/ui/Status";
 import { ConfirmDataForm } from "./ConfirmDataForm";
@@ -23,11 +20,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function CabinetDataPage({ params }: { params: Promise<{ lkoId: string }> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const { id } = await requireCabinetForActor(actor, lkoId);
-  const c = await cabinetCard(id);
-  const canConfirm = c.status === "ACTIVE" && (await hasCabinetCapability(actor, "cabinet.manage", id));
+  const { cabinet, can } = await requireCabinet(lkoId);
+  const c = await cabinetCard(cabinet.id);
+  const canConfirm = c.status === "ACTIVE" && can("cabinet.manage");
   const o = c.organization;
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

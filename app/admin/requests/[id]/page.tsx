@@ -4,9 +4,7 @@ import type { ReactNode } from "react";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusPanel } from "@/components/ui/Status";
-import { loadActor } from "@/lib/access/actor";
-import { requireTrainingDone } from "@/lib/accounts/training";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireReviewer } from "@/lib/access/guards";
 import { REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
 import { formatDateTime, fullName, type TPersonName } from "@/lib/ui/format";
@@ -18,10 +16,8 @@ export const metadata: Metadata = { title: "Заявка на подключен
 const fio = (p: TPersonName | null) => (p ? fullName(p) : "—");
 
 export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requirePortalSession();
   const { id } = await params;
-  const actor = await loadActor(session.person.id);
-  requireTrainingDone(actor, `/admin/requests/${encodeURIComponent(id)}`);
+  const { actor } = await requireReviewer(`/admin/requests/${encodeURIComponent(id)}`);
   const card = await loadRequestCard(actor, id);
   // Another organ's request is not confirmed to exist.
   if (!card) notFound();

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
-import { ROLE_LABELS } from "@/lib/access/roles";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireCabinet } from "@/lib/access/guards";
+import { ASSIGNABLE_ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery } from "@/lib/accounts/list";
-import { ACCOUNT_ROLE_CHOICES } from "@/lib/accounts/schemas";
 import { DISPLAY_STATUSES, type TDisplayStatus } from "@/lib/accounts/status";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
@@ -14,7 +11,6 @@ import { StatusBadge, StatusPanel, StatusText, type TStatusIcon, type TStatusTon
 import { TableFrame } from "@/components/ui/TableFrame";
 import { countOf } from "@/lib/ui/format";
 import { ACCOUNT_STATUS, ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { ARCHIVED_CABINET_TEXT, ARCHIVED_CABINET_TITLE } from "./ArchivedCabinetNotice";
 import { RowActions } from "./RowActions";
 
@@ -44,10 +40,8 @@ function href(base: string, query: TAccountListQuery, change: Partial<TAccountLi
 
 export default async function AccountsPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const cabinet = await requireCabinetForActor(actor, lkoId);
-  if (!(await hasCabinetCapability(actor, "accounts.manage", cabinet.id))) {
+  const { session, cabinet, can } = await requireCabinet(lkoId);
+  if (!can("accounts.manage")) {
     return <p className="card">Учётными записями этого кабинета управляет администратор ЛКО. У вас нет роли «Администратор ЛКО» в этом кабинете или в кабинете органа.</p>;
   }
   const raw = await searchParams;
@@ -97,7 +91,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           <label htmlFor="acc-role" className="field-label">Роль</label>
           <select id="acc-role" name="role" defaultValue={query.role ?? ""} className="field-input">
             <option value="">Все</option>
-            {ACCOUNT_ROLE_CHOICES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            {ASSIGNABLE_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
           </select>
         </div>
         <div>

@@ -1,8 +1,5 @@
 import type { Metadata } from "next";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
-import { requirePortalSession } from "@/lib/auth/session";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { requireCabinet } from "@/lib/access/guards";
 import { portalUrl } from "@/lib/esia/config";
 import { loadFunctioning } from "@/lib/functioning/queries";
 import { missingReadiness, READINESS_POINTS } from "@/lib/functioning/readiness";
@@ -23,11 +20,9 @@ export const metadata: Metadata = { title: "Функционирование Л�
 
 export default async function FunctioningPage({ params }: { params: Promise<{ lkoId: string }> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const base = await requireCabinetForActor(actor, lkoId);
-  const canEdit = await hasCabinetCapability(actor, "functioning.edit", base.id);
-  const { cabinet, facts, widgetStatus, checks } = await loadFunctioning(base.id);
+  const guarded = await requireCabinet(lkoId);
+  const canEdit = guarded.can("functioning.edit");
+  const { cabinet, facts, widgetStatus, checks } = await loadFunctioning(guarded.cabinet.id);
   const portalOrigin = new URL(portalUrl()).origin;
   const missing = missingReadiness(cabinet);
   const hasSite = Boolean(cabinet.officialSite) && !cabinet.noSite;

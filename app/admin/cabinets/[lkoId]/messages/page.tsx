@@ -11,14 +11,14 @@ import { StatusBadge } from "@/components/ui/Status";
 import { countOf } from "@/lib/ui/format";
 import { MESSAGE_STATUS, WORDS } from "@/lib/ui/strings";
 import { MESSAGE_STATUS_LOOK } from "./status-look";
-import { inboxAccess } from "./access";
+import { requireCabinet } from "@/lib/access/guards";
 
 export const metadata: Metadata = { title: "Сообщения" };
 
 export default async function MessagesPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<{ status?: string; page?: string }> }) {
   const { lkoId } = await params;
-  const { cabinet, canHandle } = await inboxAccess(lkoId);
-  if (!canHandle) return <p className="card">Сообщения граждан видят администраторы ЛКО, кураторы и модераторы сообщений этого кабинета.</p>;
+  const { cabinet, can } = await requireCabinet(lkoId);
+  if (!can("messages.handle")) return <p className="card">Сообщения граждан видят администраторы ЛКО, кураторы и модераторы сообщений этого кабинета.</p>;
   const q = await searchParams;
   const status = q.status && q.status in MESSAGE_STATUS ? (q.status as MessageStatus) : undefined;
   const { items, total, page, pages, byStatus } = await listCabinetMessages(cabinet.id, { status, page: Number(q.page) || 1 });

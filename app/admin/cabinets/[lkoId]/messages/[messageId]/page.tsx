@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/ui/format";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusBadge } from "@/components/ui/Status";
 import { MESSAGE_STATUS_LOOK } from "../status-look";
-import { inboxAccess } from "../access";
+import { requireCabinet } from "@/lib/access/guards";
 import { StatusForm } from "../StatusForm";
 import { MESSAGE_STATUS } from "@/lib/ui/strings";
 
@@ -14,8 +14,7 @@ export const metadata: Metadata = { title: "Сообщение" };
 
 export default async function MessagePage({ params }: { params: Promise<{ lkoId: string; messageId: string }> }) {
   const { lkoId, messageId } = await params;
-  const { cabinet, canHandle } = await inboxAccess(lkoId);
-  if (!canHandle) notFound();
+  const { cabinet } = await requireCabinet(lkoId, "messages.handle");
   const m = await getCabinetMessage(cabinet.id, messageId);
   if (!m) notFound();
   return (
