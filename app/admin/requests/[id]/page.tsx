@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { BackLink } from "@/components/ui/BackLink";
+import { Facts } from "@/components/ui/Facts";
+import { Section } from "@/components/ui/Section";
 import { StatusPanel } from "@/components/ui/Status";
 import { requireReviewer } from "@/lib/access/guards";
 import { REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
@@ -53,13 +54,13 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
               ["Сокращённое наименование", org.shortName],
               ["ОГРН", org.ogrn],
               ["ИНН", org.inn],
-              ["КПП", org.kpp ?? "—"],
+              ["КПП", org.kpp],
               ["Регион", org.region.name],
-              ["Муниципальное образование", org.municipality?.name ?? "—"],
+              ["Муниципальное образование", org.municipality?.name],
               ["Вид организации на портале", org.kind ? CABINET_TYPE[org.kind] : "ещё не известен (станет известен после одобрения)"],
-              ["Орган, в ведении которого находится", org.parent?.shortName ?? "—"],
-              ["Электронная почта", org.email ?? "—"],
-              ["Телефон", org.phone ?? "—"],
+              ["Орган, в ведении которого находится", org.parent?.shortName],
+              ["Электронная почта", org.email],
+              ["Телефон", org.phone],
               ["Идентификатор в ЕСИА", org.esiaOid],
             ]}
           />
@@ -167,27 +168,5 @@ function RevisionFacts({ revision: r }: { revision: TRequestCard["revisions"][nu
         [REQUEST_FIELD_LABEL.email, r.email],
       ]}
     />
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="card space-y-3">
-      <h2 className="text-xl">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,14rem)_1fr]">
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-sm text-muted">{k}</dt>
-          <dd className="break-words">{v}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
