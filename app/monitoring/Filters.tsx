@@ -1,19 +1,8 @@
 // The dashboard's filters: a plain GET form, so a link keeps the view (and it works without JavaScript).
 import Link from "next/link";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { CABINET_STATE, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_STATE } from "@/lib/status/model";
 import { PAGE_SIZES, SORT_KEYS, SORT_LABELS, type TDashboardQuery } from "@/lib/status/query";
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: Array<[string, string]> }) {
-  return (
-    <div>
-      <label htmlFor={`f-${name}`} className="field-label text-sm">{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ""} className="field-input py-2">
-        <option value="">Все</option>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-      </select>
-    </div>
-  );
-}
 
 export function Filters({ query, organs, spheres }: { query: TDashboardQuery; organs: Array<{ id: string; name: string }>; spheres: Array<{ id: string; name: string }> }) {
   return (
@@ -24,16 +13,16 @@ export function Filters({ query, organs, spheres }: { query: TDashboardQuery; or
           <input id="f-q" name="q" defaultValue={query.q ?? ""} className="field-input py-2" placeholder="Название, ОГРН, ИНН или номер ЛКО" aria-describedby="f-q-hint" />
           <p id="f-q-hint" className="field-hint">Часть названия или номер целиком.</p>
         </div>
-        <Select name="organ" label="Учредитель / управление" value={query.organ} options={organs.map((o) => [o.id, o.name])} />
-        <Select name="sphere" label="Сфера" value={query.sphere} options={spheres.map((s) => [s.id, s.name])} />
-        <Select name="status" label="Статус" value={query.status} options={OVERALL_ORDER.map((s) => [s, OVERALL[s].label])} />
-        <Select name="cabinet" label="Кабинет" value={query.cabinet} options={Object.entries(CABINET_STATE)} />
-        <Select name="accounts" label="Учётные записи" value={query.accounts} options={[["done", "Все подтверждены"], ["missing", "Подтверждены не все"]]} />
-        <Select name="training" label="Обучение" value={query.training} options={[["done", "Отмечено у всех"], ["missing", "Отмечено не у всех"]]} />
-        <Select name="ready" label="Готовность" value={query.ready} options={[["all", "Все 4 точки"], ["partial", "Не все точки"]]} />
-        <Select name="site" label="Официальный сайт" value={query.site} options={Object.entries(SITE_STATE)} />
-        <Select name="widget" label="Виджет" value={query.widget} options={Object.entries(WIDGET_STATE)} />
-        <Select name="reminded" label="Напоминание" value={query.reminded} options={[["yes", "Напоминали"], ["no", "Не напоминали"]]} />
+        <FilterSelect compact id="f-organ" name="organ" label="Учредитель / управление" value={query.organ} options={organs.map((o) => [o.id, o.name])} />
+        <FilterSelect compact id="f-sphere" name="sphere" label="Сфера" value={query.sphere} options={spheres.map((s) => [s.id, s.name])} />
+        <FilterSelect compact id="f-status" name="status" label="Статус" value={query.status} options={OVERALL_ORDER.map((s) => [s, OVERALL[s].label])} />
+        <FilterSelect compact id="f-cabinet" name="cabinet" label="Кабинет" value={query.cabinet} options={Object.entries(CABINET_STATE)} />
+        <FilterSelect compact id="f-accounts" name="accounts" label="Учётные записи" value={query.accounts} options={[["done", "Все подтверждены"], ["missing", "Подтверждены не все"]]} />
+        <FilterSelect compact id="f-training" name="training" label="Обучение" value={query.training} options={[["done", "Отмечено у всех"], ["missing", "Отмечено не у всех"]]} />
+        <FilterSelect compact id="f-ready" name="ready" label="Готовность" value={query.ready} options={[["all", "Все 4 точки"], ["partial", "Не все точки"]]} />
+        <FilterSelect compact id="f-site" name="site" label="Официальный сайт" value={query.site} options={Object.entries(SITE_STATE)} />
+        <FilterSelect compact id="f-widget" name="widget" label="Виджет" value={query.widget} options={Object.entries(WIDGET_STATE)} />
+        <FilterSelect compact id="f-reminded" name="reminded" label="Напоминание" value={query.reminded} options={[["yes", "Напоминали"], ["no", "Не напоминали"]]} />
         <div className="flex items-end">
           <label className="flex items-center gap-2 py-2">
             <input type="checkbox" name="late" value="1" defaultChecked={query.late === "1"} className="h-5 w-5 accent-brand" />

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { approvalNotice, rejectionNotice } from "./notices";
+import type { z } from "zod";
 import { ZApproveRequest, ZRejectRequest } from "./schemas";
 
 /**
@@ -46,59 +47,71 @@ async function claimPending(tx: DbTx, requestId: string, version: number) {
   return { ...request, revision: request.revisions[0] };
 }
 
-export const approveCabinetRequest = defineAction({
-  name: "requests.approve",
-  schema: ZApproveRequest,
-  load: reviewableRequest,
-  async handler(input, { session }) {
-    const reviewerId = session.person.id;
-    const now = new Date();
-    try {
-      return await db.$transaction(async (tx) => {
-        const request = await claimPending(tx, input.requestId, input.version);
-        const { revision, organization } = request;
-        const editorial = revision.editorialCabinetId
-          ? await tx.cabinet.findUnique({ where: { id: revision.editorialCabinetId }, select: { id: true, status: true, organizationId: true } })
-          : null;
-        if (request.kind === "WORK" && editorial?.status !== "ACTIVE") {
-          throw new ActionError("Выбранный в заявке кабинет редакции больше не действует. Отклоните заявку и попросите выбрать другую редакцию.");
-        }
+type TClaimedRequest = Awaited<ReturnType<typeof claimPending>>;
 
-        const cabinet = await tx.cabinet.create({
-          data: {
-            kind: request.kind, type: revision.type, name: revision.name, organizationId: organization.id, regionId: revision.regionId,
-            editorialCabinetId: request.kind === "WORK" ? editorial!.id : null, email: revision.email,
-            spheres: { create: revision.sphereIds.map((sphereId) => ({ sphereId })) },
-          },
-          select: { id: true, lkoId: true },
-        });
-        // What the portal did not know from ЕСИА: the organization's kind, and its supervising organ.
-        await tx.organization.update({
-          where: { id: organization.id },
-          data: { kind: revision.type, ...(editorial && editorial.organizationId !== organization.id ? { parentId: editorial.organizationId } : {}) },
-        });
+/**
+ * A decision on a request: by a reviewer of the organ it is addressed to, in one transaction on the
+ * request claimed at the version the reviewer saw; then every page showing it is refreshed and the
+ * form goes back to the request's card.
+ */
+function decision<I extends { requestId: string; version: number }, T>(
+  name: string,
+  schema: z.ZodType<I>,
+  decide: (tx: DbTx, request: TClaimedRequest, input: I, by: { reviewerId: string; now: Date }) => Promise<T>,
+) {
+  return defineAction({
+    name,
+    schema,
+    load: reviewableRequest,
+    handler: (input, { session }) =>
+      db.$transaction(async (tx) => decide(tx, await claimPending(tx, input.requestId, input.version), input, { reviewerId: session.person.id, now: new Date() })),
+    revalidate: EVERYWHERE,
+    form: { redirect: toCard },
+  });
+}
 
-        const accountId = await createFirstAccount(tx, { cabinetId: cabinet.id, organizationId: organization.id, personId: request.applicantId, requestEmail: revision.email, reviewerId, now });
-
-        await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "APPROVED", cabinetId: cabinet.id, decidedAt: now, rejectionReason: null } });
-        await tx.cabinetRequestRevision.update({ where: { id: revision.id }, data: { decision: "APPROVED", reviewerId, decidedAt: now } });
-        const audit = { actorPersonId: reviewerId, cabinetId: cabinet.id, organizationId: organization.id };
-        await recordAudit(tx, { ...audit, action: "request.approved", entityType: "CabinetRequest", entityId: request.id, data: { revision: revision.number, lkoId: cabinet.lkoId } });
-        await recordAudit(tx, { ...audit, action: "cabinet.created", entityType: "Cabinet", entityId: cabinet.id, data: { lkoId: cabinet.lkoId, kind: request.kind, type: revision.type, requestId: request.id } });
-        await recordAudit(tx, { ...audit, action: "account.created", entityType: "Account", entityId: accountId, data: { roles: ["LKO_ADMIN"], status: "CONFIRMED", via: "request.approved" } });
-        await enqueueEmail(tx, approvalNotice({
-          requestId: request.id, revision: revision.number, kind: request.kind, cabinetName: revision.name, organizationName: organization.shortName,
-          to: revision.email, lkoId: cabinet.lkoId,
-        }));
-        return { lkoId: cabinet.lkoId, cabinetId: cabinet.id };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError("У организации уже есть кабинет этого вида. Обновите страницу.");
-      throw error;
+export const approveCabinetRequest = decision("requests.approve", ZApproveRequest, async (tx, request, _input, { reviewerId, now }) => {
+  try {
+    const { revision, organization } = request;
+    const editorial = revision.editorialCabinetId
+      ? await tx.cabinet.findUnique({ where: { id: revision.editorialCabinetId }, select: { id: true, status: true, organizationId: true } })
+      : null;
+    if (request.kind === "WORK" && editorial?.status !== "ACTIVE") {
+      throw new ActionError("Выбранный в заявке кабинет редакции больше не действует. Отклоните заявку и попросите выбрать другую редакцию.");
     }
-  },
-  revalidate: EVERYWHERE,
-  form: { redirect: toCard },
+
+    const cabinet = await tx.cabinet.create({
+      data: {
+        kind: request.kind, type: revision.type, name: revision.name, organizationId: organization.id, regionId: revision.regionId,
+        editorialCabinetId: request.kind === "WORK" ? editorial!.id : null, email: revision.email,
+        spheres: { create: revision.sphereIds.map((sphereId) => ({ sphereId })) },
+      },
+      select: { id: true, lkoId: true },
+    });
+    // What the portal did not know from ЕСИА: the organization's kind, and its supervising organ.
+    await tx.organization.update({
+      where: { id: organization.id },
+      data: { kind: revision.type, ...(editorial && editorial.organizationId !== organization.id ? { parentId: editorial.organizationId } : {}) },
+    });
+
+    const accountId = await createFirstAccount(tx, { cabinetId: cabinet.id, organizationId: organization.id, personId: request.applicantId, requestEmail: revision.email, reviewerId, now });
+
+    await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "APPROVED", cabinetId: cabinet.id, decidedAt: now, rejectionReason: null } });
+    await tx.cabinetRequestRevision.update({ where: { id: revision.id }, data: { decision: "APPROVED", reviewerId, decidedAt: now } });
+    const audit = { actorPersonId: reviewerId, cabinetId: cabinet.id, organizationId: organization.id };
+    await recordAudit(tx, { ...audit, action: "request.approved", entityType: "CabinetRequest", entityId: request.id, data: { revision: revision.number, lkoId: cabinet.lkoId } });
+    await recordAudit(tx, { ...audit, action: "cabinet.created", entityType: "Cabinet", entityId: cabinet.id, data: { lkoId: cabinet.lkoId, kind: request.kind, type: revision.type, requestId: request.id } });
+    await recordAudit(tx, { ...audit, action: "account.created", entityType: "Account", entityId: accountId, data: { roles: ["LKO_ADMIN"], status: "CONFIRMED", via: "request.approved" } });
+    await enqueueEmail(tx, approvalNotice({
+      requestId: request.id, revision: revision.number, kind: request.kind, cabinetName: revision.name, organizationName: organization.shortName,
+      to: revision.email, lkoId: cabinet.lkoId,
+    }));
+    return { lkoId: cabinet.lkoId, cabinetId: cabinet.id };
+  } catch (error) {
+    // The unique index on the organization and the cabinet's kind: another decision created it first.
+    if (isUniqueViolation(error)) throw new ConflictError("У организации уже есть кабинет этого вида. Обновите страницу.");
+    throw error;
+  }
 });
 export const approveCabinetRequestForm = approveCabinetRequest.form;
 
@@ -134,47 +147,35 @@ async function createFirstAccount(
   return account.id;
 }
 
-export const rejectCabinetRequest = defineAction({
-  name: "requests.reject",
-  schema: ZRejectRequest,
-  load: reviewableRequest,
-  async handler(input, { session }) {
-    const reviewerId = session.person.id;
-    const now = new Date();
-    return db.$transaction(async (tx) => {
-      const request = await claimPending(tx, input.requestId, input.version);
-      let reason = input.reason;
-      if (!reason) {
-        // Templates are shared or the organ's own.
-        const template = await tx.rejectionReasonTemplate.findFirst({
-          where: { id: input.templateId, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
-          select: { text: true },
-        });
-        if (!template) throw new ActionError("Выберите шаблон причины из списка.", { templateId: ["Выберите шаблон причины из списка."] });
-        reason = template.text;
-      }
-      await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "REJECTED", rejectionReason: reason, decidedAt: now } });
-      await tx.cabinetRequestRevision.update({ where: { id: request.revision.id }, data: { decision: "REJECTED", reason, reviewerId, decidedAt: now } });
-      const audit = { actorPersonId: reviewerId, organizationId: request.organization.id };
-      await recordAudit(tx, { ...audit, action: "request.rejected", entityType: "CabinetRequest", entityId: request.id, data: { revision: request.revision.number, reason } });
-      if (input.saveAsTemplate) {
-        const exists = await tx.rejectionReasonTemplate.findFirst({
-          where: { text: reason, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
-          select: { id: true },
-        });
-        if (!exists) {
-          const template = await tx.rejectionReasonTemplate.create({ data: { organizationId: request.reviewerOrganizationId, text: reason }, select: { id: true } });
-          await recordAudit(tx, { actorPersonId: reviewerId, organizationId: request.reviewerOrganizationId, action: "reason_template.created", entityType: "RejectionReasonTemplate", entityId: template.id });
-        }
-      }
-      await enqueueEmail(tx, rejectionNotice({
-        requestId: request.id, revision: request.revision.number, kind: request.kind, cabinetName: request.revision.name,
-        organizationName: request.organization.shortName, to: request.revision.email, reason,
-      }));
-      return { requestId: request.id };
+export const rejectCabinetRequest = decision("requests.reject", ZRejectRequest, async (tx, request, input, { reviewerId, now }) => {
+  let reason = input.reason;
+  if (!reason) {
+    // Templates are shared or the organ's own.
+    const template = await tx.rejectionReasonTemplate.findFirst({
+      where: { id: input.templateId, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
+      select: { text: true },
     });
-  },
-  revalidate: EVERYWHERE,
-  form: { redirect: toCard },
+    if (!template) throw new ActionError("Выберите шаблон причины из списка.", { templateId: ["Выберите шаблон причины из списка."] });
+    reason = template.text;
+  }
+  await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "REJECTED", rejectionReason: reason, decidedAt: now } });
+  await tx.cabinetRequestRevision.update({ where: { id: request.revision.id }, data: { decision: "REJECTED", reason, reviewerId, decidedAt: now } });
+  const audit = { actorPersonId: reviewerId, organizationId: request.organization.id };
+  await recordAudit(tx, { ...audit, action: "request.rejected", entityType: "CabinetRequest", entityId: request.id, data: { revision: request.revision.number, reason } });
+  if (input.saveAsTemplate) {
+    const exists = await tx.rejectionReasonTemplate.findFirst({
+      where: { text: reason, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
+      select: { id: true },
+    });
+    if (!exists) {
+      const template = await tx.rejectionReasonTemplate.create({ data: { organizationId: request.reviewerOrganizationId, text: reason }, select: { id: true } });
+      await recordAudit(tx, { actorPersonId: reviewerId, organizationId: request.reviewerOrganizationId, action: "reason_template.created", entityType: "RejectionReasonTemplate", entityId: template.id });
+    }
+  }
+  await enqueueEmail(tx, rejectionNotice({
+    requestId: request.id, revision: request.revision.number, kind: request.kind, cabinetName: request.revision.name,
+    organizationName: request.organization.shortName, to: request.revision.email, reason,
+  }));
+  return { requestId: request.id };
 });
 export const rejectCabinetRequestForm = rejectCabinetRequest.form;

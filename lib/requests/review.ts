@@ -65,7 +65,7 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
       organization: {
         select: {
           id: true, esiaOid: true, fullName: true, shortName: true, ogrn: true, inn: true, kpp: true, kind: true, email: true, phone: true,
-          region: { select: { name: true } }, municipality: { select: { name: true } }, parent: { select: { shortName: true } },
+          region: { select: { name: true } }, municipality: { select: { name: true, oktmo: true } }, parent: { select: { shortName: true } },
         },
       },
       applicant: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, mobile: true } },

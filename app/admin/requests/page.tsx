@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
@@ -48,23 +49,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             <option value="ALL">Все</option>
           </select>
         </div>
-        <div>
-          <label htmlFor="f-type" className="field-label">Тип кабинета</label>
-          <select id="f-type" name="type" defaultValue={filter.type ?? ""} className="field-input">
-            <option value="">Все</option>
-            {CABINET_TYPES.map((t) => (
-              <option key={t} value={t}>{CABINET_TYPE[t]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-kind" className="field-label">Кабинет</label>
-          <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="field-input">
-            <option value="">Все</option>
-            <option value="EDITORIAL">{CABINET_KIND.EDITORIAL}</option>
-            <option value="WORK">{CABINET_KIND.WORK}</option>
-          </select>
-        </div>
+        <FilterSelect id="f-type" name="type" label="Тип кабинета" value={filter.type} options={CABINET_TYPES.map((t) => [t, CABINET_TYPE[t]])} />
+        <FilterSelect id="f-kind" name="kind" label="Кабинет" value={filter.kind} options={(["EDITORIAL", "WORK"] as const).map((k) => [k, CABINET_KIND[k]])} />
         <div>
           <label htmlFor="f-from" className="field-label">Подана с</label>
           <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="field-input" />

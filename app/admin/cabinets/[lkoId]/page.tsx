@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireCabinet } from "@/lib/access/guards";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { cabinetCard } from "@/lib/cabinets/card";
+import { EsiaOrganizationFacts } from "@/components/organizations/EsiaOrganizationFacts";
 import { Facts } from "@/components/ui/Facts";
 import { Section } from "@/components/ui/Section";
 import { StatusBadge, StatusText } from "@/components/ui/Status";
@@ -37,20 +38,7 @@ export default async function CabinetDataPage({ params }: { params: Promise<{ lk
         </Section>
         <Section id="esia-title" title="Организация по данным ЕСИА">
           <p className="text-sm text-muted">Обновляются при входе сотрудников через Госуслуги; последнее обновление {formatDateTime(o.updatedAt)}. Исправить их можно в профиле организации на Госуслугах.</p>
-          <Facts
-            rows={[
-              ["Полное наименование", o.fullName],
-              ["Краткое наименование", o.shortName],
-              ["ОГРН", o.ogrn],
-              ["ИНН", o.inn],
-              ["КПП", o.kpp],
-              ["Идентификатор в ЕСИА", o.esiaOid],
-              ["Орган, в ведении которого находится", o.parent?.shortName],
-              ["Муниципальное образование", o.municipality ? `${o.municipality.name} (ОКТМО ${o.municipality.oktmo})` : null],
-              ["Электронная почта", o.email],
-              ["Телефон", o.phone],
-            ]}
-          />
+          <EsiaOrganizationFacts organization={o} />
         </Section>
       </div>
       <aside className="card h-fit space-y-4" aria-labelledby="actual-title">

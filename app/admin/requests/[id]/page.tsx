@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { BackLink } from "@/components/ui/BackLink";
+import { EsiaOrganizationFacts } from "@/components/organizations/EsiaOrganizationFacts";
 import { Facts } from "@/components/ui/Facts";
 import { Section } from "@/components/ui/Section";
 import { StatusPanel } from "@/components/ui/Status";
@@ -48,20 +49,11 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title="Организация по данным ЕСИА">
-          <Facts
-            rows={[
-              ["Полное наименование", org.fullName],
-              ["Сокращённое наименование", org.shortName],
-              ["ОГРН", org.ogrn],
-              ["ИНН", org.inn],
-              ["КПП", org.kpp],
+          <EsiaOrganizationFacts
+            organization={org}
+            extra={[
               ["Регион", org.region.name],
-              ["Муниципальное образование", org.municipality?.name],
               ["Вид организации на портале", org.kind ? CABINET_TYPE[org.kind] : "ещё не известен (станет известен после одобрения)"],
-              ["Орган, в ведении которого находится", org.parent?.shortName],
-              ["Электронная почта", org.email],
-              ["Телефон", org.phone],
-              ["Идентификатор в ЕСИА", org.esiaOid],
             ]}
           />
         </Section>

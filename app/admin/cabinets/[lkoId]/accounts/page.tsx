@@ -5,6 +5,7 @@ import { ASSIGNABLE_ROLES, ROLE_LABELS } from "@/lib/access/roles";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery } from "@/lib/accounts/list";
 import { DISPLAY_STATUSES, type TDisplayStatus } from "@/lib/accounts/status";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 import { StatusBadge, StatusPanel, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
@@ -80,20 +81,8 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           <label htmlFor="acc-q" className="field-label">Поиск</label>
           <input id="acc-q" name="q" defaultValue={query.q ?? ""} className="field-input" placeholder="ФИО, email, телефон, должность" />
         </div>
-        <div>
-          <label htmlFor="acc-status" className="field-label">Статус</label>
-          <select id="acc-status" name="status" defaultValue={query.status ?? ""} className="field-input">
-            <option value="">Все</option>
-            {DISPLAY_STATUSES.map((s) => <option key={s} value={s}>{ACCOUNT_STATUS[s]}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="acc-role" className="field-label">Роль</label>
-          <select id="acc-role" name="role" defaultValue={query.role ?? ""} className="field-input">
-            <option value="">Все</option>
-            {ASSIGNABLE_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="acc-status" name="status" label="Статус" value={query.status} options={DISPLAY_STATUSES.map((s) => [s, ACCOUNT_STATUS[s]])} />
+        <FilterSelect id="acc-role" name="role" label="Роль" value={query.role} options={ASSIGNABLE_ROLES.map((r) => [r, ROLE_LABELS[r]])} />
         <div>
           <label htmlFor="acc-sort" className="field-label">Сортировка</label>
           <select id="acc-sort" name="sort" defaultValue={query.sort} className="field-input">
