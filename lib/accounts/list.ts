@@ -125,3 +125,6 @@ export async function listAccounts(cabinetId: string, query: TAccountListQuery, 
     }),
   };
 }
+
+/** One row of the accounts table, as listAccounts gives it. */
+export type TAccountListRow = Awaited<ReturnType<typeof listAccounts>>["rows"][number];

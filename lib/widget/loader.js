@@ -3,6 +3,7 @@
 // asks the portal whether this cabinet accepts messages on this site (which also reports the
 // placement), shows the banner only then, and opens the message form in a dialog with an iframe.
 // Full-line comments and indentation are stripped when served; keep every statement on its own line.
+// Over 80 lines on purpose: the loader is one closure, so that none of its names leaks into the host site's globals.
 (function (w, d) {
   "use strict";
   if (w.Widget) return;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/SignInButton";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
@@ -48,37 +49,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
 
   const { account, cabinet, invitation, state } = found;
   const invitedName = fullName(account);
-  if (state !== "live") {
-    const title = { expired: "Срок действия приглашения истёк", revoked: "Ссылка больше не действует", used: "Приглашение уже использовано", archived: "Приглашение отменено" }[state];
-    return (
-      <div className="mx-auto max-w-2xl space-y-6">
-        <h1>{title}</h1>
-        {notice}
-        <div className="card space-y-4">
-          <p role="alert">
-            {INVITATION_STATE_TEXT[state]}
-            {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
-          </p>
-          <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). Приглашение на имя: {invitedName}.</p>
-          {state === "used" ? (
-            // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
-            <>
-              <Link href="/signin" className="btn-primary">Войти</Link>
-              <p>Если вы не подтверждали приглашение, запросите новое у администратора: администраторы кабинета получат письмо и проверят, кто подтвердил учётную запись.</p>
-              <RequestNew token={token} />
-            </>
-          ) : state === "archived" ? (
-            <p>Если доступ нужен, обратитесь к администратору ЛКО вашей организации.</p>
-          ) : (
-            <>
-              <p>Попросите новое приглашение: администраторы кабинета получат письмо и отправят вам новую ссылку.</p>
-              <RequestNew token={token} />
-            </>
-          )}
-        </div>
-      </div>
-    );
-  }
+  if (state !== "live") return <InvitationClosed found={found} token={token} notice={notice} />;
 
   const match = session ? await matchInvitedPerson(session.person.id, found) : null;
   return (
@@ -118,6 +89,42 @@ export default async function InvitationPage({ params, searchParams }: { params:
           </form>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A link that no longer works: why, and what the person can do now. */
+function InvitationClosed({ found, token, notice }: { found: NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>; token: string; notice: ReactNode }) {
+  const { account, cabinet, invitation } = found;
+  const state = found.state as Exclude<typeof found.state, "live">;
+  const invitedName = fullName(account);
+  const title = { expired: "Срок действия приглашения истёк", revoked: "Ссылка больше не действует", used: "Приглашение уже использовано", archived: "Приглашение отменено" }[state];
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1>{title}</h1>
+      {notice}
+      <div className="card space-y-4">
+        <p role="alert">
+          {INVITATION_STATE_TEXT[state]}
+          {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
+        </p>
+        <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). Приглашение на имя: {invitedName}.</p>
+        {state === "used" ? (
+          // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
+          <>
+            <Link href="/signin" className="btn-primary">Войти</Link>
+            <p>Если вы не подтверждали приглашение, запросите новое у администратора: администраторы кабинета получат письмо и проверят, кто подтвердил учётную запись.</p>
+            <RequestNew token={token} />
+          </>
+        ) : state === "archived" ? (
+          <p>Если доступ нужен, обратитесь к администратору ЛКО вашей организации.</p>
+        ) : (
+          <>
+            <p>Попросите новое приглашение: администраторы кабинета получат письмо и отправят вам новую ссылку.</p>
+            <RequestNew token={token} />
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -35,30 +35,13 @@ export function CabinetRequestForm(props: Props) {
   const { kind, mode, locked, organizationId } = props;
   const readOnly = mode === "readonly";
   // After a refused post (also without JavaScript) the person's input comes back.
-  const { pending, form, errorOf, formError, input, option, formProps } = useActionForm(submitCabinetRequestForm, {
-    schema: ZCabinetRequestForm,
-    defaults: { kind: kind as string, ...props.defaults },
-  });
+  const kit = useActionForm(submitCabinetRequestForm, { schema: ZCabinetRequestForm, defaults: { kind: kind as string, ...props.defaults } });
+  const { pending, form, errorOf, formError, input, formProps } = kit;
   const regionId = useWatch({ control: form.control, name: "regionId" });
   const type = useWatch({ control: form.control, name: "type" }) as CabinetType | "";
-  const [options, setOptions] = useState<{ regionId: string; list: EditorialOption[] }>({ regionId: props.defaults.regionId, list: props.editorialOptions });
-  useEffect(() => {
-    if (kind !== "WORK" || locked || readOnly || !regionId || regionId === options.regionId) return;
-    const controller = new AbortController();
-    fetch(`/registration/editorial-options?regionId=${encodeURIComponent(regionId)}`, { signal: controller.signal })
-      .then((res) => (res.ok ? (res.json() as Promise<EditorialOption[]>) : []))
-      .then((list) => setOptions({ regionId, list }))
-      .catch(() => {});
-    return () => controller.abort();
-  }, [kind, locked, readOnly, regionId, options.regionId]);
-  const fitting = type && options.regionId === regionId ? options.list.filter((o) => editorialFits({ type, regionId, organizationId }, o)) : [];
-
-  const resetEditorial = () => form.setValue("editorialCabinetId", "");
-  // Changing the region or the type empties «Редакция»: the list of fitting ones changes with them.
-  const choice = (name: "regionId" | "type") => {
-    const props = input(name);
-    return { ...props, onChange: (e: ChangeEvent<HTMLSelectElement>) => { void props.onChange(e); resetEditorial(); } };
-  };
+  const options = useEditorialOptions(kind === "WORK" && !locked && !readOnly, regionId, { regionId: props.defaults.regionId, list: props.editorialOptions });
+  const known = options.regionId === regionId;
+  const fitting = type && known ? options.list.filter((o) => editorialFits({ type, regionId, organizationId }, o)) : [];
 
   return (
     <form {...formProps} className="space-y-5">
@@ -76,84 +59,9 @@ export function CabinetRequestForm(props: Props) {
         </Field>
 
         {locked ? (
-          <>
-            <LockedSelect id="regionId" label={REQUEST_FIELD_LABEL.regionId} text={locked.regionName} />
-            <LockedSelect id="type" label={REQUEST_FIELD_LABEL.type} text={locked.typeLabel} />
-            {kind === "WORK" && <LockedSelect id="editorialCabinetId" label={REQUEST_FIELD_LABEL.editorialCabinetId} text={locked.editorialName} />}
-            <input type="hidden" name="regionId" value={props.defaults.regionId} />
-            <input type="hidden" name="type" value={props.defaults.type} />
-            <input type="hidden" name="editorialCabinetId" value={props.defaults.editorialCabinetId} />
-            {props.defaults.sphereIds.map((s) => (
-              <input key={s} type="hidden" name="sphereIds" value={s} />
-            ))}
-            <div>
-              <p className="field-label" id="sphereIds-label">{REQUEST_FIELD_LABEL.sphereIds}</p>
-              <p className="rounded-lg border border-line bg-surface px-4 py-3" aria-labelledby="sphereIds-label">{locked.sphereNames.join(", ")}</p>
-            </div>
-            <p className="field-hint">Регион, тип кабинета, редакция и сферы заполнены по данным кабинета редакции вашей организации и не меняются.</p>
-            <ErrorList errors={errorOf("editorialCabinetId")} form />
-          </>
+          <LockedChoices kind={kind} locked={locked} defaults={props.defaults} error={errorOf("editorialCabinetId")} />
         ) : (
-          <>
-            <Field id="regionId" label={REQUEST_FIELD_LABEL.regionId} hint="Выберите регион" error={errorOf("regionId")}>
-              {(aria) => (
-                <select {...aria} className="field-input" {...choice("regionId")}>
-                  <option value="">Выбрать...</option>
-                  {props.regions.map((r) => (
-                    <option key={r.id} value={r.id}>{r.name}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="type" label={REQUEST_FIELD_LABEL.type} hint="Выберите тип кабинета" error={errorOf("type")}>
-              {(aria) => (
-                <select {...aria} className="field-input" {...choice("type")}>
-                  <option value="">Выбрать...</option>
-                  {props.types.map((t) => (
-                    <option key={t} value={t}>{CABINET_TYPE[t]}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {kind === "WORK" && (
-              <Field
-                id="editorialCabinetId"
-                label={REQUEST_FIELD_LABEL.editorialCabinetId}
-                hint={!type ? "Сначала выберите регион и тип кабинета" : "Кабинет редакции органа, в ведении которого находится ваша организация"}
-                error={errorOf("editorialCabinetId")}
-              >
-                {(aria) => (
-                  <>
-                    <select {...aria} className="field-input" {...input("editorialCabinetId")}>
-                      <option value="">Выбрать...</option>
-                      {fitting.map((o) => (
-                        <option key={o.id} value={o.id}>{`${o.name} (ЛКО № ${o.lkoId})`}</option>
-                      ))}
-                    </select>
-                    {type && options.regionId === regionId && fitting.length === 0 && (
-                      <p className="mt-2 rounded-lg bg-warning-light p-3 text-sm" role="status">
-                        В выбранном регионе нет кабинета редакции для этого типа. Создание рабочего кабинета возможно только после создания
-                        кабинета редакции органом, в ведении которого находится ваша организация.
-                      </p>
-                    )}
-                  </>
-                )}
-              </Field>
-            )}
-            <fieldset aria-describedby={errorOf("sphereIds") ? "sphereIds-error" : "sphereIds-hint"} aria-invalid={errorOf("sphereIds") ? true : undefined}>
-              <legend className="field-label">{REQUEST_FIELD_LABEL.sphereIds}</legend>
-              <p id="sphereIds-hint" className="field-hint mb-2 mt-0">Выберите сферы деятельности организации (одну или несколько)</p>
-              <div className="grid gap-2 sm:grid-cols-2">
-                {props.spheres.map((s) => (
-                  <label key={s.id} className="flex items-center gap-3 rounded-lg border border-line px-3 py-2 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
-                    <input type="checkbox" className="h-5 w-5 accent-brand" {...option("sphereIds", s.id)} />
-                    <span>{s.name}</span>
-                  </label>
-                ))}
-              </div>
-              <ErrorList id="sphereIds-error" errors={errorOf("sphereIds")} />
-            </fieldset>
-          </>
+          <ChosenFields kind={kind} regions={props.regions} types={props.types} spheres={props.spheres} kit={kit} fitting={fitting} typeChosen={Boolean(type)} noFitting={Boolean(type) && known && fitting.length === 0} />
         )}
 
         <Field id="email" label={REQUEST_FIELD_LABEL.email} hint="Введите электронную почту: на неё придёт результат рассмотрения заявки" error={errorOf("email")}>
@@ -169,6 +77,126 @@ export function CabinetRequestForm(props: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+type TKit = ReturnType<typeof useActionForm<unknown, TRequestFormValues & { kind: string }>>;
+
+/** The editorial cabinets of the chosen region: given for the first one, fetched when the region changes. */
+function useEditorialOptions(active: boolean, regionId: string, initial: { regionId: string; list: EditorialOption[] }) {
+  const [options, setOptions] = useState(initial);
+  useEffect(() => {
+    if (!active || !regionId || regionId === options.regionId) return;
+    const controller = new AbortController();
+    fetch(`/registration/editorial-options?regionId=${encodeURIComponent(regionId)}`, { signal: controller.signal })
+      .then((res) => (res.ok ? (res.json() as Promise<EditorialOption[]>) : []))
+      .then((list) => setOptions({ regionId, list }))
+      .catch(() => {});
+    return () => controller.abort();
+  }, [active, regionId, options.regionId]);
+  return options;
+}
+
+/** Regions, type, «Редакция» and spheres, as a subordinate organization chooses them. */
+function ChosenFields({ kind, regions, types, spheres, kit, fitting, typeChosen, noFitting }: {
+  kind: CabinetKind;
+  regions: Array<{ id: string; name: string }>;
+  types: readonly CabinetType[];
+  spheres: Array<{ id: string; name: string }>;
+  kit: TKit;
+  fitting: EditorialOption[];
+  typeChosen: boolean;
+  noFitting: boolean;
+}) {
+  // Changing the region or the type empties «Редакция»: the list of fitting ones changes with them.
+  const choice = (name: "regionId" | "type") => {
+    const props = kit.input(name);
+    return { ...props, onChange: (e: ChangeEvent<HTMLSelectElement>) => { void props.onChange(e); kit.form.setValue("editorialCabinetId", ""); } };
+  };
+  return (
+    <>
+      <Field id="regionId" label={REQUEST_FIELD_LABEL.regionId} hint="Выберите регион" error={kit.errorOf("regionId")}>
+        {(aria) => (
+          <select {...aria} className="field-input" {...choice("regionId")}>
+            <option value="">Выбрать...</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>{r.name}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="type" label={REQUEST_FIELD_LABEL.type} hint="Выберите тип кабинета" error={kit.errorOf("type")}>
+        {(aria) => (
+          <select {...aria} className="field-input" {...choice("type")}>
+            <option value="">Выбрать...</option>
+            {types.map((t) => (
+              <option key={t} value={t}>{CABINET_TYPE[t]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {kind === "WORK" && (
+        <Field
+          id="editorialCabinetId"
+          label={REQUEST_FIELD_LABEL.editorialCabinetId}
+          hint={!typeChosen ? "Сначала выберите регион и тип кабинета" : "Кабинет редакции органа, в ведении которого находится ваша организация"}
+          error={kit.errorOf("editorialCabinetId")}
+        >
+          {(aria) => (
+            <>
+              <select {...aria} className="field-input" {...kit.input("editorialCabinetId")}>
+                <option value="">Выбрать...</option>
+                {fitting.map((o) => (
+                  <option key={o.id} value={o.id}>{`${o.name} (ЛКО № ${o.lkoId})`}</option>
+                ))}
+              </select>
+              {noFitting && (
+                <p className="mt-2 rounded-lg bg-warning-light p-3 text-sm" role="status">
+                  В выбранном регионе нет кабинета редакции для этого типа. Создание рабочего кабинета возможно только после создания
+                  кабинета редакции органом, в ведении которого находится ваша организация.
+                </p>
+              )}
+            </>
+          )}
+        </Field>
+      )}
+      <fieldset aria-describedby={kit.errorOf("sphereIds") ? "sphereIds-error" : "sphereIds-hint"} aria-invalid={kit.errorOf("sphereIds") ? true : undefined}>
+        <legend className="field-label">{REQUEST_FIELD_LABEL.sphereIds}</legend>
+        <p id="sphereIds-hint" className="field-hint mb-2 mt-0">Выберите сферы деятельности организации (одну или несколько)</p>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {spheres.map((s) => (
+            <label key={s.id} className="flex items-center gap-3 rounded-lg border border-line px-3 py-2 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
+              <input type="checkbox" className="h-5 w-5 accent-brand" {...kit.option("sphereIds", s.id)} />
+              <span>{s.name}</span>
+            </label>
+          ))}
+        </div>
+        <ErrorList id="sphereIds-error" errors={kit.errorOf("sphereIds")} />
+      </fieldset>
+    </>
+  );
+}
+
+/** What the organization's own editorial cabinet fixed: shown, and sent as it is. */
+function LockedChoices({ kind, locked, defaults, error }: { kind: CabinetKind; locked: TLockedFields; defaults: TRequestFormValues; error?: string }) {
+  return (
+    <>
+      <LockedSelect id="regionId" label={REQUEST_FIELD_LABEL.regionId} text={locked.regionName} />
+      <LockedSelect id="type" label={REQUEST_FIELD_LABEL.type} text={locked.typeLabel} />
+      {kind === "WORK" && <LockedSelect id="editorialCabinetId" label={REQUEST_FIELD_LABEL.editorialCabinetId} text={locked.editorialName} />}
+      <input type="hidden" name="regionId" value={defaults.regionId} />
+      <input type="hidden" name="type" value={defaults.type} />
+      <input type="hidden" name="editorialCabinetId" value={defaults.editorialCabinetId} />
+      {defaults.sphereIds.map((s) => (
+        <input key={s} type="hidden" name="sphereIds" value={s} />
+      ))}
+      <div>
+        <p className="field-label" id="sphereIds-label">{REQUEST_FIELD_LABEL.sphereIds}</p>
+        <p className="rounded-lg border border-line bg-surface px-4 py-3" aria-labelledby="sphereIds-label">{locked.sphereNames.join(", ")}</p>
+      </div>
+      <p className="field-hint">Регион, тип кабинета, редакция и сферы заполнены по данным кабинета редакции вашей организации и не меняются.</p>
+      <ErrorList errors={error} form />
+    </>
   );
 }
 

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { filingGaps } from "@/lib/access/filing";
 import { requireOrganization } from "@/lib/access/guards";
 import { requestFormPage } from "@/lib/requests/filing";
-import { CABINET_KIND_GENITIVE, KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
+import { CABINET_KIND_GENITIVE, kindOfSlug } from "@/lib/requests/labels";
 import { BackLink } from "@/components/ui/BackLink";
-import { StatusPanel } from "@/components/ui/Status";
-import { formatLongDate } from "@/lib/ui/format";
 import { FilingRefusal } from "../FilingRefusal";
 import { CabinetRequestForm } from "./CabinetRequestForm";
+import { FilingDetour, RequestStanding } from "./RequestStanding";
 
 type Params = { params: Promise<{ kind: string }> };
 
@@ -45,25 +43,10 @@ export default async function CabinetRequestPage({ params }: Params) {
 
   const page = await requestFormPage(chosen.id, kind);
   const { organization, request, cabinet, mode, detour } = page;
-  if (detour === "editorialFirst") {
+  if (detour) {
     return (
       <Notice heading={heading}>
-        <p>
-          Создание рабочего кабинета РОИВ или ОМСУ возможно только после создания кабинета редакции. Сначала подайте заявку на
-          кабинет редакции вашей организации.
-        </p>
-        <Link href={`/registration/${KIND_SLUG.EDITORIAL}`} className="btn-primary">Заявка на кабинет редакции</Link>
-      </Notice>
-    );
-  }
-  if (detour === "workInstead") {
-    return (
-      <Notice heading={heading}>
-        <p>
-          Кабинет редакции создают РОИВ, ОМСУ и территориальные органы РОИВ. Вашей организации нужен рабочий кабинет: он будет
-          привязан к кабинету редакции органа, в ведении которого она находится.
-        </p>
-        <Link href={`/registration/${KIND_SLUG.WORK}`} className="btn-primary">Заявка на рабочий кабинет</Link>
+        <FilingDetour detour={detour} />
       </Notice>
     );
   }
@@ -71,26 +54,7 @@ export default async function CabinetRequestPage({ params }: Params) {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       {heading}
-      {cabinet ? (
-        <StatusPanel tone="success" icon="check" title={`Кабинет создан. Уникальный номер ЛКО: ${cabinet.lkoId}`}>
-          <p className="text-sm">
-            Работа с кабинетом — в разделе <Link href="/admin">«Администрирование ЛКО»</Link>.
-          </p>
-        </StatusPanel>
-      ) : request?.status === "PENDING" ? (
-        <StatusPanel tone="warning" icon="clock" title="Ваша заявка на подключение кабинета находится на рассмотрении">
-          <p className="text-sm">
-            Заявка подана {formatLongDate(request.revision.submittedAt)}
-            {request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}. Результат рассмотрения придёт на
-            {" "}{request.revision.email}.
-          </p>
-        </StatusPanel>
-      ) : request?.status === "REJECTED" ? (
-        <StatusPanel tone="danger" icon="cross" role="alert" title="Ваша заявка на подключение кабинета отклонена по причине:">
-          <p className="whitespace-pre-line italic" data-testid="rejection-reason">{request.rejectionReason}</p>
-          <p className="font-medium">Исправьте параметры заявки и снова верните на рассмотрение</p>
-        </StatusPanel>
-      ) : null}
+      <RequestStanding cabinet={cabinet} request={request} />
 
       {(mode !== "readonly" || request) && (
         <div className="card">

@@ -7,15 +7,13 @@ import { Facts } from "@/components/ui/Facts";
 import { Section } from "@/components/ui/Section";
 import { StatusPanel } from "@/components/ui/Status";
 import { requireReviewer } from "@/lib/access/guards";
-import { REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
-import { formatDateTime, fullName, type TPersonName } from "@/lib/ui/format";
+import { formatDateTime, fullName } from "@/lib/ui/format";
+import { RevisionFacts, RevisionHistory } from "./RevisionHistory";
 import { ApproveForm, RejectForm } from "./DecisionForms";
 import { CABINET_KIND, CABINET_TYPE } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявка на подключение" };
-
-const fio = (p: TPersonName | null) => (p ? fullName(p) : "—");
 
 export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -58,17 +56,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
           />
         </Section>
         <Section title="Заявитель">
-          <Facts
-            rows={[
-              ["ФИО", fio(applicant)],
-              ["Должность", membership?.position ?? "—"],
-              ["Роль в профиле организации в ЕСИА", membership ? [membership.chief && "Руководитель", membership.admin && "Администратор"].filter(Boolean).join(", ") || "Сотрудник" : "не прикреплён к организации"],
-              ["Группы доступа в ЕСИА", membership?.groups.map((g) => g.group.name).join(", ") || "—"],
-              ["Электронная почта в ЕСИА", applicant.email ?? "—"],
-              ["Телефон", applicant.mobile ?? "—"],
-              ["Сведения ЕСИА обновлены", membership ? formatDateTime(membership.syncedAt) : "—"],
-            ]}
-          />
+          <ApplicantFacts applicant={applicant} membership={membership} />
         </Section>
       </div>
 
@@ -95,69 +83,23 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
         </Section>
       )}
 
-      <Section title="История редакций">
-        <ol className="space-y-4">
-          {[...card.revisions].reverse().map((r) => (
-            <li key={r.number} className="rounded-xl border border-line p-4">
-              <h3>Редакция № {r.number}</h3>
-              <p className="text-sm text-muted">Подана {formatDateTime(r.submittedAt)}, {fio(r.author)}</p>
-              {r.number > 1 &&
-                (r.changes.length === 0 ? (
-                  <p className="mt-2 text-sm">По сравнению с редакцией № {r.number - 1} ничего не изменено.</p>
-                ) : (
-                  <table className="mt-2 w-full text-left text-sm">
-                    <caption className="text-left font-medium">Изменено по сравнению с редакцией № {r.number - 1}</caption>
-                    <thead className="text-muted">
-                      <tr>
-                        <th scope="col" className="py-1 pr-4">Поле</th>
-                        <th scope="col" className="py-1 pr-4">Было</th>
-                        <th scope="col" className="py-1">Стало</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.changes.map((c) => (
-                        <tr key={c.field} className="border-t border-line">
-                          <th scope="row" className="py-1 pr-4 font-medium">{c.label}</th>
-                          <td className="py-1 pr-4"><del>{c.before}</del></td>
-                          <td className="py-1"><ins className="no-underline font-medium">{c.after}</ins></td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ))}
-              <p className="mt-2 text-sm">
-                {r.decision === "REJECTED" ? (
-                  <>Отклонена {r.decidedAt ? formatDateTime(r.decidedAt) : ""} ({fio(r.reviewer)}): {r.reason}</>
-                ) : r.decision === "APPROVED" ? (
-                  <>Одобрена {r.decidedAt ? formatDateTime(r.decidedAt) : ""} ({fio(r.reviewer)})</>
-                ) : (
-                  <>На рассмотрении</>
-                )}
-              </p>
-              {r.number !== current.number && (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm text-brand">Параметры редакции № {r.number}</summary>
-                  <RevisionFacts revision={r} />
-                </details>
-              )}
-            </li>
-          ))}
-        </ol>
-      </Section>
+      <RevisionHistory revisions={card.revisions} current={current.number} />
     </div>
   );
 }
 
-function RevisionFacts({ revision: r }: { revision: TRequestCard["revisions"][number] }) {
+/** The applicant as ЕСИА knows them in the organization: name, position, role, groups. */
+function ApplicantFacts({ applicant, membership }: Pick<TRequestCard, "applicant" | "membership">) {
   return (
     <Facts
       rows={[
-        [REQUEST_FIELD_LABEL.name, r.name],
-        [REQUEST_FIELD_LABEL.regionId, r.region.name],
-        [REQUEST_FIELD_LABEL.type, CABINET_TYPE[r.type]],
-        [REQUEST_FIELD_LABEL.editorialCabinetId, r.editorialCabinet ? `${r.editorialCabinet.name} (ЛКО № ${r.editorialCabinet.lkoId}${r.editorialCabinet.organization.shortName !== r.editorialCabinet.name ? `, ${r.editorialCabinet.organization.shortName}` : ""})` : "—"],
-        [REQUEST_FIELD_LABEL.sphereIds, r.sphereNames.join(", ") || "—"],
-        [REQUEST_FIELD_LABEL.email, r.email],
+        ["ФИО", fullName(applicant)],
+        ["Должность", membership?.position ?? "—"],
+        ["Роль в профиле организации в ЕСИА", membership ? [membership.chief && "Руководитель", membership.admin && "Администратор"].filter(Boolean).join(", ") || "Сотрудник" : "не прикреплён к организации"],
+        ["Группы доступа в ЕСИА", membership?.groups.map((g) => g.group.name).join(", ") || "—"],
+        ["Электронная почта в ЕСИА", applicant.email ?? "—"],
+        ["Телефон", applicant.mobile ?? "—"],
+        ["Сведения ЕСИА обновлены", membership ? formatDateTime(membership.syncedAt) : "—"],
       ]}
     />
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { accountImportForm } from "@/lib/accounts/actions";
+import type { TImportReport } from "@/lib/accounts/import";
 import type { AccountRoleKind } from "@/lib/db/generated/enums";
 import { ErrorList } from "@/components/forms/ErrorList";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -80,46 +81,51 @@ export function ImportForm({ cabinetId, backHref, sampleHref }: { cabinetId: str
         </div>
       </form>
 
-      {report && !report.fileError ? (
-        <section aria-labelledby="report-title" className="space-y-3" aria-live="polite">
-          <h3 id="report-title" className="text-xl">
-            {report.imported ? `✓ Загружено учётных записей: ${report.imported}. Приглашения отправлены.` : report.imported === 0 ? "Ничего не загружено: исправьте ошибки" : "Проверка файла (ничего не записано)"}
-          </h3>
-          <p>Строк без ошибок: {report.validCount}. Строк с ошибками: {report.errorCount}.{report.errorCount > 0 ? " Исправьте файл и проверьте снова: загрузка возможна, только когда ошибок нет." : ""}</p>
-          <div className="card overflow-x-auto p-0">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-surface">
-                <tr>
-                  <th scope="col" className="p-3">Строка</th>
-                  <th scope="col" className="p-3">ФИО</th>
-                  <th scope="col" className="p-3">Email</th>
-                  <th scope="col" className="p-3">Роли</th>
-                  <th scope="col" className="p-3">Результат проверки</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.line} className="border-t border-line align-top">
-                    <td className="p-3">{r.line}</td>
-                    <td className="p-3">{r.name}</td>
-                    <td className="p-3 break-all">{r.email}</td>
-                    <td className="p-3">{r.roles.map((x) => ROLE_LABELS[x as AccountRoleKind]).join(", ")}</td>
-                    <td className="p-3">
-                      {r.errors.length === 0 ? (
-                        <span className="text-success">✓ Ошибок нет</span>
-                      ) : (
-                        <ul className="list-disc pl-4 text-danger">
-                          {r.errors.map((e) => <li key={e}>✗ {e}</li>)}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      {report && !report.fileError ? <ImportReport report={report} /> : null}
     </div>
+  );
+}
+
+/** The file's check, row by row (and, after the import, how many were loaded). */
+function ImportReport({ report }: { report: TImportReport }) {
+  return (
+    <section aria-labelledby="report-title" className="space-y-3" aria-live="polite">
+      <h3 id="report-title" className="text-xl">
+        {report.imported ? `✓ Загружено учётных записей: ${report.imported}. Приглашения отправлены.` : report.imported === 0 ? "Ничего не загружено: исправьте ошибки" : "Проверка файла (ничего не записано)"}
+      </h3>
+      <p>Строк без ошибок: {report.validCount}. Строк с ошибками: {report.errorCount}.{report.errorCount > 0 ? " Исправьте файл и проверьте снова: загрузка возможна, только когда ошибок нет." : ""}</p>
+      <div className="card overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-surface">
+            <tr>
+              <th scope="col" className="p-3">Строка</th>
+              <th scope="col" className="p-3">ФИО</th>
+              <th scope="col" className="p-3">Email</th>
+              <th scope="col" className="p-3">Роли</th>
+              <th scope="col" className="p-3">Результат проверки</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((r) => (
+              <tr key={r.line} className="border-t border-line align-top">
+                <td className="p-3">{r.line}</td>
+                <td className="p-3">{r.name}</td>
+                <td className="p-3 break-all">{r.email}</td>
+                <td className="p-3">{r.roles.map((x) => ROLE_LABELS[x as AccountRoleKind]).join(", ")}</td>
+                <td className="p-3">
+                  {r.errors.length === 0 ? (
+                    <span className="text-success">✓ Ошибок нет</span>
+                  ) : (
+                    <ul className="list-disc pl-4 text-danger">
+                      {r.errors.map((e) => <li key={e}>✗ {e}</li>)}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
