@@ -6,7 +6,6 @@
 // PostgreSQL cluster and its own mail catcher; the browser is not needed.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startBenchDatabase, freePort, type BenchDatabase } from "../../bench/support/postgres";
@@ -30,21 +29,6 @@ let env: NodeJS.ProcessEnv;
 
 test.describe.configure({ timeout: 300_000 });
 
-// The throwaway cluster needs the PostgreSQL server binaries (Debian package `postgresql`, which
-// .ci/run installs); without them, and without BENCH_DATABASE_URL, skip with a reason instead of crashing.
-const hasPostgresServer = () => {
-  try {
-    return fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
-  } catch {
-    return false;
-  }
-};
-const noPostgres = !process.env.BENCH_DATABASE_URL && !hasPostgresServer();
-const NO_POSTGRES =
-  "Тест сбоев пропущен: нет серверных программ PostgreSQL (/usr/lib/postgresql/*/bin/initdb). Установите Debian-пакет postgresql (его ставит .ci/run) или задайте BENCH_DATABASE_URL.";
-// The list reporter does not print skip reasons: say it in the run's output too.
-if (noPostgres) console.warn(NO_POSTGRES);
-test.skip(noPostgres, NO_POSTGRES);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -269,6 +253,9 @@ test("сервер убит посреди потока записей и рас
   expect(caught.length).toBe(outbox.length);
   expect([...caught].sort()).toEqual(outbox.map((o) => o.messageId).sort());
   const resent = outbox.filter((o) => o.attempts > 1).length;
+  // Each kill strands the email held mid-send; one email can be stranded twice (its resend held by
+  // the next kill), so the kills are counted in extra attempts, not in emails.
+  const extraAttempts = outbox.reduce((n, o) => n + o.attempts - 1, 0);
 
   console.log(
     `Сбои: ${kills.length} SIGKILL сервера посреди записи и рассылки за ${Math.round((Date.now() - started) / 1000)} с. ` +
@@ -277,5 +264,5 @@ test("сервер убит посреди потока записей и рас
       `Потеряно подтверждённых: 0, задвоено: 0, записано наполовину: 0. Писем: ${outbox.length}, каждое принято SMTP ровно один раз; ` +
       `отправлено повторно после сбоя (по истечении аренды): ${resent}.`,
   );
-  expect(resent).toBeGreaterThanOrEqual(KILLS);
+  expect(extraAttempts).toBeGreaterThanOrEqual(KILLS);
 });
