@@ -164,7 +164,7 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
               {checks.map((c) => (
                 <li key={c.id}>
                   {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatSeenAt(c.checkedAt)}, {c.url}
-                  {c.details ? <span className="block text-sm text-muted">{c.details}</span> : null}
+                  {c.details ? <span className="block break-words text-sm text-muted">{c.details}</span> : null}
                 </li>
               ))}
             </ul>
