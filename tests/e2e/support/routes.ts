@@ -56,6 +56,7 @@ export const PUBLIC_ROUTES: TRoute[] = [
   "/invite/demo-invitation-mag-school-10",
   "/invite/no-such-invitation",
   `/form?opaId=${PLACED}`,
+  "/widget-guide",
   "/no-such-page",
 ];
 
