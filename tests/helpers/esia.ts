@@ -6,6 +6,7 @@ import { EsiaClient } from "@/lib/esia/client";
 import type { EsiaConfig } from "@/lib/esia/config";
 import { describeKeyKind, esiaSigner, esiaTokenVerifier, type ClientSecretFormat, type EsiaCrypto } from "@/lib/esia/crypto";
 import { generateDemoKeys } from "@/lib/esia/demo-keys";
+import type { KeyKind } from "@/lib/esia/gost";
 import { ORGANIZATION_SCOPES, PORTAL_SCOPES } from "@/lib/esia/protocol";
 import { createEsiaEmulator } from "@/lib/esia-emulator/server";
 import { tokenKeys } from "@/lib/esia-emulator/tokens";
@@ -29,8 +30,8 @@ export interface TestEsia {
 }
 
 /** The emulator with demo keys of this machine's kind (ГОСТ with the engine), the client signing as told. */
-export async function startTestEsia(opts: { secretFormat?: ClientSecretFormat } = {}): Promise<TestEsia> {
-  const keys = generateDemoKeys();
+export async function startTestEsia(opts: { secretFormat?: ClientSecretFormat; kind?: KeyKind; grantsFile?: string } = {}): Promise<TestEsia> {
+  const keys = generateDemoKeys(opts.kind);
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
   let baseUrl = "http://127.0.0.1:0";
@@ -41,6 +42,7 @@ export async function startTestEsia(opts: { secretFormat?: ClientSecretFormat } 
     clients: [{ id: "POS_TEST", name: "Платформа обратной связи", redirectUris: [REDIRECT_URI, ORG_REDIRECT_URI], logoutRedirectPrefixes: [`${PORTAL}/`], certificatePem: keys.client.certPem }],
     tokenKeys: tokenKeys(keys.esia.keyPem, keys.esia.certPem),
     world: createEmulatorWorld(),
+    grantsFile: opts.grantsFile,
     now,
   });
   const server: http.Server = await emulator.listen(0, "127.0.0.1");
