@@ -1,6 +1,7 @@
 // Finds OpenSSL's ГОСТ engine (Debian's libengine-gost-openssl) and loads it into this Node
 // process, once. Node accepts the engine by its full path only (not by the name "gost"); after
 // that, node:crypto signs and hashes with ГОСТ Р 34.10/34.11-2012 (docs/decisions/013-gost-crypto.md).
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -59,4 +60,21 @@ export function requireGostEngine(): string {
   const status = gostEngine();
   if (!status.available) throw new Error(status.reason);
   return status.path;
+}
+
+/**
+ * For the README's commands on a fresh Debian machine: installs the package when running as root
+ * (as CI and the project's machines do), and otherwise leaves the one-line message to the caller.
+ */
+export function ensureGostEngine(): GostEngineStatus {
+  const status = gostEngine();
+  if (status.available || process.getuid?.() !== 0 || !fs.existsSync("/usr/bin/apt-get")) return status;
+  console.log(`Устанавливаю ${GOST_ENGINE_PACKAGE} (ГОСТ-криптография для ЕСИА)…`);
+  const apt = (...args: string[]) =>
+    spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+  const install = () => apt("install", "-y", "--no-install-recommends", GOST_ENGINE_PACKAGE);
+  // An old package list may not know the package yet: refresh it once and try again.
+  if (!install() && apt("update")) install();
+  delete holder.__posGostEngine;
+  return gostEngine();
 }
