@@ -14,8 +14,13 @@ import type { ParsedCertificate } from "./certificates";
 const ASN1_NULL = new Uint8Array([5, 0]).buffer;
 const algorithm = (oid: string) => new AlgorithmIdentifier({ algorithm: oid, parameters: ASN1_NULL });
 
-/** A detached SignedData of the message, without signed attributes, carrying the signer's certificate. */
-export function signDetached(message: Uint8Array, certificateDer: Uint8Array, privateKey: KeyObject): Buffer {
+/**
+ * Makes detached SignedData of messages, without signed attributes, carrying the signer's
+ * certificate. The structure is the same for every message but the signature, its last 64 bytes
+ * (a ГОСТ-256 signature has that fixed length): it is encoded once, and each message's signature
+ * is written into a copy — ASN.1 encoding costs far more than the signature itself.
+ */
+export function detachedSigner(certificateDer: Uint8Array, privateKey: KeyObject): (message: Uint8Array) => Buffer {
   const certificate = AsnConvert.parse(certificateDer, Certificate);
   const signerInfo = new SignerInfo({
     version: CMSVersion.v1,
@@ -24,7 +29,7 @@ export function signDetached(message: Uint8Array, certificateDer: Uint8Array, pr
     }),
     digestAlgorithm: algorithm(OIDS.streebog256),
     signatureAlgorithm: algorithm(OIDS.gost2012_256),
-    signature: new OctetString(signGost(message, privateKey)),
+    signature: new OctetString(64),
   });
   const signedData = new SignedData({
     version: CMSVersion.v1,
@@ -33,7 +38,13 @@ export function signDetached(message: Uint8Array, certificateDer: Uint8Array, pr
     certificates: new CertificateSet([new CertificateChoices({ certificate })]),
     signerInfos: new SignerInfos([signerInfo]),
   });
-  return Buffer.from(AsnConvert.serialize(new ContentInfo({ contentType: OIDS.signedData, content: AsnConvert.serialize(signedData) })));
+  const template = Buffer.from(AsnConvert.serialize(new ContentInfo({ contentType: OIDS.signedData, content: AsnConvert.serialize(signedData) })));
+  return (message) => {
+    const signature = signGost(message, privateKey);
+    const der = Buffer.from(template);
+    signature.copy(der, der.length - signature.length);
+    return der;
+  };
 }
 
 /** DER of the OBJECT IDENTIFIER id-data: the contentType attribute of a signature over plain data. */

@@ -4,7 +4,7 @@
 // fallback for machines without a ГОСТ implementation (docs/decisions/013-gost-crypto.md).
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { signDetached, verifyDetached } from "./cms";
+import { detachedSigner, verifyDetached } from "./cms";
 import { certificateHash, parseCertificate, type ParsedCertificate } from "./certificates";
 import { gostEngine } from "./gost-engine";
 import { privateKeyFromPem, signGost, verifyGost, type KeyKind } from "./gost";
@@ -79,12 +79,13 @@ export function esiaSigner(keyPem: string, certPem: string, format: ClientSecret
     ? verifyGost(probe, signGost(probe, key), certificate.publicKey)
     : crypto.verify("sha256", probe, certificate.publicKey, crypto.sign("sha256", probe, key));
   if (!matches) throw new Error("Закрытый ключ системы не соответствует её сертификату (ESIA_CLIENT_KEY, ESIA_CLIENT_CERT)");
+  const cms = kind === "gost2012_256" && format === "cms" ? detachedSigner(certificate.der, key) : null;
   return {
     certificateHash: certificateHash(certPem),
     async sign(message) {
       const data = Buffer.from(message, "utf8");
       if (kind === "rsa") return crypto.sign("sha256", data, key).toString("base64url");
-      return (format === "cms" ? signDetached(data, certificate.der, key) : signGost(data, key)).toString("base64url");
+      return (cms ? cms(data) : signGost(data, key)).toString("base64url");
     },
   };
 }
