@@ -7,11 +7,12 @@ import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
 import { synReviewer } from "./support/reviewer";
 import { bracketed, machineNote, measure, report } from "./support/load";
+import { measureSeconds, setting, warmupSeconds } from "./support/mode";
 
-const institutions = Number(process.env.BENCH_INSTITUTIONS || 20_000);
-const departments = Number(process.env.BENCH_DEPARTMENTS || 4);
-const connections = Number(process.env.BENCH_CONNECTIONS || 10);
-const seconds = Number(process.env.BENCH_SECONDS || 15);
+const institutions = setting("BENCH_INSTITUTIONS", 20_000, 2_000);
+const departments = setting("BENCH_DEPARTMENTS", 4, 4);
+const connections = setting("BENCH_CONNECTIONS", 10, 4);
+const seconds = measureSeconds(15);
 
 const database = await startBenchDatabase();
 const stack = await startStack(database.url, { institutions, departments });
@@ -24,8 +25,8 @@ try {
   if (page.status !== 200 || !html.includes("Учреждение №") || !html.includes("Следующая")) throw new Error(`Очередь не открылась: ${page.status}\n${html.slice(0, 2000)}`);
 
   const options = { connections, durationSeconds: seconds, headers };
-  await measure("прогрев", `${stack.baseUrl}/admin/requests`, { ...options, durationSeconds: 3 });
-  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: 2 });
+  await measure("прогрев", `${stack.baseUrl}/admin/requests`, { ...options, durationSeconds: warmupSeconds(3) });
+  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: warmupSeconds(2) });
   const { baseline, results } = await bracketed(() => measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`, options), [
     () => measure("очередь заявок /admin/requests (ждут решения, стр. 1)", `${stack.baseUrl}/admin/requests`, options),
     () => measure("очередь: все заявки, стр. 50", `${stack.baseUrl}/admin/requests?status=ALL&page=50`, options),

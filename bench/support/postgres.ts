@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { postgresBin } from "../../lib/system/requirements";
 
 export interface BenchDatabase {
   url: string;
@@ -22,9 +23,9 @@ export function freePort(): Promise<number> {
 }
 
 function pgBin(): string {
-  const root = "/usr/lib/postgresql";
-  const version = fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))[0];
-  return path.join(root, version, "bin");
+  const bin = postgresBin();
+  if (!bin) throw new Error("Нет серверных программ PostgreSQL: выполните npm run test:setup (ставит пакет postgresql) или задайте BENCH_DATABASE_URL.");
+  return bin;
 }
 
 export async function startBenchDatabase(): Promise<BenchDatabase> {
