@@ -1,7 +1,6 @@
 // Finds OpenSSL's ГОСТ engine (Debian's libengine-gost-openssl) and loads it into this Node
 // process, once. Node accepts the engine by its full path only (not by the name "gost"); after
 // that, node:crypto signs and hashes with ГОСТ Р 34.10/34.11-2012 (docs/decisions/013-gost-crypto.md).
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,18 +14,24 @@ export const GOST_ENGINE_MISSING =
 
 export type GostEngineStatus = { available: true; path: string } | { available: false; reason: string };
 
-/** Where Debian (any architecture) and other distributions put OpenSSL 3's engines. */
-export function gostEngineCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+const listFolder = (dir: string) => {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return []; // a folder that is not there on this system
+  }
+};
+
+/**
+ * Where Debian (any architecture) and other distributions put OpenSSL 3's engines; ESIA_GOST_ENGINE
+ * names the file explicitly. Shared with the commands' set-up step (lib/system/requirements.ts).
+ */
+export function gostEngineCandidates(env: Record<string, string | undefined> = process.env, list: (dir: string) => string[] = listFolder): string[] {
   const out: string[] = [];
-  if (env.ESIA_GOST_ENGINE) out.push(env.ESIA_GOST_ENGINE);
+  if (env.ESIA_GOST_ENGINE) return [env.ESIA_GOST_ENGINE];
   if (env.OPENSSL_ENGINES) out.push(path.join(env.OPENSSL_ENGINES, "gost.so"));
   for (const lib of ["/usr/lib", "/usr/lib64", "/usr/local/lib"]) {
-    let entries: string[] = [];
-    try {
-      entries = fs.readdirSync(lib).filter((name) => name.endsWith("-linux-gnu"));
-    } catch {
-      // A folder that is not there on this system.
-    }
+    const entries = list(lib).filter((name) => name.endsWith("-linux-gnu"));
     out.push(...entries.map((arch) => path.join(lib, arch, "engines-3", "gost.so")), path.join(lib, "engines-3", "gost.so"));
   }
   return [...new Set(out)];
@@ -62,19 +67,3 @@ export function requireGostEngine(): string {
   return status.path;
 }
 
-/**
- * For the README's commands on a fresh Debian machine: installs the package when running as root
- * (as CI and the project's machines do), and otherwise leaves the one-line message to the caller.
- */
-export function ensureGostEngine(): GostEngineStatus {
-  const status = gostEngine();
-  if (status.available || process.getuid?.() !== 0 || !fs.existsSync("/usr/bin/apt-get")) return status;
-  console.log(`Устанавливаю ${GOST_ENGINE_PACKAGE} (ГОСТ-криптография для ЕСИА)…`);
-  const apt = (...args: string[]) =>
-    spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
-  const install = () => apt("install", "-y", "--no-install-recommends", GOST_ENGINE_PACKAGE);
-  // An old package list may not know the package yet: refresh it once and try again.
-  if (!install() && apt("update")) install();
-  delete holder.__posGostEngine;
-  return gostEngine();
-}
