@@ -80,11 +80,12 @@ test.describe("вход через эмулятор ЕСИА", () => {
     await expect(page.getByRole("radio", { name: new RegExp(first.shortName) })).toBeChecked();
     await chooseOrganization(page, DEMO_INSTITUTION.filing, "asked");
     await expect(page.getByRole("heading", { level: 1, name: second.shortName })).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText(second.shortName);
     // Back to the first: ЕСИА remembers its rights, no consent this time.
     await page.getByRole("main").getByRole("link", { name: "Сменить организацию" }).click();
     await chooseOrganization(page, DEMO_INSTITUTION.multiSecond, "remembered");
     await expect(page.getByRole("heading", { level: 1, name: first.shortName })).toBeVisible();
-    await expect(page.getByRole("banner")).toContainText(second.shortName);
+    await expect(page.getByRole("banner")).toContainText(first.shortName);
   });
 
   test("«Отказать» на правах организации: понятное сообщение, сеанс без организации, можно повторить", async ({ page }) => {
