@@ -3,7 +3,7 @@
 // «Выданные разрешения»), codes, GOST3410_2012_256 tokens, REST collections, logout.
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import { certificateHash, parseCertificate } from "../esia/certificates";
+import { certificateHash, parseCertificate, type ParsedCertificate } from "../esia/certificates";
 import { describeKeyKind, verifyClientSecret } from "../esia/crypto";
 import { JWS_ALGORITHM } from "../esia/jws";
 import {
@@ -159,7 +159,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
   const employerOf = (person: EmulatorPerson, orgOid: string) => organizationsOf(person).find(({ org }) => org.esiaOid === orgOid)?.org;
 
   /** Checks what every signed request carries; returns the ЕСИА error key or null. */
-  function checkSigned(p: URLSearchParams, client: { hash: string; certificate: ReturnType<typeof parseCertificate> }, withCode: boolean): EsiaErrorKey | null {
+  function checkSigned(p: URLSearchParams, client: { hash: string; certificate: ParsedCertificate }, withCode: boolean): EsiaErrorKey | null {
     const timestamp = p.get("timestamp") ?? "";
     const when = parseTimestamp(timestamp);
     if (!when || Math.abs(now() - when.getTime()) > tolerance) return "badTimestamp";

@@ -138,7 +138,8 @@ export function esiaCrypto(files: EsiaKeyFiles, env: NodeJS.ProcessEnv = process
 export async function loadEsiaCrypto(files: EsiaKeyFiles, env: NodeJS.ProcessEnv = process.env): Promise<EsiaCrypto> {
   if (!env.ESIA_CRYPTO_MODULE) return esiaCrypto(files, env);
   const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ env.ESIA_CRYPTO_MODULE)) as {
-    createEsiaCrypto(files: EsiaKeyFiles): Promise<EsiaCrypto>;
+    createEsiaCrypto(files: EsiaKeyFiles): Promise<Omit<EsiaCrypto, "description"> & { description?: string }>;
   };
-  return mod.createEsiaCrypto(files);
+  const crypto = await mod.createEsiaCrypto(files);
+  return { ...crypto, description: crypto.description ?? `модуль ESIA_CRYPTO_MODULE (${env.ESIA_CRYPTO_MODULE})` };
 }
