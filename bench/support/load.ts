@@ -1,6 +1,7 @@
 // Load with autocannon; latency percentiles are computed from every response's time.
 import os from "node:os";
 import autocannon from "autocannon";
+import { SMOKE } from "./mode";
 
 /** Every measurement that saw a failure; the process exits non-zero if any (full or smoke mode). */
 const failures: string[] = [];
@@ -54,6 +55,15 @@ export interface MeasureOptions {
   path?: () => string;
 }
 
+/**
+ * A smoke run counts requests, not seconds: a few per connection (or the rate's worth) always
+ * complete, however loaded the machine, and a server that hangs shows as timeouts, not as silence.
+ */
+function smokeAmount(options: MeasureOptions): number {
+  const connections = options.connections ?? 10;
+  return options.overallRate ? Math.ceil(options.overallRate * (options.durationSeconds ?? 10)) : connections * 5;
+}
+
 export async function measure(name: string, url: string, options: MeasureOptions = {}): Promise<LoadResult> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
@@ -68,7 +78,7 @@ export async function measure(name: string, url: string, options: MeasureOptions
         ...(options.path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.path!() }) }] } : {}),
         ...(options.requests ? { requests: options.requests } : {}),
         ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-        ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+        ...(options.amount ? { amount: options.amount } : SMOKE ? { amount: smokeAmount(options) } : { duration: options.durationSeconds ?? 10 }),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
@@ -105,7 +115,8 @@ export async function measureFlow(name: string, flow: (i: number) => Promise<unk
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.concurrency ?? 4 }, async () => {
-      while (Date.now() < until) {
+      // A smoke run: two flows per loop, however long they take.
+      for (let mine = 0; SMOKE ? mine < 2 : Date.now() < until; mine++) {
         const t = performance.now();
         try {
           await flow(n++);

@@ -1,5 +1,6 @@
 // Full or smoke: `npm run bench -- <name> --smoke` (or BENCH_SMOKE=1) runs the same code on small
-// data with a couple of seconds a measurement, so that CI runs every bench and none can rot unseen.
+// data with a few requests per connection a measurement (load.ts), so that CI runs every bench and
+// none can rot unseen.
 // Any failed request, failed sign-in or unexpected status fails the bench in either mode (load.ts).
 export const SMOKE = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke");
 
