@@ -122,7 +122,7 @@ export function esiaTokenVerifier(esiaCertPem: string, now: () => number = Date.
   };
 }
 
-export function esiaCrypto(files: EsiaKeyFiles, env: NodeJS.ProcessEnv = process.env): EsiaCrypto {
+export function esiaCrypto(files: EsiaKeyFiles, env: Record<string, string | undefined> = process.env): EsiaCrypto {
   const certPem = fs.readFileSync(files.clientCertPath, "utf8");
   return {
     signer: esiaSigner(fs.readFileSync(files.clientKeyPath, "utf8"), certPem, clientSecretFormat(env.ESIA_CLIENT_SECRET_FORMAT)),
@@ -135,7 +135,7 @@ export function esiaCrypto(files: EsiaKeyFiles, env: NodeJS.ProcessEnv = process
  * The key files decide the algorithm. ESIA_CRYPTO_MODULE overrides it all with an ES module that
  * exports `createEsiaCrypto(files): Promise<EsiaCrypto>` (a КриптоПро or HSM signer, say).
  */
-export async function loadEsiaCrypto(files: EsiaKeyFiles, env: NodeJS.ProcessEnv = process.env): Promise<EsiaCrypto> {
+export async function loadEsiaCrypto(files: EsiaKeyFiles, env: Record<string, string | undefined> = process.env): Promise<EsiaCrypto> {
   if (!env.ESIA_CRYPTO_MODULE) return esiaCrypto(files, env);
   const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ env.ESIA_CRYPTO_MODULE)) as {
     createEsiaCrypto(files: EsiaKeyFiles): Promise<Omit<EsiaCrypto, "description"> & { description?: string }>;
