@@ -147,6 +147,9 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
   const demoPanel = opts.demoPanel === false ? [] : demo;
   const LOGIN_FAILED = "Неверные логин или пароль";
 
+  /** What a request asks the person for: organization rights only with the organization (scope_org). */
+  const askedScopes = (params: AuthorizationParams) => params.scope.filter((s) => params.scopeOrg || !isOrganizationScope(s));
+
   /** The person behind the login form's login and password, or null. */
   function authenticate(form: URLSearchParams): EmulatorPerson | null {
     const person = opts.world.findByLogin(form.get("login") ?? "");
@@ -211,8 +214,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       return;
     }
     const client = clients.get(tx.params.clientId)!;
-    // Only what will be granted is listed: organization rights need the organization (scope_org).
-    const asked = tx.params.scope.filter((s) => organization || !isOrganizationScope(s));
+    const asked = askedScopes(tx.params);
     // A person who already granted these rights to this system (there) is not asked again.
     if (store.findGrant(person.esiaOid, client.id, tx.params.scopeOrg, asked)) return completeAuthorization(res, tx, session, setCookies);
     const rights = asked.map((s) => SCOPE_DESCRIPTIONS[s] ?? s);
@@ -291,8 +293,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       store.pending.delete(tx.id);
       return errorRedirect(res, tx.params, "notEmployee");
     }
-    const asked = tx.params.scope.filter((s) => tx.params.scopeOrg || !isOrganizationScope(s));
-    store.grant(person.esiaOid, tx.params.clientId, tx.params.scopeOrg, asked);
+    store.grant(person.esiaOid, tx.params.clientId, tx.params.scopeOrg, askedScopes(tx.params));
     completeAuthorization(res, tx, session, setCookies);
   }
 
