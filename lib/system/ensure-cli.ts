@@ -17,7 +17,7 @@ let plan = planSetup(command, systemProbe());
 if (plan.kind === "install") {
   console.log(`Устанавливаю недостающие пакеты: ${plan.packages.join(" ")}`);
   // Package lists on a fresh machine may be stale (an old version no longer served): refresh once.
-  if (!apt(plan.command)) apt(["apt-get", "update", "-q"]) && apt(plan.command);
+  if (!apt(plan.command) && apt(["apt-get", "update", "-q"])) apt(plan.command);
   plan = planSetup(command, systemProbe());
   if (plan.kind === "install") {
     // What the command can do without (WANTS) is only a warning, installed or not.

@@ -253,6 +253,9 @@ test("сервер убит посреди потока записей и рас
   expect(caught.length).toBe(outbox.length);
   expect([...caught].sort()).toEqual(outbox.map((o) => o.messageId).sort());
   const resent = outbox.filter((o) => o.attempts > 1).length;
+  // Each kill strands the email held mid-send; one email can be stranded twice (its resend held by
+  // the next kill), so the kills are counted in extra attempts, not in emails.
+  const extraAttempts = outbox.reduce((n, o) => n + o.attempts - 1, 0);
 
   console.log(
     `Сбои: ${kills.length} SIGKILL сервера посреди записи и рассылки за ${Math.round((Date.now() - started) / 1000)} с. ` +
@@ -261,5 +264,5 @@ test("сервер убит посреди потока записей и рас
       `Потеряно подтверждённых: 0, задвоено: 0, записано наполовину: 0. Писем: ${outbox.length}, каждое принято SMTP ровно один раз; ` +
       `отправлено повторно после сбоя (по истечении аренды): ${resent}.`,
   );
-  expect(resent).toBeGreaterThanOrEqual(KILLS);
+  expect(extraAttempts).toBeGreaterThanOrEqual(KILLS);
 });
