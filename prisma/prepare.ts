@@ -1,6 +1,7 @@
 // Runs before the app opens the database (`predev`, `prestart`, e2e): applies pending migrations,
 // seeds an empty database (the demo world only where ./seed/policy.ts allows it: not in production
-// or on another host without SEED_DEMO=1), and creates the demo ЕСИА keys when no real ones are configured.
+// or on another host without SEED_DEMO=1), says whether ЕСИА gets ГОСТ (the set-up step installs the
+// engine where it may), and creates the demo ЕСИА keys when no real ones are configured.
 // The embedded PGlite folder has one owner at a time, so this finishes before the app starts
 // (docs/decisions/001-database.md).
 import fs from "node:fs";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { databaseTarget, openAdapter } from "../lib/db/adapter";
 import { createPrismaClient } from "../lib/db/prisma";
 import { ensureDemoKeys } from "../lib/esia/demo-keys";
+import { gostEngine } from "../lib/esia/gost-engine";
 import { authSecret } from "../lib/auth/secret";
 import { migrateDeploy } from "./migrate";
 import { seedCounts, seedDemo, seedReferenceData } from "./seed/demo";
@@ -58,5 +60,8 @@ await withDb(async (db) => {
   }
 });
 
+const gost = gostEngine();
+if (gost.available) console.log(`ГОСТ для ЕСИА: OpenSSL, движок ${gost.path}.`);
+else console.warn(`${gost.reason} Пока без него вход через ЕСИА идёт на RSA (только с эмулятором).`);
 if (!process.env.ESIA_CLIENT_KEY) await ensureDemoKeys(process.env.ESIA_DEMO_KEYS_DIR || undefined);
 authSecret();
