@@ -1,5 +1,6 @@
 // Security headers on every response (lib/security/headers.ts), with a fresh CSP nonce that Next
 // puts on its own scripts: it reads the nonce from the request's Content-Security-Policy header.
+import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 
@@ -24,6 +25,9 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // The request's id in the server's log (lib/observability/request-log.ts): quote it in a support request.
+  const requestId = trace.getActiveSpan()?.spanContext().traceId;
+  if (requestId) response.headers.set("X-Request-Id", requestId);
   return response;
 }
 
