@@ -8,7 +8,8 @@ import path from "node:path";
 import readline from "node:readline";
 import { databaseTarget } from "../lib/db/adapter";
 import { withDatabase } from "../lib/db/cli";
-import { MigrationFailedError, PRISMA_MIGRATE_LOCK, markRolledBack, migrationNames, migrationRows, migrationState, MIGRATIONS_DIR } from "../lib/db/migrations";
+import { MigrationFailedError, PRISMA_MIGRATE_LOCK, markRolledBack, migrationNames, migrationRows, migrationScript, migrationState, MIGRATIONS_DIR, scriptsStillRunning } from "../lib/db/migrations";
+import { OperatorRefusal } from "../lib/db/refusal";
 
 export interface DeployOptions {
   quiet?: boolean;
@@ -50,8 +51,23 @@ export async function applyMigrations(options: ApplyOptions = {}): Promise<{ ret
   const env = options.env ?? process.env;
   const say = options.say ?? console.log;
   const target = databaseTarget(env);
-  const expected = migrationNames(options.migrationsDir ?? MIGRATIONS_DIR);
+  const dir = options.migrationsDir ?? MIGRATIONS_DIR;
+  const expected = migrationNames(dir);
   const inspect = () => withDatabase(async (db) => migrationState(await migrationRows(db), expected), target);
+
+  if (target.kind === "postgres") {
+    // A killed runner's statement may still be running on the server: wait until it has rolled back.
+    const scripts = (await inspect()).interrupted.filter((r) => expected.includes(r.migration_name)).map((r) => migrationScript(r.migration_name, dir));
+    const until = Date.now() + 30_000;
+    let running = await withDatabase((db) => scriptsStillRunning(db, scripts), target);
+    while (running.length > 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      running = await withDatabase((db) => scriptsStillRunning(db, scripts), target);
+    }
+    if (running.length > 0) {
+      throw new OperatorRefusal(`Миграцию ещё выполняет другой процесс базы (PID ${running.join(", ")} на сервере PostgreSQL): дождитесь его завершения и повторите запуск.`);
+    }
+  }
 
   const { pending, retried } = await withDatabase(
     (db) =>

@@ -195,6 +195,21 @@ function withWholeScripts(
   return factory;
 }
 
+/**
+ * A migration script on PostgreSQL. A server backend whose client died keeps running the statement
+ * and commits it at the end, unless it checks on its client: then the transaction rolls back and
+ * a migration whose runner was killed has left nothing behind (prisma/migrate.ts relies on it).
+ */
+async function runScript(pool: pg.Pool, script: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SET client_connection_check_interval = '1s'");
+    await client.query(script);
+  } finally {
+    client.release();
+  }
+}
+
 export interface OpenedAdapter {
   target: DatabaseTarget;
   adapter: SqlMigrationAwareDriverAdapterFactory;
@@ -214,7 +229,7 @@ export interface OpenedAdapter {
 export function openAdapter(target: DatabaseTarget, options: PgliteOpenOptions & { lazy?: boolean } = {}): OpenedAdapter {
   if (target.kind === "postgres") {
     const pool = createPgPool(target.url);
-    const factory = withWholeScripts(new PrismaPg(pool), (script) => pool.query(script));
+    const factory = withWholeScripts(new PrismaPg(pool), (script) => runScript(pool, script));
     let ended = false;
     return {
       target,

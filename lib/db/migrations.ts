@@ -71,6 +71,23 @@ export function migrationState(rows: MigrationRow[], expected: string[]): Migrat
   };
 }
 
+/**
+ * PostgreSQL backends (other than this one) still running one of these scripts: a migration runner
+ * that was killed leaves its statement running on the server until the server notices (within a
+ * second, lib/db/adapter.ts); until then it may still commit.
+ */
+export async function scriptsStillRunning(db: Queryable, scripts: string[]): Promise<number[]> {
+  if (scripts.length === 0) return [];
+  const rows = await db.$queryRawUnsafe<{ pid: number }[]>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'
+       AND left(query, 200) = ANY($1::text[])`,
+    scripts.map((s) => s.slice(0, 200)),
+  );
+  return rows.map((r) => r.pid);
+}
+
+export const migrationScript = (name: string, dir = MIGRATIONS_DIR): string => fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+
 /** Marks the rows rolled back (as `prisma migrate resolve --rolled-back` does): the next deploy applies them anew. */
 export async function markRolledBack(db: Queryable, rows: MigrationRow[]): Promise<void> {
   for (const row of rows) {

@@ -18,6 +18,8 @@ const env = {
   // Another host name than the portal's, so that the browser keeps ЕСИА's cookies apart as in real life.
   ESIA_BASE_URL: `http://localhost:${esiaPort}`,
   DATABASE_URL: "",
+  // The production build on the embedded database: accepted for tests (lib/db/durability.ts).
+  PGLITE_IN_PRODUCTION: "1",
   // The production build on a fresh database: the demo world is wanted here (prisma/seed/policy.ts).
   SEED_DEMO: "1",
   SIGN_IN_LIMIT: "1000",

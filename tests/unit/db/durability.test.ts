@@ -4,13 +4,13 @@ import { DurabilityError, EMBEDDED_IN_PRODUCTION_WARNING, checkDurability } from
 
 describe("долговечность: production — это PostgreSQL", () => {
   it("production на PGlite без флага — отказ с объяснением и выходом", () => {
-    expect(() => checkDurability({ NODE_ENV: "production" }, true)).toThrow(DurabilityError);
-    expect(() => checkDurability({}, true)).toThrow(/DATABASE_URL.*PGLITE_IN_PRODUCTION=1/s);
+    expect(() => checkDurability({ NODE_ENV: "production" } as unknown as NodeJS.ProcessEnv, true)).toThrow(DurabilityError);
+    expect(() => checkDurability({} as unknown as NodeJS.ProcessEnv, true)).toThrow(/DATABASE_URL.*PGLITE_IN_PRODUCTION=1/s);
   });
   it("с PGLITE_IN_PRODUCTION=1 — запуск с предупреждением; с DATABASE_URL или не в production — молча", () => {
-    expect(checkDurability({ PGLITE_IN_PRODUCTION: "1" }, true)).toBe(EMBEDDED_IN_PRODUCTION_WARNING);
+    expect(checkDurability({ PGLITE_IN_PRODUCTION: "1" } as unknown as NodeJS.ProcessEnv, true)).toBe(EMBEDDED_IN_PRODUCTION_WARNING);
     expect(EMBEDDED_IN_PRODUCTION_WARNING).toMatch(/отключение питания/);
-    expect(checkDurability({ DATABASE_URL: "postgresql://db.example/pos" }, true)).toBeNull();
-    expect(checkDurability({}, false)).toBeNull();
+    expect(checkDurability({ DATABASE_URL: "postgresql://db.example/pos" } as unknown as NodeJS.ProcessEnv, true)).toBeNull();
+    expect(checkDurability({} as unknown as NodeJS.ProcessEnv, false)).toBeNull();
   });
 });
