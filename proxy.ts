@@ -3,10 +3,19 @@
 import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
+import { isStopping } from "@/lib/server/stopping";
 
 const origin = (url: string) => new URL(url).origin;
 
 export function proxy(request: NextRequest) {
+  // Stopping (lib/server/lifecycle.ts): what still arrives on a kept-alive connection is turned away
+  // before it touches the database, and the connection is closed. /api/ready says "stopping" itself.
+  if (isStopping() && request.nextUrl.pathname !== "/api/ready") {
+    return new NextResponse("Сервер перезапускается: повторите через несколько секунд.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5", Connection: "close" },
+    });
+  }
   const nonce = newNonce();
   const headers = securityHeaders(request.nextUrl.pathname, {
     nonce,

@@ -49,14 +49,14 @@ async function claimNext(at: Date, leaseUntil: Date): Promise<OutboxEmail | unde
  * flight (taken over when its lease ends), and the Message-ID fixed at queueing makes a resend
  * recognisable as the same message. What SMTP cannot give — see docs/decisions/011-reliability.md.
  */
-export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport } = {}) {
+export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport; stopping?: AbortSignal } = {}) {
   const send = options.transport ?? smtpTransport();
   const { from, leaseMs } = mailConfig();
   const limit = options.limit ?? 20;
   let claimed = 0;
   let sent = 0;
   let failed = 0;
-  while (claimed < limit) {
+  while (claimed < limit && !options.stopping?.aborted) {
     const at = options.now ?? new Date();
     const leaseUntil = new Date(at.getTime() + leaseMs);
     const email = await claimNext(at, leaseUntil);

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { databaseTarget } from "@/lib/db/adapter";
 import { migrationNames, migrationRows, migrationState } from "@/lib/db/migrations";
-import { isStopping } from "@/lib/server/lifecycle";
+import { isStopping } from "@/lib/server/stopping";
 
 export interface Readiness {
   status: "ready" | "not_ready" | "stopping";

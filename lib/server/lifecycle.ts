@@ -5,7 +5,8 @@
 // the background jobs, and for PGlite a periodic checkpoint — the embedded server has no
 // checkpointer of its own, its WAL would only grow (301 MB after one burst, issue 16).
 // Stop (SIGTERM, SIGINT): Next.js's own handler of those signals closes the HTTP server, waits for
-// the requests in flight and then calls process.exit. The database must close between those two,
+// the requests in flight and then calls process.exit. Clients with a kept-alive connection would
+// go on sending requests through it; those get 503 with `Connection: close` (proxy.ts). The database must close between those two,
 // so the exit waits for: the jobs stopped (their tick in progress finished), the database
 // checkpointed and closed (PGlite) or its pool ended. Draining is bounded by SHUTDOWN_DRAIN_SECONDS:
 // after it the database closes under whatever is still running (those transactions roll back).
@@ -16,13 +17,9 @@ import { checkDurability } from "@/lib/db/durability";
 import { log } from "@/lib/observability/log";
 import { startRequestLog } from "@/lib/observability/request-log";
 import { startPeriodicJob, type PeriodicJob } from "./periodic-job";
+import { markStopping } from "./stopping";
 
-const state = globalThis as typeof globalThis & { __posServer?: { stopping: boolean } };
-
-/** True once a stop signal arrived: /api/ready answers 503 so that a balancer stops sending requests. */
-export function isStopping(): boolean {
-  return state.__posServer?.stopping ?? false;
-}
+const state = globalThis as typeof globalThis & { __posServer?: boolean };
 
 const seconds = (value: string | undefined, fallback: number) => (Number(value) > 0 ? Number(value) * 1000 : fallback * 1000);
 
@@ -35,7 +32,7 @@ function fatal(message: string, error?: unknown): never {
 
 export async function startServer(): Promise<void> {
   if (state.__posServer) return;
-  state.__posServer = { stopping: false };
+  state.__posServer = true;
   startRequestLog();
 
   let warning: string | null = null;
@@ -82,7 +79,9 @@ export async function startServer(): Promise<void> {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
-    stopping = state.__posServer!.stopping = true;
+    stopping = true;
+    // /api/ready answers 503, and proxy.ts turns away requests that keep coming on open connections.
+    markStopping();
     log.info({ event: "shutdown", signal }, "Остановка: новые запросы не принимаются, начатые завершаются");
     const exit = process.exit.bind(process);
     let code: number | undefined;

@@ -1,6 +1,6 @@
 // A background job of the server (mail sender, status timer, checkpoints): runs its tick every so
-// often, never two ticks at once, logs a failed tick instead of throwing, and on stop waits for the
-// tick in progress so that the database closes under no one.
+// often, never two ticks at once, logs a failed tick instead of throwing, and on stop tells the tick
+// in progress (its signal) and waits for it, so that the database closes under no one.
 import "server-only";
 import { runJob } from "@/lib/observability/log";
 
@@ -8,10 +8,12 @@ export interface PeriodicJob {
   stop(): Promise<void>;
 }
 
-export function startPeriodicJob(name: string, timing: { everyMs: number; firstAfterMs?: number }, tick: () => Promise<unknown>): PeriodicJob {
+export function startPeriodicJob(name: string, timing: { everyMs: number; firstAfterMs?: number }, tick: (stopping: AbortSignal) => Promise<unknown>): PeriodicJob {
   let running: Promise<unknown> | undefined;
+  const stopping = new AbortController();
   const run = () => {
-    running ??= runJob(name, tick).finally(() => (running = undefined));
+    if (stopping.signal.aborted) return;
+    running ??= runJob(name, () => tick(stopping.signal)).finally(() => (running = undefined));
   };
   const timers = [setInterval(run, timing.everyMs), ...(timing.firstAfterMs === undefined ? [] : [setTimeout(run, timing.firstAfterMs)])];
   // The timers never keep the process alive on their own.
@@ -19,6 +21,7 @@ export function startPeriodicJob(name: string, timing: { everyMs: number; firstA
   return {
     async stop() {
       for (const timer of timers) clearTimeout(timer);
+      stopping.abort();
       await running;
     },
   };
