@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./lib/system/requirements";
 
 // E2E runs the production build on its own port and its own embedded database, reset each run.
 const PORT = Number(process.env.E2E_PORT || 3100);
@@ -19,8 +20,13 @@ export default defineConfig({
     locale: "ru-RU",
     timezoneId: "Asia/Yekaterinburg",
     trace: "retain-on-failure",
+    // No single step may wait for minutes: a click, a fill or a page load that hangs fails fast,
+    // named by Playwright (axe runs and other evaluations carry their own deadline: support/page-checks.ts).
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      // Found (or installed) by the test command's set-up step: lib/system/requirements.ts.
+      executablePath: chromiumPath() ?? undefined,
       // Russian UI of the browser itself (date fields show ДД.ММ.ГГГГ), as on the users' computers.
       env: { ...process.env, LANGUAGE: "ru" },
       args: ["--no-sandbox", "--lang=ru-RU", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

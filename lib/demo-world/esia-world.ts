@@ -58,7 +58,9 @@ export type DemoPersonKey =
   | "multiOrg"
   | "invitee"
   | "noOrg"
-  | "agapovoAdmin";
+  | "agapovoAdmin"
+  | "widgetHead"
+  | "uninvitedTeacher";
 
 export const DEMO_PASSWORD = "Demo-2026";
 
@@ -290,6 +292,11 @@ export const DEMO_INSTITUTION = {
   multiSecond: "org-mag-kindergarten-3",
 } as const;
 
+/** Institution heads the README sends a newcomer to (listed in the emulator's demo panel). */
+const DEMO_HEADS: Record<string, WorldPerson["demo"]> = {
+  "org-mag-school-18": { key: "widgetHead", label: "Руководитель учреждения с кабинетом и виджетом на сайте (МОУ «СОШ № 18»)" },
+};
+
 function buildPersons(): WorldPerson[] {
   personSerial = 0;
   const persons: WorldPerson[] = [
@@ -339,12 +346,15 @@ function buildPersons(): WorldPerson[] {
   INSTITUTIONS.forEach((inst, i) => {
     const domain = inst.id.replace(/^org-/, "");
     const headGroups = inst.id === DEMO_INSTITUTION.headWithoutGroup ? [] : WITH_GROUP;
-    persons.push(person(`person-${domain}-head`, 100 + i * 2, domain, [member(inst.id, "Руководитель", { chief: true, groups: headGroups })]));
+    persons.push(person(`person-${domain}-head`, 100 + i * 2, domain, [member(inst.id, "Руководитель", { chief: true, groups: headGroups })], DEMO_HEADS[inst.id]));
     persons.push(person(`person-${domain}-it`, 101 + i * 2, domain, [member(inst.id, "Специалист по ИКТ")]));
   });
 
   // Issue 5 (accounts): staff without an account yet, invited by the accounts tests and e2e.
-  persons.push(person("person-mag-school-16-teacher", 300, "mag-school16", [member("org-mag-school-16", "Учитель информатики")]));
+  persons.push(person("person-mag-school-16-teacher", 300, "mag-school16", [member("org-mag-school-16", "Учитель информатики")], {
+    key: "uninvitedTeacher",
+    label: "Учитель без учётной записи в ЛКО (МОУ «СОШ № 16»): его можно пригласить",
+  }));
   persons.push(person("person-mag-kindergarten-7-methodist", 301, "mag-kindergarten7", [member("org-mag-kindergarten-7", "Методист")]));
   return persons;
 }

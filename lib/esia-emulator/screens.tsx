@@ -25,7 +25,7 @@ ul.rights{padding-left:20px}ul.rights li{margin:6px 0}.system{font-weight:700;te
 .link-button{background:none;border:0;color:#0d4cd3;text-decoration:underline;text-underline-offset:2px;cursor:pointer;padding:0;font:inherit;text-align:left}
 .demo{margin-top:24px;border:2px dashed #8a6d00;border-radius:12px;padding:16px;background:#fffbea}
 .demo h2{font-size:16px;margin:0 0 4px}.demo .muted{color:#4d5560}.demo ul{list-style:none;padding:0;margin:8px 0 0}.demo li{border-top:1px solid #eee2b0;padding:8px 0}
-.demo button{font-size:15px}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.demo button{font-size:15px}.demo details{border-top:1px solid #eee2b0;padding:8px 0}.demo summary{cursor:pointer;font-weight:500}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:400px){.card{padding:24px 16px}.actions{grid-template-columns:1fr}.wrap{margin:16px auto}}
 `;
 
@@ -94,25 +94,68 @@ export function LoginScreen(props: { tx: string; error?: string; login?: string;
       <p className="center">
         <a href="/info/register">Зарегистрироваться</a>
       </p>
-      <section className="demo" aria-labelledby="demo-title">
-        <h2 id="demo-title">Демо-пользователи эмулятора</h2>
-        <p className="muted">Вымышленные люди. Пароль у всех одинаковый; нажмите на имя, чтобы войти.</p>
-        <ul>
-          {props.demo.map((d) => (
-            <li key={d.login}>
-              <form method="post" action="/aas/oauth2/login">
-                <input type="hidden" name="tx" value={props.tx} />
-                <input type="hidden" name="login" value={d.login} />
-                <input type="hidden" name="password" value={d.password} />
-                <button type="submit" className="link-button">{d.name}</button>
-                <div className="muted">
-                  {d.label} · {d.login}
-                </div>
-              </form>
-            </li>
-          ))}
-        </ul>
+      {props.demo.length > 0 && (
+        <section className="demo" aria-labelledby="demo-title">
+          <h2 id="demo-title">Демо-пользователи эмулятора</h2>
+          <p className="muted">Вымышленные люди. Пароль у всех одинаковый; нажмите на имя, чтобы войти.</p>
+          <DemoList tx={props.tx} people={props.demo} />
+          <p>
+            <a href={`/demo/people?tx=${encodeURIComponent(props.tx)}`}>Все сотрудники демо-организаций — по организациям</a>
+          </p>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function DemoList({ tx, people }: { tx?: string; people: DemoEntry[] }) {
+  return (
+    <ul>
+      {people.map((d) => (
+        <li key={d.login}>
+          {tx ? (
+            <form method="post" action="/aas/oauth2/login">
+              <input type="hidden" name="tx" value={tx} />
+              <input type="hidden" name="login" value={d.login} />
+              <input type="hidden" name="password" value={d.password} />
+              <button type="submit" className="link-button">{d.name}</button>
+            </form>
+          ) : (
+            <strong>{d.name}</strong>
+          )}
+          <div className="muted">
+            {d.label} · {d.login}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every person of the emulator's world, grouped by organization: the demo panel's full list. */
+export function DemoDirectoryScreen(props: { tx?: string; groups: { organization: string; people: DemoEntry[] }[] }) {
+  return (
+    <Page title="Все демо-пользователи">
+      <h1>Все демо-пользователи</h1>
+      <section className="demo" aria-labelledby="directory-title">
+        <h2 id="directory-title">Сотрудники демо-организаций эмулятора</h2>
+        <p className="muted">
+          Вымышленные люди, пароль у всех одинаковый. {props.tx ? "Нажмите на имя, чтобы войти." : "Чтобы войти одним нажатием, начните вход с портала."}
+        </p>
+        {props.groups.map((g) => (
+          <details key={g.organization}>
+            <summary>
+              {g.organization} ({g.people.length})
+            </summary>
+            <DemoList tx={props.tx} people={g.people} />
+          </details>
+        ))}
       </section>
+      {props.tx && (
+        <a className="btn btn-secondary" href={`/aas/oauth2/consent?tx=${encodeURIComponent(props.tx)}`}>
+          Назад ко входу
+        </a>
+      )}
     </Page>
   );
 }

@@ -9,7 +9,7 @@ import {
   type EsiaContact, type EsiaErrorKey, type EsiaGroup, type EsiaOrganization, type EsiaPerson, type EsiaRole,
 } from "../esia/protocol";
 import { FONT_PATH, fontFile } from "./fonts";
-import { ConsentScreen, ErrorScreen, InfoScreen, LoginScreen, render, type DemoEntry } from "./screens";
+import { ConsentScreen, DemoDirectoryScreen, ErrorScreen, InfoScreen, LoginScreen, render, type DemoEntry } from "./screens";
 import { EmulatorStore, type AuthorizationParams } from "./store";
 import { grantedScopes, issueTokens, verifyAccessToken, type TokenKeys } from "./tokens";
 import { DEMO_PASSWORD } from "../demo-world/esia-world";
@@ -122,9 +122,19 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
   // Forms post to the emulator, which then redirects to a client system: CSP form-action covers both.
   const formTargets = ["'self'", ...new Set(opts.clients.flatMap((c) => c.redirectUris.map((u) => new URL(u).origin)))].join(" ");
   const page = (res: Res, status: number, html: string, cookies: string[] = []) => sendHtml(res, status, html, cookies, formTargets);
-  const demo: DemoEntry[] = opts.world.persons
-    .filter((p) => p.demo)
-    .map((p) => ({ label: p.demo!.label, name: `${p.lastName} ${p.firstName} ${p.middleName}`, login: p.email, password: DEMO_PASSWORD }));
+  const entryOf = (p: EmulatorPerson, label: string): DemoEntry => ({ label, name: `${p.lastName} ${p.firstName} ${p.middleName}`, login: p.email, password: DEMO_PASSWORD });
+  const demo: DemoEntry[] = opts.world.persons.filter((p) => p.demo).map((p) => entryOf(p, p.demo!.label));
+  // Everyone else too, by organization: the people the guides and tests name beside the demo list.
+  const directory = (() => {
+    const groups = new Map<string, DemoEntry[]>();
+    for (const p of opts.world.persons) {
+      const first = p.memberships[0];
+      const org = first ? opts.world.organizationById(first.organizationId)?.shortName ?? "Организация" : "Без организации";
+      const positions = p.memberships.map((m) => m.position).join(", ");
+      (groups.get(org) ?? groups.set(org, []).get(org)!).push(entryOf(p, p.demo?.label ?? (positions || "Гражданин")));
+    }
+    return [...groups].map(([organization, people]) => ({ organization, people })).sort((a, b) => a.organization.localeCompare(b.organization, "ru", { numeric: true }));
+  })();
 
   const organizationsOf = (person: EmulatorPerson) =>
     person.memberships.map((m) => ({ m, org: opts.world.organizationById(m.organizationId)! }));
@@ -448,6 +458,9 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
           res.writeHead(200, { "Content-Type": "font/woff2", "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" });
           return res.end(font);
         }
+      }
+      if (route === "GET /demo/people" && opts.demoPanel !== false) {
+        return page(res, 200, render(DemoDirectoryScreen({ tx: url.searchParams.get("tx") || undefined, groups: directory })));
       }
       if (route === "GET /health") return sendJson(res, 200, { status: "ok" });
       if (route === "GET /") return page(res, 200, render(InfoScreen({ title: "Эмулятор ЕСИА", text: "Сервер авторизации для демонстрации и тестов портала ПОС." })));

@@ -16,7 +16,7 @@ export const WIDGET_VARIANTS: readonly TWidgetVariant[] = [
   { id: 17, name: "Светлый, горизонтальный", description: "Спокойный баннер на светлом фоне", layout: "row", colors: { bg: "#e8efff", fg: "#0b1f33", border: "#e8efff", btnBg: "#0d4cd3", btnFg: "#ffffff", accent: "#0d4cd3" } },
   { id: 35, name: "Белый с рамкой", description: "Для сайтов с белым фоном", layout: "row", colors: { bg: "#ffffff", fg: "#0b1f33", border: "#0d4cd3", btnBg: "#0d4cd3", btnFg: "#ffffff", accent: "#ee3f58" } },
   { id: 87, name: "Вертикальный", description: "Узкий баннер для боковой колонки сайта", layout: "column", colors: { bg: "#0d4cd3", fg: "#ffffff", border: "#0d4cd3", btnBg: "#ffffff", btnFg: "#0d4cd3", accent: "#ee3f58" } },
-  { id: 137, name: "Компактная полоса", description: "Невысокая полоса над или под содержимым страницы", layout: "strip", colors: { bg: "#0b1f33", fg: "#ffffff", border: "#0b1f33", btnBg: "#ee3f58", btnFg: "#ffffff", accent: "#ee3f58" } },
+  { id: 137, name: "Компактная полоса", description: "Невысокая полоса над или под содержимым страницы", layout: "strip", colors: { bg: "#0b1f33", fg: "#ffffff", border: "#0b1f33", btnBg: "#d9243f", btnFg: "#ffffff", accent: "#ee3f58" } },
 ];
 
 export interface TBannerText {
@@ -108,7 +108,7 @@ export function widgetCode({ portalOrigin, lkoId, variant, banner }: TWidgetCode
 
 /** A page that shows the banner as it will look (the loader is not needed to look at it). */
 export function previewDocument(variant: TWidgetVariant, banner: TBannerText, scale = 1): string {
-  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><style>html{zoom:${scale}}body{margin:12px;background:#fff}${bannerCss(variant)}\n#js-show-iframe-wrapper{display:block;margin:0}</style></head><body>${bannerMarkup(variant, banner)}</body></html>`;
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Предпросмотр баннера</title><style>html{zoom:${scale}}body{margin:12px;background:#fff}${bannerCss(variant)}\n#js-show-iframe-wrapper{display:block;margin:0}</style></head><body>${bannerMarkup(variant, banner)}</body></html>`;
 }
 
 export const SOCIAL_SOURCES = [

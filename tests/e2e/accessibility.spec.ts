@@ -17,7 +17,7 @@ test.describe.configure({ timeout: 300_000 });
 /** All checks of one page; problems are collected (soft) so that one run shows them all. */
 async function checkPage(page: Page, where: string, opts: { portal?: boolean } = {}) {
   await expectOneHeading(page);
-  const axe = await seriousAxeViolations(page);
+  const axe = await seriousAxeViolations(page, where);
   expect.soft(axe, `axe: ${where}`).toEqual([]);
   expect.soft(await untranslatedText(page), `непереведённый текст: ${where}`).toEqual([]);
   if (opts.portal) {

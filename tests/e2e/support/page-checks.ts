@@ -4,12 +4,49 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-/** axe's findings that block people (impact serious or critical), as readable lines. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+/** A step that must not hang: it fails after `ms` with the page and the step named. */
+export async function withDeadline<T>(step: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: не закончено за ${ms / 1000} с`)), ms);
+  });
+  try {
+    return await Promise.race([step, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+/** Frames without scripts (the widget previews, sandbox=""): axe cannot run inside them and
+ *  Chromium 156 never answers its call there, so they are checked as documents of their own. */
+const SCRIPTLESS_FRAMES = "iframe[sandbox]:not([sandbox~='allow-scripts'])";
+
+async function axeFindings(page: Page, where: string, exclude?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (exclude) builder.exclude(exclude);
+  const results = await withDeadline(builder.analyze(), `axe: ${where}`);
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+/** axe's findings that block people (impact serious or critical), as readable lines; the page's
+ *  scriptless frames (by their srcdoc) are opened and checked as pages of their own. */
+export async function seriousAxeViolations(page: Page, where = page.url()): Promise<string[]> {
+  const problems = await axeFindings(page, where, SCRIPTLESS_FRAMES);
+  const frames = await page.locator(SCRIPTLESS_FRAMES).evaluateAll((els) => els.map((e) => ({ title: e.getAttribute("title") ?? "", doc: e.getAttribute("srcdoc") })));
+  const docs = new Map(frames.filter((f) => f.doc).map((f) => [f.doc!, f.title]));
+  for (const [doc, title] of docs) {
+    const own = await page.context().newPage();
+    try {
+      await own.setContent(doc);
+      for (const p of await axeFindings(own, `${where}, рамка «${title}»`)) problems.push(`рамка «${title}»: ${p}`);
+    } finally {
+      await own.close();
+    }
+  }
+  return problems;
 }
 
 /** Latin words a Russian page may show: abbreviations the instructions use themselves. */

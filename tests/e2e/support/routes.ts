@@ -157,4 +157,4 @@ export function routePattern(path: string): string {
 }
 
 /** The emulator's screens not reached by signing in (login and consent are checked on the way). */
-export const EMULATOR_PATHS = ["/", "/info/recovery", "/info/signature", "/info/help", "/info/register", "/aas/oauth2/v2/ac"];
+export const EMULATOR_PATHS = ["/", "/info/recovery", "/info/signature", "/info/help", "/info/register", "/aas/oauth2/v2/ac", "/demo/people"];

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeJwt } from "jose";
 import { formatTimestamp, secretMessage } from "@/lib/esia/protocol";
-import { demoPerson, organizationById, DEMO_INSTITUTION } from "@/lib/demo-world/esia-world";
+import { demoPerson, organizationById, personById, DEMO_INSTITUTION } from "@/lib/demo-world/esia-world";
 import { GOSPUBLIC_CABINET_GROUP } from "@/lib/demo-world/reference";
 import { PORTAL, REDIRECT_URI, TestBrowser, startTestEsia, walkSignIn, txOf, type TestEsia } from "../../helpers/esia";
 
@@ -37,6 +37,26 @@ describe("вход через эмулятор ЕСИА", () => {
     const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state), demoPerson("institutionAdmin").email);
     expect(back.origin + back.pathname).toBe(REDIRECT_URI);
     expect(back.searchParams.get("state")).toBe(state);
+    expect(back.searchParams.get("code")).toBeTruthy();
+  });
+
+  it("называет в списке демо-пользователей всех, к кому README отправляет новичка, а остальных — по организациям", async () => {
+    const browser = new TestBrowser();
+    const html = await (await browser.get(await esia.client.authorizationUrl(randomUUID()))).text();
+    const tx = txOf(html);
+    for (const key of ["uninvitedTeacher", "widgetHead", "organAdmin", "cityIt"] as const) expect(html).toContain(demoPerson(key).email);
+    const link = /href="(\/demo\/people\?tx=[^"]+)"/.exec(html)?.[1];
+    expect(link).toBe(`/demo/people?tx=${tx}`);
+    const directory = await (await browser.get(`${esia.baseUrl}${link!.replace(/&amp;/g, "&")}`)).text();
+    const summary = (orgId: string) => `<summary>${organizationById.get(orgId)!.shortName} (`;
+    expect(directory).toContain(summary("org-mag-school-16"));
+    // Everyone of the world is there (e.g. an ИКТ specialist of a school), with a one-press sign-in.
+    const it33 = personById.get("person-mag-school-33-it")!;
+    expect(directory).toContain(it33.email);
+    expect(directory).toContain(`name="tx" value="${tx}"`);
+    // Natural order: «СОШ № 5» before «СОШ № 10».
+    expect(directory.indexOf(summary("org-mag-school-5"))).toBeLessThan(directory.indexOf(summary("org-mag-school-10")));
+    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(randomUUID()), it33.email);
     expect(back.searchParams.get("code")).toBeTruthy();
   });
 
