@@ -34,7 +34,7 @@ const WORKERS = 6;
 const PENDING_TEXT = "уже находится на рассмотрении";
 const run = promisify(execFile);
 
-test.describe.configure({ timeout: 900_000 });
+test.describe.configure({ timeout: 1_500_000 });
 
 type Query = <T>(text: string, params?: unknown[]) => Promise<T[]>;
 
@@ -328,7 +328,7 @@ for (const kind of ["pglite", "postgres"] as const) {
       await start();
       const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
       for (let k = 0; k < KILLS; k++) {
-        const target = acked + 40;
+        const target = acked + 25;
         await expect.poll(() => acked, { timeout: 120_000 }).toBeGreaterThanOrEqual(target);
         if (kind === "pglite" && k === 1) {
           // A second process on the folder while the (restarted) server owns it: refused, naming the owner.
@@ -369,7 +369,7 @@ for (const kind of ["pglite", "postgres"] as const) {
       }
 
       // A clean stop in the middle of the burst: what is on its way when SIGTERM arrives gets its answer.
-      await expect.poll(() => acked, { timeout: 120_000 }).toBeGreaterThanOrEqual(acked + 20);
+      await expect.poll(() => acked, { timeout: 120_000 }).toBeGreaterThanOrEqual(acked + 15);
       await expect
         .poll(() => [...flights].filter(([key, at]) => key.startsWith("fault-") && Date.now() - at > 150).length, { timeout: 30_000, intervals: [10] })
         .toBeGreaterThan(0);
@@ -386,7 +386,7 @@ for (const kind of ["pglite", "postgres"] as const) {
       const opened = logLines().filter((l) => l.event === "database.open");
       if (kind === "pglite") expect(opened.map((l) => l.lastShutdown)).toEqual(["clean", ...Array(KILLS).fill("crashed"), "clean"]);
 
-      await expect.poll(() => acked, { timeout: 120_000 }).toBeGreaterThanOrEqual(acked + 20);
+      await expect.poll(() => acked, { timeout: 120_000 }).toBeGreaterThanOrEqual(acked + 15);
       stop = true;
       await Promise.all(workers);
 
@@ -413,12 +413,13 @@ for (const kind of ["pglite", "postgres"] as const) {
       // The kills really cut requests on their way (on both databases), not only idle moments.
       expect(brokenMidRequest).toBeGreaterThanOrEqual(1);
 
-      // The outbox drains: the email stranded by each crash goes out when its lease ends (as /api/ready reports it).
+      // The outbox drains: the email stranded by each crash goes out when its lease ends (as /api/ready
+      // reports it). On PGlite under a loaded machine the sender manages about one email a second.
       await expect
         .poll(async () => {
           const { outbox } = (await (await fetch(`${base}/api/ready`)).json()) as { outbox: { unsent: number; failed: number } };
           return outbox.unsent + outbox.failed;
-        }, { timeout: 120_000, intervals: [500] })
+        }, { timeout: 420_000, intervals: [1000] })
         .toBe(0);
       if (kind === "pglite") {
         await portal!.stop();
