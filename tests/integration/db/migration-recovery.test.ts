@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "@/lib/db/cli";
 import { migrationNames, migrationRows } from "@/lib/db/migrations";
+import { readLockOwner } from "@/lib/db/folder-lock";
 import { externalDatabase, type ExternalDatabase } from "../../helpers/db";
 import { ROOT, runCli, startCli } from "../../helpers/cli";
 
@@ -38,6 +39,15 @@ function migrationsWith(name: string, extra: Record<string, string>): { config: 
   return { config, dir };
 }
 
+/** No such process, or only its zombie. */
+const gone = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z") ?? true;
+  } catch {
+    return true;
+  }
+};
+
 const rows = () => withDatabase(migrationRows, database.target);
 const tableExists = (table: string) =>
   withDatabase(async (db) => (await db.$queryRawUnsafe<{ ok: boolean }[]>(`SELECT to_regclass('"${table}"') IS NOT NULL AS ok`))[0].ok, database.target);
@@ -60,6 +70,9 @@ describe(`миграции при запуске (${process.env.DATABASE_URL ? "
     await expect.poll(() => first.stderr().includes(SLOW) || first.child.exitCode !== null, { timeout: 120_000, interval: 100 }).toBe(true);
     first.killGroup();
     expect(await first.done, first.stdout() + first.stderr()).toBeNull();
+    // The Prisma CLI that held the folder is gone for good (a loaded machine takes a moment to end it).
+    const owner = database.target.kind === "pglite" ? readLockOwner(database.target.dir) : null;
+    if (owner) await expect.poll(() => gone(owner.pid), { timeout: 30_000 }).toBe(true);
 
     // What the kill left: the migration recorded as started, never finished, no error — its changes rolled back.
     const killed = (await rows()).filter((r) => r.migration_name === SLOW);
