@@ -1,7 +1,8 @@
 // `npm run bench -- signin`: the whole sign-in as a browser makes it — the portal's next-auth
 // start, its ЕСИА redirect, the emulator's login and consent screens, the portal's callbacks (token
 // exchange and profile requests to the emulator, the person's data written to the database) and
-// the first page after sign-in — against the trivial page of the same server.
+// the first page after sign-in — against the trivial page of the same server. On ГОСТ, as with the
+// real ЕСИА: signed client_secret, GOST3410_2012_256 tokens (the run refuses the RSA fallback).
 import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
 import { CookieJar, signInThroughEsia } from "./support/http";
@@ -20,6 +21,9 @@ const logins = PERSONS.filter((p) => p.memberships.length > 0)
 const database = await startBenchDatabase();
 const stack = await startStack(database.url);
 try {
+  const { crypto } = (await (await fetch(`${stack.esiaUrl}/health`)).json()) as { crypto: { tokens: string; description: string } };
+  if (crypto.tokens !== "GOST3410_2012_256") throw new Error(`Замер входа — на ГОСТ, а эмулятор ЕСИА подписывает ${crypto.tokens}: ${crypto.description}`);
+  console.log(`Криптография ЕСИА: ${crypto.description}.`);
   let hops = 0;
   const signIn = async (i: number) => {
     const trail = await signInThroughEsia(new CookieJar(), stack.baseUrl, logins[i % logins.length], DEMO_PASSWORD);
@@ -31,7 +35,7 @@ try {
     () => measureFlow(`вход через ЕСИА целиком (${hops} запросов), входов`, signIn, { concurrency, durationSeconds: seconds }),
   ]);
   console.log(report(results, baseline));
-  console.log(`\nПараллельных входов: ${concurrency}, ${seconds} с на замер; людей: ${logins.length}. ${machineNote()}`);
+  console.log(`\nПараллельных входов: ${concurrency}, ${seconds} с на замер; людей: ${logins.length} (согласие ЕСИА — при первом входе каждого). ${machineNote()}`);
 } finally {
   stack.stop();
   database.stop();

@@ -5,7 +5,7 @@ import type { TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, SITE_STATE, WIDGET_ICON, WIDGET_STATE, widgetSeenText } from "@/lib/status/model";
 import { dashboardSearch, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
 import { formatDateTime, formatDay } from "@/lib/ui/format";
-import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { ROW_REMIND_FORM } from "./RemindForm";
 

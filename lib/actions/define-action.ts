@@ -6,6 +6,7 @@ import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { getPortalSession, type PortalSession } from "@/lib/auth/session";
+import { logAction } from "@/lib/observability/log";
 import { ActionError, UnauthenticatedError, type ActionResult } from "./errors";
 
 /** Who calls: the session and the person's accounts and memberships, read from the database. */
@@ -64,6 +65,7 @@ export const ACTION_REGISTRY = new Map<string, AnyDefinition>();
 export const FORM_NOT_RECOGNIZED = "Данные формы не распознаны: обновите страницу и заполните форму снова.";
 
 const CHECK_FIELDS = "Проверьте правильность заполнения полей.";
+const ACTION_FAILED = "Не удалось выполнить действие. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку.";
 
 /**
  * FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. A form
@@ -105,7 +107,7 @@ type Outcome<T, I> = { result: ActionResult<T>; input?: I };
  */
 export function defineAction<S extends z.ZodType, R, T>(def: ActionDefinition<S, R, T>): Action<T> {
   ACTION_REGISTRY.set(def.name, def as unknown as AnyDefinition);
-  const execute = async (raw: unknown): Promise<Outcome<T, z.output<S>>> => {
+  const attempt = async (raw: unknown): Promise<Outcome<T, z.output<S>>> => {
     try {
       const session = await getPortalSession();
       if (!session) throw new UnauthenticatedError();
@@ -128,7 +130,20 @@ export function defineAction<S extends z.ZodType, R, T>(def: ActionDefinition<S,
       if (isNavigation(error)) throw error;
       if (error instanceof ActionError) return { result: { ok: false, error: error.message, fieldErrors: error.fieldErrors } };
       console.error(`Сбой действия ${def.name}`, error);
-      return { result: { ok: false, error: "Не удалось выполнить действие. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку." } };
+      return { result: { ok: false, error: ACTION_FAILED } };
+    }
+  };
+  // One log line per call (direct or through the form): name, duration, outcome — never the input (personal data).
+  const execute = async (raw: unknown): Promise<Outcome<T, z.output<S>>> => {
+    const started = performance.now();
+    let result: ActionResult<T> | undefined;
+    try {
+      const outcome = await attempt(raw);
+      result = outcome.result;
+      return outcome;
+    } finally {
+      const outcome = !result ? "redirect" : result.ok ? "ok" : result.fieldErrors ? "invalid" : result.error === ACTION_FAILED ? "error" : "refused";
+      logAction({ name: def.name, durationMs: performance.now() - started, outcome });
     }
   };
   const run = async (raw: unknown): Promise<ActionResult<T>> => (await execute(raw)).result;

@@ -3,7 +3,7 @@
 import type { TFunctioning } from "@/lib/functioning/queries";
 import { isOfficialOrigin, siteDomain } from "@/lib/functioning/official-site";
 import { SOCIAL_SOURCES, socialLink } from "@/lib/widget/banner";
-import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { StatusText } from "@/components/ui/Status";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { formatDateTime, formatNumber } from "@/lib/ui/format";
@@ -70,7 +70,7 @@ export function PlacementSection({ cabinet, checks, hasSite }: { cabinet: TCabin
           {checks.map((c) => (
             <li key={c.id}>
               {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatDateTime(c.checkedAt)}, {c.url}
-              {c.details ? <span className="block text-sm text-muted">{c.details}</span> : null}
+              {c.details ? <span className="block break-words text-sm text-muted">{c.details}</span> : null}
             </li>
           ))}
         </ul>

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireCabinet } from "@/lib/access/guards";
 import { portalUrl } from "@/lib/esia/config";
 import { loadFunctioning } from "@/lib/functioning/queries";
 import { READINESS_POINTS } from "@/lib/functioning/readiness";
-import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT } from "@/lib/widget/banner";
+import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT, bannerTextOf, variantById } from "@/lib/widget/banner";
+import { widgetCodes } from "@/lib/widget/codes";
 import { formatDateTime } from "@/lib/ui/format";
+import { NAV } from "@/lib/ui/strings";
 import { siteDomain } from "@/lib/functioning/official-site";
+import { Name } from "@/components/ui/Name";
 import { StatusText } from "@/components/ui/Status";
 import { PlacementSection, SocialLinks } from "./Placement";
 import { ReadinessForm } from "./ReadinessForm";
@@ -21,6 +25,9 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
   const { cabinet, facts, widgetStatus, checks } = await loadFunctioning(guarded.cabinet.id);
   const portalOrigin = new URL(portalUrl()).origin;
   const hasSite = Boolean(cabinet.officialSite) && !cabinet.noSite;
+  const savedVariant = variantById(cabinet.widgetVariant) ?? variantById(DEFAULT_VARIANT)!;
+  const savedText = cabinet.widgetBannerText ?? DEFAULT_BANNER_TEXT;
+  const savedCodes = cabinet.widgetGeneratedAt ? widgetCodes({ portalOrigin, lkoId: cabinet.lkoId, variant: savedVariant, banner: bannerTextOf(savedText) }) : null;
 
   return (
     <div className="space-y-8">
@@ -56,14 +63,14 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
           <h2 id="widget-title">Виджет модуля сообщений ПОС</h2>
           <p>
             Выберите вариант оформления и текст баннера, сгенерируйте и скопируйте код и передайте его в техническую поддержку
-            официального сайта{hasSite ? ` (${siteDomain(cabinet.officialSite!)})` : ""}.
+            официального сайта{hasSite ? ` (${siteDomain(cabinet.officialSite!)})` : ""}. Как разместить код на сайте с политикой безопасности, в{" "}
+            <Name>CMS</Name>, на <Name>React</Name> или <Name>Vue</Name> и как проверить размещение — на странице <Link href="/widget-guide">«{NAV.widgetGuide}»</Link>.
           </p>
           {canEdit ? (
             <WidgetGenerator
               cabinetId={cabinet.id}
               lkoId={cabinet.lkoId}
-              portalOrigin={portalOrigin}
-              saved={{ variant: cabinet.widgetVariant ?? DEFAULT_VARIANT, bannerText: cabinet.widgetBannerText ?? DEFAULT_BANNER_TEXT, generated: Boolean(cabinet.widgetGeneratedAt) }}
+              saved={{ variant: savedVariant.id, bannerText: savedText, codes: savedCodes }}
               blockedReason={cabinet.status !== "ACTIVE" ? "Кабинет в архиве." : hasSite ? null : "Сначала укажите и сохраните адрес официального сайта выше."}
             />
           ) : (
