@@ -17,6 +17,17 @@ export interface MailTransport {
   sendMail(message: { from: string; to: string; subject: string; text: string; html?: string; messageId: string }): Promise<unknown>;
 }
 
+/**
+ * nodemailer reads the SMTP server's replies byte by byte as latin1; a server that answers in UTF-8
+ * (Russian servers do) would be stored and logged as «ÐÑÐµÐ¼…». Text that is valid UTF-8 that way is
+ * decoded; our own messages (beyond latin1) and plain ASCII are left as they are.
+ */
+export function serverText(message: string): string {
+  if (!/[\u0080-\u00ff]/.test(message) || /[^\u0000-\u00ff]/.test(message)) return message;
+  const utf8 = Buffer.from(message, "latin1").toString("utf8");
+  return utf8.includes("\uFFFD") ? message : utf8;
+}
+
 let transport: Transporter | undefined;
 export function smtpTransport(): MailTransport {
   const { smtpUrl, leaseMs } = mailConfig();
@@ -76,7 +87,7 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
     } catch (error) {
       failed += 1;
       const giveUp = email.attempts >= MAX_ATTEMPTS;
-      const lastError = String((error as Error).message ?? error).slice(0, 1000);
+      const lastError = serverText(String((error as Error).message ?? error)).slice(0, 1000);
       const { count } = await db.outboxEmail.updateMany({
         where: ours,
         data: {

@@ -39,6 +39,8 @@ describe("исходящая почта", () => {
     const failed = await db.outboxEmail.findFirstOrThrow();
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(failed.lastError).toMatch(/451/);
+    // The catcher answers in Russian (UTF-8): stored readable, not as latin1 mojibake.
+    expect(failed.lastError).toContain("Временная ошибка почтового сервера");
     expect(failed.nextAttemptAt.getTime()).toBe(start.getTime() + retryDelayMs(1));
     // Not before its time, then delivered.
     expect(await deliverDueEmails({ transport: mail.transport, now: start })).toMatchObject({ claimed: 0 });
