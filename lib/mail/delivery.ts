@@ -22,7 +22,7 @@ export interface MailTransport {
  * (Russian servers do) would be stored and logged as «ÐÑÐµÐ¼…». Text that is valid UTF-8 that way is
  * decoded; our own messages (beyond latin1) and plain ASCII are left as they are.
  */
-export function serverText(message: string): string {
+function serverText(message: string): string {
   if (!/[\u0080-\u00ff]/.test(message) || /[^\u0000-\u00ff]/.test(message)) return message;
   const utf8 = Buffer.from(message, "latin1").toString("utf8");
   return utf8.includes("\uFFFD") ? message : utf8;
