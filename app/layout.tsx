@@ -12,7 +12,7 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { UserMenu } from "@/components/layout/UserMenu";
 import { PortalNav } from "@/components/layout/PortalNav";
 import { navigationFor } from "@/lib/access/navigation";
-import { getPortalSession } from "@/lib/auth/session";
+import { getSignedIn } from "@/lib/auth/session";
 import { ACTIONS, NAV } from "@/lib/ui/strings";
 import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
 
@@ -22,8 +22,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const session = await getPortalSession();
-  const navigation = session ? await navigationFor(session) : [];
+  const signedIn = await getSignedIn();
+  const session = signedIn?.session;
+  const navigation = signedIn ? await navigationFor(signedIn) : [];
   const lowVision = isLowVision((await cookies()).get(VISION_COOKIE)?.value);
   return (
     <html lang="ru" data-vision={lowVision ? "low" : undefined}>

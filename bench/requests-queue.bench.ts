@@ -7,8 +7,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { PGlite } from "@electric-sql/pglite";
-import { adapterForPglite } from "../lib/db/adapter";
+import { adapterForPglite, newPglite } from "../lib/db/adapter";
 import { createPrismaClient } from "../lib/db/prisma";
 import { migrateDeploy } from "../prisma/migrate";
 import { seedDemo } from "../prisma/seed/demo";
@@ -23,7 +22,7 @@ const dataDir = path.join(dir, "pglite");
 
 let t = performance.now();
 await migrateDeploy({ ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "" }, { quiet: true, cwd: root });
-const pglite = new PGlite(dataDir);
+const pglite = newPglite(dataDir);
 await pglite.waitReady;
 const db = createPrismaClient(adapterForPglite(pglite));
 (globalThis as { __posDb?: unknown }).__posDb = db;

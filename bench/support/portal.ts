@@ -35,11 +35,11 @@ export interface PortalProcess {
 }
 
 /** Starts `next start` with the given environment and waits for /api/ping. */
-export async function startPortal(port: number, env: NodeJS.ProcessEnv, options: { log?: string } = {}): Promise<PortalProcess> {
+export async function startPortal(port: number, env: NodeJS.ProcessEnv, options: { log?: string; nodeFlags?: string[] } = {}): Promise<PortalProcess> {
   const out = options.log ? fs.openSync(options.log, "a") : "ignore";
   const startedAt = Date.now();
   // BENCH_NODE_FLAGS (e.g. "--trace-gc"): flags for the server's Node that NODE_OPTIONS does not accept.
-  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const flags = [...(process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean), ...(options.nodeFlags ?? [])];
   const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
   const child = flags.length
     ? spawn(process.execPath, [...flags, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...args], { cwd: ROOT, stdio: ["ignore", out, options.log ? out : "inherit"], env })

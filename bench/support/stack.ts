@@ -9,6 +9,8 @@ import { ROOT, bin, startPortal, waitForOk, type PortalProcess } from "./portal"
 
 export interface Stack {
   baseUrl: string;
+  /** The server's inspector port, when started with `inspect` (CPU profiles: ./profile.ts). */
+  inspectPort?: number;
   esiaUrl: string;
   env: NodeJS.ProcessEnv;
   portal: PortalProcess;
@@ -18,8 +20,9 @@ export interface Stack {
 export const BENCH_SECRET = "bench-secret-not-for-production-0123456789";
 
 /** Builds (unless BENCH_SKIP_BUILD), prepares the database (migrations, demo, synthetic data) and starts. */
-export async function startStack(databaseUrl: string, options: { institutions?: number; departments?: number; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(databaseUrl: string, options: { institutions?: number; departments?: number; env?: Record<string, string>; inspect?: boolean } = {}): Promise<Stack> {
   const port = await freePort();
+  const inspectPort = options.inspect ? await freePort() : undefined;
   const esiaPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,10 +47,11 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
   }
   const emulator: ChildProcess = spawn(bin("tsx"), ["lib/esia-emulator/main.ts"], { cwd: ROOT, stdio: "ignore", env });
   // BENCH_PORTAL_LOG=<file>: the server's output (e.g. with NODE_OPTIONS=--trace-gc) for diagnosis.
-  const portal = await startPortal(port, env, { log: process.env.BENCH_PORTAL_LOG || undefined });
+  const portal = await startPortal(port, env, { log: process.env.BENCH_PORTAL_LOG || undefined, nodeFlags: inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [] });
   await waitForOk(`http://localhost:${esiaPort}/health`);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    inspectPort,
     esiaUrl: `http://localhost:${esiaPort}`,
     env,
     portal,

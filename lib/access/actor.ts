@@ -1,6 +1,5 @@
 import "server-only";
-import { cache } from "react";
-import { db, type AccountRoleKind, type CabinetKind } from "@/lib/db";
+import { db, type AccountRoleKind, type CabinetKind, type Prisma } from "@/lib/db";
 
 export interface ActorAccount {
   accountId: string;
@@ -28,26 +27,36 @@ export interface Actor {
   memberships: ActorMembership[];
 }
 
-/** Who the person is to the portal: their ЛКО accounts and their ЕСИА memberships, from the database. */
-export const loadActor = cache(async (personId: string): Promise<Actor> => {
-  const [accounts, memberships] = await Promise.all([
-    db.account.findMany({
-      where: { personId, status: "CONFIRMED", cabinet: { status: "ACTIVE" } },
-      select: {
-        id: true,
-        trainingConfirmedAt: true,
-        cabinet: { select: { id: true, kind: true, organizationId: true, regionId: true } },
-        roles: { select: { role: true, spheres: { select: { sphereId: true } } } },
-      },
-    }),
-    db.membership.findMany({
-      where: { personId, active: true },
-      select: { organizationId: true, chief: true, admin: true, groups: { select: { group: { select: { mnemonic: true } } } } },
-    }),
-  ]);
+/**
+ * What decides a person's rights, as a Prisma select on Person: their confirmed accounts in active
+ * cabinets with the roles, and their active ЕСИА memberships with the groups. The session read
+ * (lib/auth/session.ts) nests it, so that the session and the rights are one statement.
+ */
+export const ACTOR_SELECT = {
+  accounts: {
+    where: { status: "CONFIRMED", cabinet: { status: "ACTIVE" } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      trainingConfirmedAt: true,
+      cabinet: { select: { id: true, kind: true, organizationId: true, regionId: true } },
+      roles: { orderBy: { role: "asc" }, select: { role: true, spheres: { select: { sphereId: true } } } },
+    },
+  },
+  memberships: {
+    where: { active: true },
+    orderBy: { organizationId: "asc" },
+    select: { organizationId: true, chief: true, admin: true, groups: { select: { group: { select: { mnemonic: true } } } } },
+  },
+} as const satisfies Prisma.PersonSelect;
+
+type TActorRow = Prisma.PersonGetPayload<{ select: typeof ACTOR_SELECT }>;
+
+/** The actor from what ACTOR_SELECT read. */
+export function actorFrom(personId: string, row: TActorRow | null): Actor {
   return {
     personId,
-    accounts: accounts.map((a) => ({
+    accounts: (row?.accounts ?? []).map((a) => ({
       accountId: a.id,
       cabinetId: a.cabinet.id,
       cabinetKind: a.cabinet.kind,
@@ -57,11 +66,19 @@ export const loadActor = cache(async (personId: string): Promise<Actor> => {
       trainingConfirmedAt: a.trainingConfirmedAt,
       roles: a.roles.map((r) => ({ role: r.role, sphereIds: r.spheres.map((s) => s.sphereId) })),
     })),
-    memberships: memberships.map((m) => ({
+    memberships: (row?.memberships ?? []).map((m) => ({
       organizationId: m.organizationId,
       chief: m.chief,
       admin: m.admin,
       groups: m.groups.map((g) => g.group.mnemonic),
     })),
   };
-});
+}
+
+/**
+ * Who a person is to the portal, by their id (one statement). A request reads its signed-in
+ * person's rights together with the session instead (getSignedIn in lib/auth/session.ts).
+ */
+export async function loadActor(personId: string): Promise<Actor> {
+  return actorFrom(personId, await db.person.findUnique({ where: { id: personId }, select: ACTOR_SELECT }));
+}

@@ -1,6 +1,7 @@
 import "server-only";
-// One guard per kind of page. Each reads the session and the person's rights (once per request:
-// both reads are React-cached), sends away whoever may not see the page, and hands on what it read.
+// One guard per kind of page. Each reads the session and the person's rights (one statement, once
+// per request: getSignedIn is React-cached, and the layout's navigation uses the same read), sends
+// away whoever may not see the page, and hands on what it read.
 // The training gate is inside the guards of the areas behind it (the admin area, cabinets, the
 // request queue, monitoring), so no page can forget it. Server actions check again on their own
 // (lib/actions/define-action.ts): a page's guard does not protect the actions it offers.
@@ -8,21 +9,18 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { trainingUrl } from "@/lib/accounts/training";
-import { getPortalSession, type PortalSession } from "@/lib/auth/session";
-import { loadActor, type Actor } from "./actor";
+import { getSignedIn, type PortalSession, type SignedIn } from "@/lib/auth/session";
+import type { Actor } from "./actor";
 import { accountsAwaitingTraining, cabinetsWhere, capabilitiesOn, grants, monitoringRoots, monitorsAnything, type TMonitoringScope } from "./policies";
 import type { CabinetCapability } from "./roles";
 
-export interface PageContext {
-  session: PortalSession;
-  actor: Actor;
-}
+export type PageContext = SignedIn;
 
 /** Any signed-in person (the start page, the organization choice, the training tick); others to sign in. */
 export async function requireSignedIn(): Promise<PageContext> {
-  const session = await getPortalSession();
-  if (!session) redirect("/signin");
-  return { session, actor: await loadActor(session.person.id) };
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/signin");
+  return signedIn;
 }
 
 /** Pages that act for the chosen organization (registration); without one, to the choice. */
@@ -95,8 +93,8 @@ export async function requireMonitoring(next = "/monitoring"): Promise<PageConte
 
 /** The same for route handlers (the exports): the scope, or null when the request may not read it. */
 export async function monitoringScopeOfRequest(): Promise<TMonitoringScope | null> {
-  const session = await getPortalSession();
-  if (!session) return null;
-  const scope = monitoringRoots(await loadActor(session.person.id));
+  const signedIn = await getSignedIn();
+  if (!signedIn) return null;
+  const scope = monitoringRoots(signedIn.actor);
   return monitorsAnything(scope) ? scope : null;
 }

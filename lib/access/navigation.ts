@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { PortalSession } from "@/lib/auth/session";
+import type { SignedIn } from "@/lib/auth/session";
 import { mailConfig } from "@/lib/mail/config";
 import { NAV } from "@/lib/ui/strings";
-import { loadActor } from "./actor";
-import { accountsAwaitingTraining, cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere } from "./policies";
+import { accountsAwaitingTraining, grants, monitoringRoots, reviewableRequestsWhere, seesAnyCabinet } from "./policies";
 
 export interface NavItem {
   href: string;
@@ -13,25 +12,25 @@ export interface NavItem {
   count?: number;
 }
 
-/** The sections a signed-in person can use, in the order of the instructions' steps. */
-export async function navigationFor(session: PortalSession): Promise<NavItem[]> {
-  const actor = await loadActor(session.person.id);
+/**
+ * The sections a signed-in person can use, in the order of the instructions' steps: decided on the
+ * request's session read, plus one statement for a reviewer's waiting requests.
+ */
+export async function navigationFor({ actor }: SignedIn): Promise<NavItem[]> {
   const items: NavItem[] = [];
   if (actor.memberships.length > 0) items.push({ href: "/registration", label: NAV.registration });
   // A confirmed account awaiting «Мною пройдено обучение» leads there too (/admin sends on to /training).
-  if (accountsAwaitingTraining(actor).length > 0 || (await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0) {
+  if (accountsAwaitingTraining(actor).length > 0 || (await seesAnyCabinet(actor))) {
     items.push({ href: "/admin", label: NAV.admin });
   }
   const reviewing = grants(actor, "requests.review");
   if (reviewing.length > 0) {
-    const addressed = reviewableRequestsWhere(actor);
+    const byStatus = await db.cabinetRequest.groupBy({ by: ["status"], where: reviewableRequestsWhere(actor), _count: { _all: true } });
     // Requests go to organs (through their editorial cabinet) and to the region's operator. An
     // institution's own ЛКО administrator holds the same role but would only see an empty queue.
-    const receives =
-      reviewing.some((g) => g.account.cabinetKind === "EDITORIAL" || g.role.role === "REGION_OPERATOR") ||
-      (await db.cabinetRequest.count({ where: addressed })) > 0;
+    const receives = reviewing.some((g) => g.account.cabinetKind === "EDITORIAL" || g.role.role === "REGION_OPERATOR") || byStatus.length > 0;
     if (receives) {
-      const waiting = await db.cabinetRequest.count({ where: { AND: [addressed, { status: "PENDING" }] } });
+      const waiting = byStatus.find((s) => s.status === "PENDING")?._count._all ?? 0;
       items.push({ href: "/admin/requests", label: NAV.requests, count: waiting });
     }
   }

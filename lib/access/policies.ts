@@ -78,6 +78,20 @@ export function capabilitiesOn(actor: Actor, cabinet: TCabinetScope): Set<Cabine
   return new Set(CABINET_CAPABILITIES.filter((capability) => grants(actor, capability).some((g) => cabinetReaches(g).some((r) => CABINET_REACH[r].covers(g, cabinet)))));
 }
 
+/**
+ * Whether the person sees any cabinet at all. Every role that shows cabinets today reaches the
+ * account's own one (own, region), which is active and so counted: decided on what was read,
+ * without a query. Only a role reaching other cabinets alone would need the count.
+ */
+export async function seesAnyCabinet(actor: Actor): Promise<boolean> {
+  const viewing = grants(actor, "cabinet.view");
+  // The account's own cabinet as far as the actor knows it: an unknown binding or sphere only makes a reach not cover it.
+  const own = (g: Grant): TCabinetScope => ({ id: g.account.cabinetId, regionId: g.account.regionId, editorialCabinetId: null, sphereIds: [] });
+  if (viewing.some((g) => cabinetReaches(g).some((r) => CABINET_REACH[r].covers(g, own(g))))) return true;
+  if (viewing.length === 0) return false;
+  return (await db.cabinet.count({ where: cabinetsWhere(actor, "cabinet.view") })) > 0;
+}
+
 export async function hasCabinetCapability(actor: Actor, capability: CabinetCapability, cabinetId: string): Promise<boolean> {
   return (await db.cabinet.count({ where: { AND: [{ id: cabinetId }, cabinetsWhere(actor, capability)] } })) > 0;
 }

@@ -4,16 +4,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { getPortalSession, type PortalSession } from "@/lib/auth/session";
+import { getSignedIn, type SignedIn } from "@/lib/auth/session";
 import { logAction } from "@/lib/observability/log";
 import { ActionError, UnauthenticatedError, type ActionResult } from "./errors";
 
-/** Who calls: the session and the person's accounts and memberships, read from the database. */
-export interface ActionContext {
-  session: PortalSession;
-  actor: Actor;
-}
+/** Who calls: the session and the person's accounts and memberships, read from the database (one statement). */
+export type ActionContext = SignedIn;
 
 /** A page to revalidate after a success: a path, or a path with "layout" for everything under it. */
 export type RevalidateTarget = string | readonly [path: string, type: "layout" | "page"];
@@ -92,11 +88,6 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** The context every action and its authorization check get (the matrix test builds it the same way). */
-export async function actionContext(session: PortalSession): Promise<ActionContext> {
-  return { session, actor: await loadActor(session.person.id) };
-}
-
 type Outcome<T, I> = { result: ActionResult<T>; input?: I };
 
 /**
@@ -109,15 +100,15 @@ export function defineAction<S extends z.ZodType, R, T>(def: ActionDefinition<S,
   ACTION_REGISTRY.set(def.name, def as unknown as AnyDefinition);
   const attempt = async (raw: unknown): Promise<Outcome<T, z.output<S>>> => {
     try {
-      const session = await getPortalSession();
-      if (!session) throw new UnauthenticatedError();
+      // Once per call, before anything else (the matrix test reads it the same way).
+      const ctx = await getSignedIn();
+      if (!ctx) throw new UnauthenticatedError();
       const values = raw instanceof FormData ? formDataToObject(raw) : raw;
       const invalidText = invalidTextErrors(values);
       if (invalidText) return { result: { ok: false, error: CHECK_FIELDS, fieldErrors: invalidText } };
       const parsed = def.schema.safeParse(values);
       if (!parsed.success) return { result: { ok: false, error: CHECK_FIELDS, fieldErrors: fieldErrors(parsed.error) } };
       const input = parsed.data;
-      const ctx = await actionContext(session);
       const resource = await def.load(input, ctx);
       const data = await def.handler(input, { ...ctx, resource });
       const targets = typeof def.revalidate === "function" ? def.revalidate(data, input, resource) : (def.revalidate ?? []);

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
+import { ACTOR_SELECT, actorFrom, type Actor } from "@/lib/access/actor";
 import { portalUrl } from "@/lib/esia/config";
 import { authSecret } from "./secret";
 
@@ -12,14 +13,28 @@ export interface PortalSession {
   organization: { id: string; shortName: string; fullName: string; ogrn: string } | null;
 }
 
+/** The signed-in person's session and rights: what every guard and every action starts from. */
+export interface SignedIn {
+  session: PortalSession;
+  actor: Actor;
+}
+
 /**
- * The signed-in person for this request, or null. The cookie only names a session; the session
- * row decides (ended by logout or by an administrator, expired), read once per request.
+ * The signed-in person of this request and their rights, or null: one statement, read once per
+ * request (React's cache: the layout, the page's guard and whatever else renders share it). The
+ * cookie only names a session; the session row decides (ended by logout or by an administrator,
+ * expired). A server action reads it once per call (lib/actions/define-action.ts): the page
+ * rendered after the action reads it again, so it shows rights the action may have changed.
  */
-export const getPortalSession = cache(async (): Promise<PortalSession | null> => {
+export const getSignedIn = cache(async (): Promise<SignedIn | null> => {
   const sessionId = await readSessionId();
-  return sessionId ? loadPortalSession(sessionId) : null;
+  return sessionId ? loadSignedIn(sessionId) : null;
 });
+
+/** The signed-in person for this request, or null (see getSignedIn). */
+export async function getPortalSession(): Promise<PortalSession | null> {
+  return (await getSignedIn())?.session ?? null;
+}
 
 /** next-auth's session cookie: `__Secure-` prefixed on https, split into `.0`, `.1`… when large. */
 export function sessionCookieName(): string {
@@ -40,15 +55,21 @@ export async function readSessionId(): Promise<string | null> {
   }
 }
 
-export async function loadPortalSession(sessionId: string, now = new Date()): Promise<PortalSession | null> {
+/** A session and its person's rights, by the session's id (one statement: Prisma's relation joins). */
+export async function loadSignedIn(sessionId: string, now = new Date()): Promise<SignedIn | null> {
   const row = await db.authSession.findUnique({
     where: { id: sessionId },
     select: {
       id: true, revokedAt: true, expiresAt: true,
-      person: { select: { id: true, esiaOid: true, lastName: true, firstName: true, middleName: true, email: true } },
+      person: { select: { id: true, esiaOid: true, lastName: true, firstName: true, middleName: true, email: true, ...ACTOR_SELECT } },
       selectedOrganization: { select: { id: true, shortName: true, fullName: true, ogrn: true } },
     },
   });
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
-  return { sessionId: row.id, person: row.person, organization: row.selectedOrganization };
+  const { accounts, memberships, ...person } = row.person;
+  return {
+    session: { sessionId: row.id, person, organization: row.selectedOrganization },
+    actor: actorFrom(person.id, { accounts, memberships }),
+  };
 }
+

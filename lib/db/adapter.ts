@@ -5,7 +5,8 @@ import path from "node:path";
 import fs from "node:fs";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { lockFolder } from "./folder-lock";
@@ -19,6 +20,16 @@ export type DatabaseTarget =
 export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
   return { kind: "pglite", dir: env.PGLITE_DIR || DEFAULT_PGLITE_DIR };
+}
+
+/**
+ * Every PGlite of the project opens through here: the extensions the migrations use (pg_trgm for
+ * the name search's indexes) are not built into PGlite and must be loaded wherever it is opened,
+ * or a query on such an index fails.
+ */
+export function newPglite(dataDir?: string, options: PGliteOptions = {}): PGlite {
+  // One options object: PGlite reads its second argument only after a folder given as a string.
+  return new PGlite({ ...options, ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, ...options.extensions } });
 }
 
 const PG_TYPE_NAME = 19;
@@ -96,7 +107,7 @@ function lockLost(error: Error): never {
 
 /** Opens a data folder (or `memory://`) after taking its lock; closing the PGlite releases the lock. */
 export function openPglite(dir: string, options: PgliteOpenOptions = {}): PGlite {
-  if (dir.startsWith("memory://")) return new PGlite(dir);
+  if (dir.startsWith("memory://")) return newPglite(dir);
   const key = path.resolve(dir);
   const existing = openPglites.get(key);
   if (existing && !existing.closed) return existing;
@@ -104,7 +115,7 @@ export function openPglite(dir: string, options: PgliteOpenOptions = {}): PGlite
   const lock = lockFolder(key, { onLost: lockLost, warn: options.warn });
   let db: PGlite;
   try {
-    db = new PGlite(dir);
+    db = newPglite(dir);
   } catch (error) {
     lock.release();
     throw error;
@@ -155,7 +166,7 @@ export function adapterForPglite(db: PGlite, options: { closeOnDispose?: boolean
   // PGlite runs as one prepared statement: multi-statement migrations fail. Give the shadow a
   // fresh in-memory PGlite that runs parameterless SQL through the simple query protocol.
   factory.connectToShadowDb = async () => {
-    const shadow = new PGlite();
+    const shadow = newPglite();
     const adapter = await adapterForPglite(shadow).connect();
     const executeRaw = adapter.executeRaw.bind(adapter);
     adapter.executeRaw = async (query) => {

@@ -9,9 +9,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import type { DatabaseTarget } from "./adapter";
-import { openPglite } from "./adapter";
+import { newPglite, openPglite } from "./adapter";
 import { lockFolder } from "./folder-lock";
 import { OperatorRefusal } from "./refusal";
 
@@ -113,7 +112,7 @@ export async function restoreDatabase(target: DatabaseTarget, file: string, opti
       fs.renameSync(dir, movedAside);
     }
     fs.mkdirSync(dir, { recursive: true });
-    const pglite = new PGlite(dir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
+    const pglite = newPglite(dir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
     try {
       await pglite.waitReady;
       await pglite.query(`SELECT count(*) FROM "_prisma_migrations"`);

@@ -138,21 +138,18 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
       LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
     ) page ${ROW_EXTRAS}
     ORDER BY ${pageOrder(query.dir)}`;
-  // Independent reads at once (the pool has the connections); the page is asked for as the URL says.
-  const [countRows, asked, organs, spheres] = await Promise.all([
-    countQuery,
-    pageOf(query.page),
-    monitoredOrgans(scope),
-    db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  // Independent reads at once (the pool has the connections). Page 1 always exists; a later page
+  // is asked for once the counts say how many there are (an old link past the end shows the last).
+  const [countRows, firstPage, choices] = await Promise.all([countQuery, query.page === 1 ? pageOf(1) : null, filterChoices(scope)]);
   const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
   for (const r of countRows) counts[r.overall] = r.n;
   const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
-  // Past the last page (an old link): show the last one rather than an empty table.
   const lastPage = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, lastPage);
-  const raw = query.page > lastPage ? await pageOf(lastPage) : asked;
+  const raw = firstPage ?? (await pageOf(page));
   const first = total === 0 ? 0 : (page - 1) * query.size + 1;
+  const organs = choices.filter((c) => c.kind === "organ").map(({ id, name }) => ({ id, name }));
+  const spheres = choices.filter((c) => c.kind === "sphere").map(({ id, name }) => ({ id, name }));
   return { rows: withWidgetDetails(raw), total, page, pages: lastPage, first, last: Math.min(total, first + raw.length - 1), counts, organs, spheres };
 }
 
@@ -162,13 +159,25 @@ export function pageOrder(dir: "asc" | "desc"): Prisma.Sql {
   return Prisma.sql`page."sortKey" ${d}, page.name ${d}, page."organizationId" ${d}`;
 }
 
-/** The organs of the person's trees (for the «Управление» filter), by name. */
-export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ id: string; name: string }>> {
+const MONITORED_ORGANS = (scope: TMonitoringScope) => {
   const regions = scope.regionIds.length > 0 ? scope.regionIds : ["-"];
-  return db.$queryRaw<Array<{ id: string; name: string }>>`
-    WITH RECURSIVE ${organsCte(scope)}
+  return Prisma.sql`
     SELECT o.id, o."shortName" AS name FROM "Organization" o
     WHERE o.id IN (SELECT id FROM organs)
-       OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))
-    ORDER BY o."shortName"`;
+       OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))`;
+};
+
+/** The organs of the person's trees (for the «Управление» filter), by name. */
+export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ id: string; name: string }>> {
+  return db.$queryRaw<Array<{ id: string; name: string }>>`WITH RECURSIVE ${organsCte(scope)} ${MONITORED_ORGANS(scope)} ORDER BY name`;
+}
+
+/** The filter's choices in one statement: the monitored organs and every sphere, each by name. */
+async function filterChoices(scope: TMonitoringScope): Promise<Array<{ kind: "organ" | "sphere"; id: string; name: string }>> {
+  return db.$queryRaw`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT 'organ' AS kind, x.id, x.name FROM (${MONITORED_ORGANS(scope)}) x
+    UNION ALL
+    SELECT 'sphere', s.id, s.name FROM "Sphere" s
+    ORDER BY kind, name`;
 }

@@ -7,7 +7,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
 import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
-import { countScopeCondition, organsCte, scopeCondition } from "./query";
+import { countScopeCondition, nameContains, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
 
 export const PUBLIC_CACHE_SECONDS = 60;
@@ -112,7 +112,7 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
   const scope = await rootsOf(m.id);
   const organs = await organCountsOf(scope);
   const counts = sumCounts(organs);
-  const search = query ? Prisma.sql`AND cs.name ILIKE ${`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty;
+  const search = query ? Prisma.sql`AND ${nameContains(query)}` : Prisma.empty;
   const [{ matching }] = query
     ? await db.$queryRaw<Array<{ matching: number }>>`
         WITH RECURSIVE ${organsCte(scope)}

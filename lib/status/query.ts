@@ -148,13 +148,18 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Part of an institution's short name, case-insensitive: a trigram index serves it (pg_trgm). */
+export function nameContains(text: string): Prisma.Sql {
+  return Prisma.sql`cs.name ILIKE ${likePattern(text)}`;
+}
+
 /** The filters as SQL conditions on cs; `status` can be left out (the status counts ignore it). */
 export function filterConditions(f: TDashboardFilters, options: { withStatus?: boolean } = {}): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
   if (f.q) {
     const like = likePattern(f.q);
     const digits = /^\d+$/.test(f.q) ? f.q : null;
-    c.push(Prisma.sql`(cs.name ILIKE ${like} OR cs."fullName" ILIKE ${like}${
+    c.push(Prisma.sql`(${nameContains(f.q)} OR cs."fullName" ILIKE ${like}${
       digits ? Prisma.sql` OR cs.ogrn = ${digits} OR cs.inn = ${digits} OR cs."lkoId"::text = ${digits}` : Prisma.empty
     })`);
   }

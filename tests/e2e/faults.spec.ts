@@ -18,14 +18,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
 import { amcheck } from "@electric-sql/pglite/contrib/amcheck";
 import { startBenchDatabase, freePort } from "../../bench/support/postgres";
 import { ROOT, bin, startPortal, type PortalProcess } from "../../bench/support/portal";
 import { CookieJar, actionFields, request, sessionCookie } from "../../bench/support/http";
 import { createMailCatcher, type MailCatcher } from "../../lib/mail-catcher/server";
 import { GOSPUBLIC_CABINET_GROUP, accessGroupId } from "../../lib/demo-world/reference";
-import { lastShutdown } from "../../lib/db/adapter";
+import { lastShutdown, newPglite } from "../../lib/db/adapter";
 import { readLockOwner } from "../../lib/db/folder-lock";
 
 const SECRET = "faults-secret-not-for-production-0123456789";
@@ -60,7 +59,7 @@ function pgliteDatabase(): FaultDatabase {
     env: { DATABASE_URL: "", PGLITE_DIR: dir, PGLITE_IN_PRODUCTION: "1" },
     async withSql(work) {
       if (portal) throw new Error("Тест не открывает папку PGlite, пока ею владеет сервер");
-      const db = new PGlite(dir, { extensions: { amcheck } });
+      const db = newPglite(dir, { extensions: { amcheck } });
       try {
         return await work(async (text, params) => (await db.query(text, params)).rows as never[]);
       } finally {
@@ -386,7 +385,7 @@ for (const kind of ["pglite", "postgres"] as const) {
           // amcheck on a copy of the crash image: the server itself must recover the original.
           const copy = fs.mkdtempSync(path.join(os.tmpdir(), "pos-crash-image-"));
           fs.cpSync(database.dir!, copy, { recursive: true });
-          const image = new PGlite(copy, { extensions: { amcheck } });
+          const image = newPglite(copy, { extensions: { amcheck } });
           try {
             crashImages.push({ walMiB: dirMiB(path.join(copy, "pg_wal")), amcheck: await amcheckProblems(async (text, params) => (await image.query(text, params)).rows as never[]) });
           } finally {

@@ -4,9 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { adapterForPglite, openAdapter, type DatabaseTarget } from "@/lib/db/adapter";
+import { adapterForPglite, newPglite, openAdapter, type DatabaseTarget } from "@/lib/db/adapter";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { adminQuery, withDatabase } from "../setup/template-db";
 
@@ -24,7 +23,7 @@ export async function copyTemplateDatabase(which: "demo" | "empty", wrap: (adapt
   const t = inject("dbTemplates");
   if (t.kind === "pglite") {
     const dump = await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump);
-    const pglite = new PGlite({ loadDataDir: new Blob([dump]) });
+    const pglite = newPglite(undefined, { loadDataDir: new Blob([dump]) });
     const db = createPrismaClient(wrap(adapterForPglite(pglite)));
     return {
       db,
@@ -74,7 +73,7 @@ export async function externalDatabase(which: "demo" | "empty"): Promise<Externa
   if (t.kind === "pglite") {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), "pos-ext-db-"));
     const dir = path.join(root, "pglite");
-    const pglite = new PGlite(dir, { loadDataDir: new Blob([await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump)]) });
+    const pglite = newPglite(dir, { loadDataDir: new Blob([await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump)]) });
     await pglite.close();
     return { target: { kind: "pglite", dir }, env: { DATABASE_URL: "", PGLITE_DIR: dir }, drop: () => fs.rm(root, { recursive: true, force: true }) };
   }

@@ -29,7 +29,31 @@ export const requestContext = {
   cookies(): Record<string, string> {
     return Object.fromEntries(current().cookies);
   },
+  /**
+   * Runs fn as one request of a page: what React's `cache` memoizes is shared by everything fn
+   * renders (the layout and the page), as in Next; outside, every call reads again.
+   */
+  asOneRequest<T>(fn: () => Promise<T>): Promise<T> {
+    return requestMemo.run(new Map(), fn);
+  },
 };
+
+// React's `cache` memoizes only while React renders on the server (per request); tests call pages
+// as functions, outside any render. tests/setup/next-request.ts puts this in its place: the same
+// memo (by argument: primitives by value, objects by identity) within asOneRequest, none outside.
+const requestMemo = new AsyncLocalStorage<Map<unknown, unknown>>();
+const RESULT = Symbol("result");
+
+export function requestCache<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    const memo = requestMemo.getStore();
+    if (!memo) return fn(...args);
+    let node = (memo.get(fn) ?? memo.set(fn, new Map()).get(fn)) as Map<unknown, unknown>;
+    for (const arg of args) node = (node.get(arg) ?? node.set(arg, new Map()).get(arg)) as Map<unknown, unknown>;
+    if (!node.has(RESULT)) node.set(RESULT, fn(...args));
+    return node.get(RESULT) as R;
+  };
+}
 
 const cookieStore = {
   get: (name: string): Cookie | undefined => (current().cookies.has(name) ? { name, value: current().cookies.get(name)! } : undefined),

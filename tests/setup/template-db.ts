@@ -4,8 +4,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
-import { adapterForPglite, openAdapter } from "../../lib/db/adapter";
+import { adapterForPglite, newPglite, openAdapter } from "../../lib/db/adapter";
 import { createPrismaClient } from "../../lib/db/prisma";
 import { seedDemo } from "../../prisma/seed/demo";
 import { migrateDeploy } from "../../prisma/migrate";
@@ -61,7 +60,7 @@ export async function buildTemplates(): Promise<{ info: TemplateInfo; cleanup: (
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pos-test-db-"));
   const dataDir = path.join(dir, "pglite");
   await migrateWithCli({ PGLITE_DIR: dataDir, DATABASE_URL: "" });
-  const pglite = new PGlite(dataDir);
+  const pglite = newPglite(dataDir);
   // dumpDataDir() before the database is ready never resolves.
   await pglite.waitReady;
   const emptyDump = path.join(dir, "empty.tar");

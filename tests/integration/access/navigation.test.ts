@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { navigationFor } from "@/lib/access/navigation";
-import { getPortalSession } from "@/lib/auth/session";
+import { getSignedIn } from "@/lib/auth/session";
 import { ORG, type DemoPersonKey } from "@/lib/demo-world/esia-world";
 import type { RequestStatus } from "@/lib/db/generated/enums";
 import { NAV } from "@/lib/ui/strings";
@@ -54,9 +54,9 @@ async function requestTo(reviewer: string, status: RequestStatus) {
 async function navOf(who: DemoPersonKey | { personId: string }) {
   await signInAs(who);
   try {
-    const session = await getPortalSession();
-    if (!session) throw new Error("нет сессии");
-    return await navigationFor(session);
+    const signedIn = await getSignedIn();
+    if (!signedIn) throw new Error("нет сессии");
+    return await navigationFor(signedIn);
   } finally {
     requestContext.clear();
   }

@@ -6,7 +6,7 @@ import { ZAddAccount } from "@/lib/accounts/schemas";
 import { listAccounts, ZAccountListQuery } from "@/lib/accounts/list";
 import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
-import { loadPortalSession } from "@/lib/auth/session";
+import { loadSignedIn } from "@/lib/auth/session";
 import { findInvitationByToken } from "@/lib/invitations/service";
 import { hashToken } from "@/lib/security/tokens";
 import { sphereId } from "@/lib/demo-world/reference";
@@ -154,7 +154,7 @@ describe("повторное приглашение, архив, восстан�
     await signInAs("organAdmin");
     const r = await archiveAccount({ accountId: it16.id });
     expect(r).toMatchObject({ ok: true, data: { sessionsEnded: 1 } });
-    expect(await loadPortalSession(sessionId)).toBeNull();
+    expect(await loadSignedIn(sessionId)).toBeNull();
     expect(await db.account.findUniqueOrThrow({ where: { id: it16.id } })).toMatchObject({ status: "ARCHIVED", statusBeforeArchive: "CONFIRMED" });
 
     // The archived person signs in again through ЕСИА: the portal lets them in, the cabinet does not.

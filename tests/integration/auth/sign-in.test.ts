@@ -1,7 +1,7 @@
 // What the portal stores at sign-in, its sessions, and the organization choice action.
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyOrganizationGrant, signInFromEsia } from "@/lib/auth/profile-sync";
-import { getPortalSession, loadPortalSession } from "@/lib/auth/session";
+import { getPortalSession, loadSignedIn } from "@/lib/auth/session";
 import { endPortalSession } from "@/lib/auth/sign-out";
 import { chooseOrganization } from "@/lib/auth/organization-choice";
 import { DEMO_INSTITUTION, demoPerson, organizationById } from "@/lib/demo-world/esia-world";
@@ -107,14 +107,14 @@ describe("сеанс портала", () => {
     expect(session?.sessionId).toBe(sessionId);
     expect(session?.organization?.id).toBe(DEMO_INSTITUTION.filing);
     await endPortalSession(sessionId, session!.person.id);
-    expect(await loadPortalSession(sessionId)).toBeNull();
+    expect(await loadSignedIn(sessionId)).toBeNull();
   });
 
   it("не принимает подделанную cookie и просроченный сеанс", async () => {
     requestContext.setCookie("next-auth.session-token", "подделка");
     expect(await getPortalSession()).toBeNull();
     const { sessionId } = await signInAs("operator");
-    expect(await loadPortalSession(sessionId, new Date(Date.now() + 9 * 3600_000))).toBeNull();
+    expect(await loadSignedIn(sessionId, new Date(Date.now() + 9 * 3600_000))).toBeNull();
   });
 });
 

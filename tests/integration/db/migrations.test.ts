@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyTemplateDatabase, type TestDatabase } from "../../helpers/db";
-import { adapterForPglite } from "@/lib/db/adapter";
-import { PGlite } from "@electric-sql/pglite";
+import { adapterForPglite, newPglite } from "@/lib/db/adapter";
 
 const migrationsDir = path.resolve(import.meta.dirname, "../../../prisma/migrations");
 const migrationNames = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory());
@@ -28,7 +27,7 @@ describe("миграции", () => {
   });
 
   it("ошибка в сценарии миграции не теряется (PGlite)", async () => {
-    const pglite = new PGlite();
+    const pglite = newPglite();
     const adapter = await adapterForPglite(pglite).connect();
     await expect(adapter.executeScript("CREATE TABLE ok_table (id int);\nSELECT * FROM missing_table;")).rejects.toThrow(/missing_table/);
     await pglite.close();

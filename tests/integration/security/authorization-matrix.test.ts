@@ -2,9 +2,9 @@
 // input: allowed callers succeed, refused ones get the authorization's message and the database
 // stays exactly as it was. An action that is not in the matrix fails here.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACTION_REGISTRY, actionContext } from "@/lib/actions/define-action";
+import { ACTION_REGISTRY } from "@/lib/actions/define-action";
 import { ActionError, ForbiddenError, UnauthenticatedError } from "@/lib/actions/errors";
-import { getPortalSession } from "@/lib/auth/session";
+import { getSignedIn } from "@/lib/auth/session";
 import { loadActions } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
@@ -52,11 +52,11 @@ for (const [name, row] of Object.entries(ACTION_MATRIX)) {
           await requestContext.runWithCookies(cookies.get(identity)!, async () => {
             const before = await databaseFingerprint();
             // The authorization alone (the action's load: read-only), then the action as a page calls it.
-            const session = await getPortalSession();
-            let refusal: unknown = session ? null : new UnauthenticatedError();
-            if (session) {
+            const signedIn = await getSignedIn();
+            let refusal: unknown = signedIn ? null : new UnauthenticatedError();
+            if (signedIn) {
               try {
-                await def.load(parsed.data, await actionContext(session));
+                await def.load(parsed.data, signedIn);
               } catch (error) {
                 refusal = error;
               }
