@@ -58,7 +58,7 @@ export async function ensureFreshStatus(): Promise<void> {
 
 /** The columns of a row, for the page and the exports alike (cs = ConnectionStatus, p = its organ). */
 export const ROW_COLUMNS = Prisma.sql`
-  cs."organizationId", cs.name, cs."fullName", cs.ogrn, cs."parentId", p."shortName" AS "organName", cs."sphereIds",
+  cs."organizationId", cs.name, cs."nameSortKey", cs."fullName", cs.ogrn, cs."parentId", p."shortName" AS "organName", cs."sphereIds",
   cs."cabinetState", cs."lkoId", cs."accountsTotal", cs."accountsConfirmed", cs."accountsTrained",
   cs."readyAccounts", cs."readyResponsibles", cs."readyTraining", cs."readyToWork", cs."readyPoints",
   cs."officialSite", cs.site, cs.widget, cs.missing, cs.overall, cs."remindedAt", cs."cabinetId", cs."municipalityId"`;
@@ -88,6 +88,7 @@ export const ROW_EXTRA_COLUMNS = Prisma.sql`
 
 /** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
 export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
+  nameSortKey: string;
   cabinetId: string | null;
   municipalityId: string | null;
   placements: Array<{ origin: string; lastSeenAt: string }> | string | null;
@@ -124,21 +125,13 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
         SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
         WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
         GROUP BY cs.overall`;
-  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>`
-    WITH RECURSIVE ${organsCte(scope)}
-    SELECT ${ROW_EXTRA_COLUMNS} FROM (
-      SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
-      WHERE ${scopeSql} AND ${where(filterConditions(filters))}
-      ORDER BY ${orderBy(query.sort, query.dir)}
-      LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
-    ) page ${ROW_EXTRAS}
-    ORDER BY ${pageOrder(query.dir)}`;
+  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>(dashboardPageSql(scope, query, page));
   // Independent reads at once (the pool has the connections); the page is asked for as the URL says.
   const [countRows, asked, organs, spheres] = await Promise.all([
     countQuery,
     pageOf(query.page),
     monitoredOrgans(scope),
-    db.sphere.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.sphere.findMany({ select: { id: true, name: true }, orderBy: { nameSortKey: "asc" } }),
   ]);
   const counts = Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
   for (const r of countRows) counts[r.overall] = r.n;
@@ -149,10 +142,23 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   return { rows: withWidgetDetails(raw), total, counts, organs, spheres };
 }
 
+/** One page of the view (its rows with their extras), in the view's order. */
+export function dashboardPageSql(scope: TMonitoringScope, query: TDashboardQuery, page: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT ${ROW_EXTRA_COLUMNS} FROM (
+      SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
+      WHERE ${scopeCondition(scope)} AND ${where(filterConditions(query))}
+      ORDER BY ${orderBy(query.sort, query.dir)}
+      LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
+    ) page ${ROW_EXTRAS}
+    ORDER BY ${pageOrder(query.dir)}`;
+}
+
 /** The view's order over a page's own columns (the outer query has no cs and p; the inner one selects "sortKey"). */
 export function pageOrder(dir: "asc" | "desc"): Prisma.Sql {
   const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
-  return Prisma.sql`page."sortKey" ${d}, page.name ${d}, page."organizationId" ${d}`;
+  return Prisma.sql`page."sortKey" ${d}, page."nameSortKey" ${d}, page."organizationId" ${d}`;
 }
 
 /** The organs of the person's trees (for the «Управление» filter), by name. */
@@ -163,5 +169,5 @@ export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ 
     SELECT o.id, o."shortName" AS name FROM "Organization" o
     WHERE o.id IN (SELECT id FROM organs)
        OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))
-    ORDER BY o."shortName"`;
+    ORDER BY o."shortNameSortKey", o.id`;
 }
