@@ -4,6 +4,7 @@ import { loadActor } from "@/lib/access/actor";
 import { requirePortalSession } from "@/lib/auth/session";
 import { formatDate } from "@/lib/accounts/dates";
 import { requireTrainingDone } from "@/lib/accounts/training";
+import { ADMIN_INTRO, adminAudience } from "@/lib/cabinets/audience";
 import { CABINET_KIND_LABELS } from "@/lib/cabinets/labels";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
@@ -26,10 +27,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div className="space-y-2">
         <h1>Администрирование ЛКО</h1>
-        <p className="text-muted">
-          Кабинеты, которыми вы управляете: кабинет вашего органа и рабочие кабинеты подведомственных учреждений. Проверьте
-          данные и актуальность каждого ЛКО, затем откройте «Учетные записи» и добавьте пользователей.
-        </p>
+        <p className="text-muted" data-testid="admin-intro">{ADMIN_INTRO[adminAudience(actor)]}</p>
       </div>
 
       <form role="search" method="get" className="card flex flex-wrap items-end gap-3">
