@@ -9,6 +9,7 @@ import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { ensureFreshStatus } from "./dashboard";
 import { formatDate, missingText } from "./model";
+import { sentence } from "@/lib/ui/format";
 
 export const REMINDER_PAUSE_MINUTES = 10;
 /** How many institutions one click of «Напомнить всем опоздавшим» writes to; another click goes on. */
@@ -100,7 +101,7 @@ export function reminderEmail(t: Pick<Target, "name" | "fullName" | "lkoId" | "m
   const content = renderEmail({
     title: "Напоминание о подключении к Платформе обратной связи",
     paragraphs: [
-      `Учреждение: ${t.fullName}${t.lkoId ? ` (уникальный номер ЛКО ${t.lkoId})` : ""}.`,
+      sentence(`Учреждение: ${t.fullName}${t.lkoId ? ` (уникальный номер ЛКО ${t.lkoId})` : ""}`),
       ...(deadline ? [deadline] : []),
       "Осталось выполнить:",
       ...steps,

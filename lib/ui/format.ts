@@ -28,6 +28,15 @@ export function formatLongDate(d: Date): string {
   return dateFormat("long", { day: "numeric", month: "long", year: "numeric" }).format(d);
 }
 
+/**
+ * A sentence that ends in one full stop, whatever its last word: «Заявка подана 6 декабря 2026 г.»
+ * (a date, an abbreviation, a name or a position typed with a dot) gets no second one.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 const numberFormat = new Intl.NumberFormat(LOCALE);
 /** 100 000 (with the narrow no-break space Russian typography uses). */
 export function formatNumber(n: number): string {

@@ -4,6 +4,7 @@ import { SignInButton } from "@/components/auth/SignInButton";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/accounts/dates";
+import { sentence } from "@/lib/ui/format";
 import { findInvitationByToken, matchInvitedPerson } from "@/lib/invitations/service";
 import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
 import { AcceptForm } from "./AcceptForm";
@@ -59,7 +60,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
             {INVITATION_STATE_TEXT[state]}
             {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
           </p>
-          <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). Приглашение на имя: {invitedName}.</p>
+          <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). {sentence(`Приглашение на имя: ${invitedName}`)}</p>
           {state === "used" ? (
             // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
             <>
@@ -89,7 +90,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
         <p>
           {invitedName}, для вас создана учётная запись в личном кабинете организации <strong>«{cabinet.name}»</strong> (ЛКО № {cabinet.lkoId}).
         </p>
-        <p>Роли: {account.roles.map((r) => ROLE_LABELS[r]).join(", ")}. Должность: {account.position}.</p>
+        <p>Роли: {account.roles.map((r) => ROLE_LABELS[r]).join(", ")}. {sentence(`Должность: ${account.position}`)}</p>
         <p className="text-sm text-muted">Ссылка действует до {formatDateTime(invitation.expiresAt)} и только один раз.</p>
       </div>
       {!session ? (

@@ -9,7 +9,7 @@ import { CABINET_KIND_GENITIVE, CABINET_TYPE_LABEL, KIND_SLUG, kindOfSlug } from
 import { editorialFits, isOrganType, typesForKind } from "@/lib/requests/rules";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusPanel } from "@/components/ui/Status";
-import { formatLongDate } from "@/lib/ui/format";
+import { formatLongDate, sentence } from "@/lib/ui/format";
 import { FilingRefusal } from "../FilingRefusal";
 import { CabinetRequestForm, type LockedFields, type RequestFormValues } from "./CabinetRequestForm";
 
@@ -107,9 +107,8 @@ export default async function CabinetRequestPage({ params }: Params) {
       ) : request?.status === "PENDING" ? (
         <StatusPanel tone="warning" icon="clock" title="Ваша заявка на подключение кабинета находится на рассмотрении">
           <p className="text-sm">
-            Заявка подана {formatLongDate(request.revision.submittedAt)}
-            {request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}. Результат рассмотрения придёт на
-            {" "}{request.revision.email}.
+            {sentence(`Заявка подана ${formatLongDate(request.revision.submittedAt)}${request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}`)}{" "}
+            Результат рассмотрения придёт на {request.revision.email}.
           </p>
         </StatusPanel>
       ) : request?.status === "REJECTED" ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatDate, formatDateTime, formatLongDate, formatNumber, plural } from "@/lib/ui/format";
+import { countOf, formatDate, formatDateTime, formatLongDate, formatNumber, plural, sentence } from "@/lib/ui/format";
 import { WORDS } from "@/lib/ui/strings";
 
 describe("русские числа и даты (Intl, ru-RU)", () => {
@@ -22,5 +22,16 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
     expect(formatDate(at)).toBe("01.07.2022");
     expect(formatDateTime(at)).toBe("01.07.2022, 00:30");
     expect(formatLongDate(new Date("2022-06-30T10:00:00Z"))).toBe("30 июня 2022 г.");
+  });
+});
+
+describe("одна точка в конце предложения", () => {
+  it("после даты «… г.», сокращения или введённого с точкой текста вторая точка не ставится", () => {
+    const submitted = `Заявка подана ${formatLongDate(new Date("2026-12-06T10:00:00Z"))}`;
+    expect(`${sentence(submitted)} Результат рассмотрения придёт на почту.`).toBe("Заявка подана 6 декабря 2026 г. Результат рассмотрения придёт на почту.");
+    expect(sentence("Должность: учитель нач. кл.")).toBe("Должность: учитель нач. кл.");
+    expect(sentence("Должность: учитель  ")).toBe("Должность: учитель.");
+    expect(sentence("Заявка подана 6 декабря 2026 г. (редакция 2)")).toBe("Заявка подана 6 декабря 2026 г. (редакция 2).");
+    expect(sentence("Готово!")).toBe("Готово!");
   });
 });
