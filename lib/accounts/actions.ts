@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { goWithFlash } from "@/lib/ui/flash-server";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/access/actor";
 import { defineAction, formDataToObject } from "@/lib/actions/define-action";
@@ -44,10 +45,17 @@ export const addAccount = defineAction({
   },
 });
 
-/** Form action of «Добавить пользователя» (also without JavaScript): back to the table on success. */
+/** Form action of «Добавить пользователя» (also without JavaScript): back to the table, which says it once. */
 export async function addAccountFormAction(_prev: unknown, form: FormData) {
   const result = await addAccount(form);
-  if (result.ok) redirect(`/admin/cabinets/${result.data.lkoId}/accounts?invited=${encodeURIComponent(result.data.email)}`);
+  if (result.ok) {
+    const data = await goWithFlash(`/admin/cabinets/${result.data.lkoId}/accounts`, {
+      tone: "success",
+      title: `Пользователь добавлен, приглашение отправлено на ${result.data.email}.`,
+      text: "Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.",
+    });
+    return { ok: true as const, data };
+  }
   return { ...result, values: formDataToObject(form) };
 }
 
@@ -118,7 +126,8 @@ export const archiveAccount = defineAction({
       return ended;
     });
     refresh();
-    return { sessionsEnded };
+    const name = [account.lastName, account.firstName, account.middleName].filter(Boolean).join(" ");
+    return { sessionsEnded, lkoId: account.cabinet.lkoId, name };
   },
 });
 
@@ -148,10 +157,24 @@ export const restoreAccount = defineAction({
   },
 });
 
-const ROW_ACTIONS = { resend: resendInvitation, archive: archiveAccount, restore: restoreAccount } as const;
+/**
+ * «В архив» after its confirmation page (…/accounts/[accountId]/archive): back to the table, which
+ * says it once. Never one click in the table: archiving ends the person's access at once.
+ */
+export async function archiveAccountFormAction(_prev: unknown, form: FormData) {
+  const result = await archiveAccount(form);
+  if (!result.ok) return result;
+  const data = await goWithFlash(`/admin/cabinets/${result.data.lkoId}/accounts`, {
+    tone: "success",
+    title: `Учётная запись ${result.data.name} перенесена в архив. Доступ пользователя прекращён.`,
+    text: result.data.sessionsEnded > 0 ? "Открытые сеансы пользователя завершены." : undefined,
+  });
+  return { ok: true as const, data };
+}
+
+const ROW_ACTIONS = { resend: resendInvitation, restore: restoreAccount } as const;
 const ROW_DONE: Record<keyof typeof ROW_ACTIONS, string> = {
   resend: "Приглашение отправлено повторно. Прежняя ссылка больше не действует.",
-  archive: "Учётная запись перенесена в архив. Доступ пользователя прекращён.",
   restore: "Учётная запись восстановлена.",
 };
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInButton } from "@/components/auth/SignInButton";
+import { FlashMessage } from "@/components/ui/FlashMessage";
+import { takenFlash } from "@/lib/ui/flash-server";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/accounts/dates";
@@ -13,14 +15,6 @@ import { AcceptForm } from "./AcceptForm";
 export const metadata: Metadata = { title: "Приглашение в ПОС", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
-const REQUESTED_TEXT: Record<string, string> = {
-  sent: "✓ Запрос отправлен администраторам кабинета. Когда они отправят приглашение повторно, придёт новое письмо.",
-  reported: "✓ Запрос отправлен администраторам кабинета: они проверят, кто подтвердил учётную запись, и при необходимости отправят новое приглашение на адрес из учётной записи.",
-  already: "Запрос по этой ссылке уже отправлен администраторам кабинета.",
-  "not-needed": "Новое приглашение не требуется.",
-  unknown: "Запрос не отправлен: ссылка недействительна.",
-};
-
 function RequestNew({ token }: { token: string }) {
   return (
     <form method="post" action={`/invite/${encodeURIComponent(token)}/request`}>
@@ -29,13 +23,13 @@ function RequestNew({ token }: { token: string }) {
   );
 }
 
-export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ requested?: string }> }) {
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
   const token = decodeURIComponent(raw);
-  const { requested } = await searchParams;
   const found = token.length <= 200 ? await findInvitationByToken(token) : null;
   const session = await getPortalSession();
-  const notice = requested && REQUESTED_TEXT[requested] ? <p role="status" className="rounded-xl bg-brand-light p-4">{REQUESTED_TEXT[requested]}</p> : null;
+  // What «Запросить новое приглашение» did (its route leaves a one-shot message).
+  const notice = <FlashMessage flash={await takenFlash()} />;
 
   if (!found) {
     return (

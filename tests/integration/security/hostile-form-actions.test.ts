@@ -50,6 +50,7 @@ const CALLER: Record<string, DemoPersonKey> = {
   saveReadinessForm: "organAdmin",
   addAccountFormAction: "organAdmin",
   accountRowFormAction: "organAdmin",
+  archiveAccountFormAction: "organAdmin",
   confirmTrainingFormAction: "organAdmin",
   confirmCabinetDataFormAction: "organAdmin",
   setMessageStatusForm: "organAdmin",

@@ -5,6 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { addAccountFormAction } from "@/lib/accounts/actions";
 import { ZAddAccount, type TAccountRoleChoice, type TAddAccount, type TAddAccountInput } from "@/lib/accounts/schemas";
+import { followRedirect } from "@/lib/ui/follow-redirect";
 
 interface Props {
   cabinetId: string;
@@ -21,6 +22,7 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typ
  */
 export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
   const [state, formAction, pending] = useActionState(addAccountFormAction, null);
+  followRedirect(state);
   const sent = state && !state.ok ? (state.values as Record<string, unknown>) : undefined;
   const form = useForm<TAddAccountInput, unknown, TAddAccount>({
     resolver: zodResolver(ZAddAccount),
@@ -125,7 +127,7 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
 
       <div className="flex flex-wrap justify-between gap-3">
         <Link href={backHref} className="btn-secondary">Отмена</Link>
-        <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Отправляем…" : "Отправить приглашение"}</button>
+        <button type="submit" className="btn-primary" disabled={pending || Boolean(state?.ok)}>{pending ? "Отправляем…" : "Отправить приглашение"}</button>
       </div>
     </form>
   );
