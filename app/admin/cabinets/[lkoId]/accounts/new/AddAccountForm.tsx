@@ -68,6 +68,9 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
           aria-required={opts.required || undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+          // Also a DOM default: RHF fills fields through refs only in the browser; without JavaScript
+          // the page must show what the person sent.
+          defaultValue={String(sent?.[name] ?? "")}
           {...form.register(name)}
         />
         {opts.hint ? <p id={hintId} className="field-hint">{opts.hint}</p> : null}
@@ -80,7 +83,7 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
   const spheresError = errorOf("curatorSphereIds");
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
-      <input type="hidden" {...form.register("cabinetId")} />
+      <input type="hidden" defaultValue={cabinetId} {...form.register("cabinetId")} />
       <p className="text-sm text-muted"><span className="text-danger" aria-hidden="true">*</span> — обязательные поля</p>
       {state && !state.ok ? <p role="alert" className="rounded-xl bg-danger-light p-4 text-danger">{state.error}</p> : null}
       <div className="grid gap-4 md:grid-cols-3">
@@ -99,7 +102,7 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
         <p className="field-hint">Добавьте все необходимые роли.</p>
         {roles.map((r) => (
           <label key={r.value} className="flex items-start gap-3 rounded-xl border border-line p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
-            <input type="checkbox" value={r.value} className="mt-1 h-5 w-5 accent-brand" {...form.register("roles")} />
+            <input type="checkbox" value={r.value} className="mt-1 h-5 w-5 accent-brand" defaultChecked={asList(sent?.roles).includes(r.value)} {...form.register("roles")} />
             <span>
               <span className="block font-medium">{r.label}</span>
               <span className="block text-sm text-muted">{r.hint}</span>
@@ -116,7 +119,7 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
           <div className="grid gap-2 sm:grid-cols-2">
             {spheres.map((s) => (
               <label key={s.id} className="flex items-center gap-3">
-                <input type="checkbox" value={s.id} className="h-5 w-5 accent-brand" {...form.register("curatorSphereIds")} />
+                <input type="checkbox" value={s.id} className="h-5 w-5 accent-brand" defaultChecked={asList(sent?.curatorSphereIds).includes(s.id)} {...form.register("curatorSphereIds")} />
                 {s.name}
               </label>
             ))}
