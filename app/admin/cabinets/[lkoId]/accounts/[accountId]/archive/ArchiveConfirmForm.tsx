@@ -1,14 +1,26 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
+import { StatusPanel } from "@/components/ui/Status";
 import { archiveAccountFormAction } from "@/lib/accounts/actions";
 import { followRedirect } from "@/lib/ui/follow-redirect";
 import { ACTIONS } from "@/lib/ui/strings";
 
-/** «В архив» or «Отмена»; without JavaScript the form posts and the server redirects. */
-export function ArchiveConfirmForm({ accountId, name, cancelHref }: { accountId: string; name: string; cancelHref: string }) {
+/**
+ * «В архив» or «Отмена»; without JavaScript the form posts and the server redirects. It also says
+ * «уже в архиве»: the action's answer re-renders this page with the account archived, and this
+ * component (its state, and so the way back to the table) must stay in place for it.
+ */
+export function ArchiveConfirmForm({ accountId, name, archived, cancelHref }: { accountId: string; name: string; archived: boolean; cancelHref: string }) {
   const [state, formAction, pending] = useActionState(archiveAccountFormAction, null);
   followRedirect(state);
+  if (archived) {
+    return (
+      <StatusPanel tone="neutral" icon="archive" title={`Учётная запись ${name} уже в архиве.`}>
+        <p><Link href={cancelHref}>Вернуться к учётным записям</Link></p>
+      </StatusPanel>
+    );
+  }
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />

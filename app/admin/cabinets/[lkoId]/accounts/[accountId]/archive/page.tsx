@@ -25,34 +25,35 @@ export default async function ArchiveAccountPage({ params }: { params: Promise<{
   if (account.cabinet.id !== cabinet.id) notFound();
   const back = `/admin/cabinets/${cabinet.lkoId}/accounts`;
   const name = [account.lastName, account.firstName, account.middleName].filter(Boolean).join(" ");
+  const archived = account.status === "ARCHIVED";
 
   return (
     <section className="card max-w-2xl space-y-4" aria-labelledby="archive-title">
       <BackLink href={back}>Назад к учётным записям</BackLink>
       <h2 id="archive-title" className="text-2xl">Перенести учётную запись в архив?</h2>
-      {account.status === "ARCHIVED" ? (
-        <StatusPanel tone="neutral" icon="archive" title={`Учётная запись ${name} уже в архиве.`}>
-          <p><Link href={back}>Вернуться к учётным записям</Link></p>
-        </StatusPanel>
-      ) : account.personId === session.person.id ? (
+      {account.personId === session.person.id ? (
         <StatusPanel tone="warning" icon="alert" title="Нельзя перенести в архив собственную учётную запись.">
           <p><Link href={back}>Вернуться к учётным записям</Link></p>
         </StatusPanel>
       ) : (
         <>
-          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-            <dt className="text-muted">Пользователь</dt>
-            <dd className="font-semibold">{name}</dd>
-            <dt className="text-muted">Email</dt>
-            <dd className="break-all">{account.email}</dd>
-            <dt className="text-muted">Кабинет</dt>
-            <dd>{cabinet.name} (ЛКО № {cabinet.lkoId})</dd>
-          </dl>
-          <p>
-            Доступ пользователя к кабинету прекратится сразу: открытые сеансы будут завершены, ссылки из приглашений перестанут
-            действовать. Учётную запись можно будет вернуть кнопкой «Восстановить».
-          </p>
-          <ArchiveConfirmForm accountId={account.id} name={name} cancelHref={back} />
+          {archived ? null : (
+            <>
+              <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+                <dt className="text-muted">Пользователь</dt>
+                <dd className="font-semibold">{name}</dd>
+                <dt className="text-muted">Email</dt>
+                <dd className="break-all">{account.email}</dd>
+                <dt className="text-muted">Кабинет</dt>
+                <dd>{cabinet.name} (ЛКО № {cabinet.lkoId})</dd>
+              </dl>
+              <p>
+                Доступ пользователя к кабинету прекратится сразу: открытые сеансы будут завершены, ссылки из приглашений перестанут
+                действовать. Учётную запись можно будет вернуть кнопкой «Восстановить».
+              </p>
+            </>
+          )}
+          <ArchiveConfirmForm accountId={account.id} name={name} archived={archived} cancelHref={back} />
         </>
       )}
     </section>
