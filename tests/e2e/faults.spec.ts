@@ -6,7 +6,7 @@
 // PostgreSQL cluster and its own mail catcher; the browser is not needed.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import pg from "pg";
 import { startBenchDatabase, freePort, type BenchDatabase } from "../../bench/support/postgres";
 import { ROOT, bin, startPortal, type PortalProcess } from "../../bench/support/portal";

@@ -2,7 +2,8 @@
 // copies the widget code; the institution's site (served here, on another origin) embeds exactly
 // that code; a citizen writes through it; the message reaches the inbox and the placement is seen.
 import http from "node:http";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { organizationById, personById } from "../../lib/demo-world/esia-world";
 import { INSTITUTION_SCENARIOS } from "../../prisma/seed/scenarios";
 import { BASE_URL } from "../../playwright.config";
