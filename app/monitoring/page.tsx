@@ -8,6 +8,7 @@ import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGE
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, SORT_KEYS, SORT_LABELS, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
+import { compareNatural } from "@/lib/db/natural-order";
 import { RemindForm, RowRemindForm, ROW_REMIND_FORM } from "./RemindForm";
 
 export const metadata: Metadata = { title: "Мониторинг подключения" };
@@ -100,7 +101,7 @@ function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<string, str
       <th scope="row" className="p-2 text-left font-medium">
         <span className="block" data-testid="institution-name">{r.name}</span>
         <span className="block text-xs font-normal text-muted">ОГРН {r.ogrn}</span>
-        {r.sphereIds.length > 0 && <span className="block text-xs font-normal text-muted">{r.sphereIds.map((id) => spheres.get(id) ?? id).join(", ")}</span>}
+        {r.sphereIds.length > 0 && <span className="block text-xs font-normal text-muted">{r.sphereIds.map((id) => spheres.get(id) ?? id).sort(compareNatural).join(", ")}</span>}
       </th>
       <td className="p-2" data-testid="institution-status" data-status={r.overall}>
         <StatusBadge status={r.overall} />

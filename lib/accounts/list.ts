@@ -35,7 +35,7 @@ function orderBy(sort: TAccountListQuery["sort"], dir: "asc" | "desc"): Prisma.A
 const ROW = {
   id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, position: true, status: true, personId: true,
   createdAt: true, confirmedAt: true, trainingConfirmedAt: true, archivedAt: true,
-  roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } } } } },
+  roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } }, orderBy: { sphere: { nameSortKey: "asc" } } } } },
   invitations: { select: { expiresAt: true, usedAt: true, revokedAt: true, createdAt: true }, orderBy: { createdAt: "desc" } },
 } satisfies Prisma.AccountSelect;
 

@@ -18,7 +18,7 @@ export async function findCabinetForActor(actor: Actor, lkoId: number, capabilit
       id: true, lkoId: true, kind: true, type: true, name: true, status: true, email: true, createdAt: true, dataConfirmedAt: true,
       organization: { select: { id: true, shortName: true, fullName: true, ogrn: true, inn: true, kpp: true, kind: true, parent: { select: { shortName: true } } } },
       editorialCabinet: { select: { lkoId: true, name: true } },
-      spheres: { select: { sphere: { select: { id: true, name: true } } } },
+      spheres: { select: { sphere: { select: { id: true, name: true } } }, orderBy: { sphere: { nameSortKey: "asc" } } },
     },
   });
 }

@@ -8,6 +8,7 @@ import { reviewableRequestsWhere } from "@/lib/access/policies";
 import { revisionChanges, type FieldChange } from "./diff";
 import { CABINET_TYPE_LABEL } from "./labels";
 import type { TRequestQueueFilter } from "./schemas";
+import { compareNatural } from "@/lib/db/natural-order";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -108,7 +109,7 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
 
   const revisions = request.revisions.map((r, i) => ({
     ...r,
-    sphereNames: r.sphereIds.map((s) => sphereName.get(s) ?? s),
+    sphereNames: r.sphereIds.map((s) => sphereName.get(s) ?? s).sort(compareNatural),
     changes: i === 0 ? ([] as FieldChange[]) : revisionChanges(request.revisions[i - 1], r, namer),
   }));
   return { ...request, revisions, membership, templates };

@@ -8,6 +8,7 @@ import { compareNatural, naturalSortKey, sortByName } from "@/lib/db/natural-ord
 import { loadActor } from "@/lib/access/actor";
 import { listAccounts, ZAccountListQuery } from "@/lib/accounts/list";
 import { listPersonOrganizations } from "@/lib/auth/organizations";
+import { findCabinetForActor } from "@/lib/cabinets/access";
 import { cabinetTree } from "@/lib/cabinets/tree";
 import { editorialOptions } from "@/lib/requests/filing";
 import { dashboardPageSql, loadDashboard } from "@/lib/status/dashboard";
@@ -89,6 +90,13 @@ describe("списки по названию — в естественном п�
     expectNatural(status!.institutions.map((i) => i.name));
     const organs = await progressByOrgan(await monitoringScopeOf("person-city-it"));
     expect(organs.map((o) => o.organName)).toEqual(sortByName(organs, (o) => o.organName).map((o) => o.organName));
+  });
+
+  it("сферы кабинета — по названию", async () => {
+    const cabinet = await findCabinetForActor(await loadActor("person-organ-admin"), 210004);
+    const names = cabinet!.spheres.map((s) => s.sphere.name);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names).toEqual(sortByName(names, (n) => n));
   });
 
   it("выбор организации, «Редакция» в заявке, учётные записи по ФИО (Ё — как Е)", async () => {
