@@ -1,12 +1,22 @@
 // Security headers on every response (lib/security/headers.ts), with a fresh CSP nonce that Next
 // puts on its own scripts: it reads the nonce from the request's Content-Security-Policy header.
+import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
+import { isStopping } from "@/lib/server/stopping";
 import { decodeFlash, FLASH_COOKIE, FLASH_COOKIE_OPTIONS, FLASH_HEADER, flashToTake } from "@/lib/ui/flash";
 
 const origin = (url: string) => new URL(url).origin;
 
 export function proxy(request: NextRequest) {
+  // Stopping (lib/server/lifecycle.ts): what still arrives on a kept-alive connection is turned away
+  // before it touches the database, and the connection is closed. /api/ready says "stopping" itself.
+  if (isStopping() && request.nextUrl.pathname !== "/api/ready") {
+    return new NextResponse("Сервер перезапускается: повторите через несколько секунд.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5", Connection: "close" },
+    });
+  }
   const nonce = newNonce();
   const headers = securityHeaders(request.nextUrl.pathname, {
     nonce,
@@ -38,6 +48,9 @@ export function proxy(request: NextRequest) {
   if (flash || (request.cookies.has(FLASH_COOKIE) && !decodeFlash(request.cookies.get(FLASH_COOKIE)?.value))) {
     response.cookies.set(FLASH_COOKIE, "", { ...FLASH_COOKIE_OPTIONS, maxAge: 0 });
   }
+  // The request's id in the server's log (lib/observability/request-log.ts): quote it in a support request.
+  const requestId = trace.getActiveSpan()?.spanContext().traceId;
+  if (requestId) response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

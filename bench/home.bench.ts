@@ -2,16 +2,17 @@
 import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
 import { bracketed, machineNote, measure, report } from "./support/load";
+import { measureSeconds, setting, warmupSeconds } from "./support/mode";
 
-const connections = Number(process.env.BENCH_CONNECTIONS || 10);
-const seconds = Number(process.env.BENCH_SECONDS || 10);
+const connections = setting("BENCH_CONNECTIONS", 10, 4);
+const seconds = measureSeconds(10);
 
 const database = await startBenchDatabase();
 const stack = await startStack(database.url);
 try {
   const options = { connections, durationSeconds: seconds };
-  await measure("прогрев", `${stack.baseUrl}/`, { durationSeconds: 3 });
-  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: 2 });
+  await measure("прогрев", `${stack.baseUrl}/`, { durationSeconds: warmupSeconds(3) });
+  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: warmupSeconds(2) });
   const { baseline, results } = await bracketed(() => measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`, options), [
     () => measure("главная /", `${stack.baseUrl}/`, options),
   ]);

@@ -7,11 +7,14 @@ import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
 import { synReviewer } from "./support/reviewer";
 import { bracketed, machineNote, measure, report } from "./support/load";
+import { SMOKE, measureSeconds, setting, warmupSeconds } from "./support/mode";
 
-const institutions = Number(process.env.BENCH_INSTITUTIONS || 20_000);
-const departments = Number(process.env.BENCH_DEPARTMENTS || 4);
-const connections = Number(process.env.BENCH_CONNECTIONS || 10);
-const seconds = Number(process.env.BENCH_SECONDS || 15);
+const institutions = setting("BENCH_INSTITUTIONS", 20_000, 5_000);
+const departments = setting("BENCH_DEPARTMENTS", 4, 4);
+const connections = setting("BENCH_CONNECTIONS", 10, 4);
+const seconds = measureSeconds(15);
+// A page deep in the list of all requests (a smoke run has fewer pages).
+const deepPage = SMOKE ? 5 : 50;
 
 const database = await startBenchDatabase();
 const stack = await startStack(database.url, { institutions, departments });
@@ -21,14 +24,14 @@ try {
   const page = await fetch(`${stack.baseUrl}/admin/requests`, { headers });
   const html = await page.text();
   // The queue itself, not the «no role» notice: rows of the synthetic institutions and the pager.
-  if (page.status !== 200 || !html.includes("Учреждение №") || !html.includes("Следующая")) throw new Error(`Очередь не открылась: ${page.status}\n${html.slice(0, 2000)}`);
+  if (page.status !== 200 || !html.includes("Учреждение №") || !html.includes("Следующая")) throw new Error(`Очередь не открылась: ${page.status}\n${html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 3000)}`);
 
   const options = { connections, durationSeconds: seconds, headers };
-  await measure("прогрев", `${stack.baseUrl}/admin/requests`, { ...options, durationSeconds: 3 });
-  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: 2 });
+  await measure("прогрев", `${stack.baseUrl}/admin/requests`, { ...options, durationSeconds: warmupSeconds(3) });
+  await measure("прогрев", `${stack.baseUrl}/api/ping`, { durationSeconds: warmupSeconds(2) });
   const { baseline, results } = await bracketed(() => measure("тривиальная /api/ping", `${stack.baseUrl}/api/ping`, options), [
     () => measure("очередь заявок /admin/requests (ждут решения, стр. 1)", `${stack.baseUrl}/admin/requests`, options),
-    () => measure("очередь: все заявки, стр. 50", `${stack.baseUrl}/admin/requests?status=ALL&page=50`, options),
+    () => measure(`очередь: все заявки, стр. ${deepPage}`, `${stack.baseUrl}/admin/requests?status=ALL&page=${deepPage}`, options),
     () => measure("карточка заявки /admin/requests/<id>", `${stack.baseUrl}/admin/requests/${pendingRequestId}`, options),
   ]);
   console.log(report(results, baseline));

@@ -14,12 +14,13 @@ import { startStack } from "./support/stack";
 import { synReviewer } from "./support/reviewer";
 import { citizenMessageBody, placedCabinet } from "./support/widget-cabinet";
 import { machineNote, measure } from "./support/load";
+import { SMOKE, setting } from "./support/mode";
 import pg from "pg";
 import { createMailCatcher } from "../lib/mail-catcher/server";
 
-const seconds = Number(process.env.BENCH_SOAK_SECONDS || 300);
-const rate = Number(process.env.BENCH_SOAK_RATE || 10);
-const warmupSeconds = 30;
+const seconds = setting("BENCH_SOAK_SECONDS", 300, 10);
+const rate = setting("BENCH_SOAK_RATE", 10, 10);
+const warmupSeconds = SMOKE ? 2 : 30;
 
 const gcLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pos-soak-")), "portal.log");
 process.env.BENCH_NODE_FLAGS ||= "--trace-gc";
@@ -37,8 +38,8 @@ const catcher = createMailCatcher();
 const { smtpPort } = await catcher.listen(0, 0, "127.0.0.1");
 const database = await startBenchDatabase();
 const stack = await startStack(database.url, {
-  institutions: Number(process.env.BENCH_INSTITUTIONS || 20_000),
-  departments: Number(process.env.BENCH_DEPARTMENTS || 4),
+  institutions: setting("BENCH_INSTITUTIONS", 20_000, 600),
+  departments: setting("BENCH_DEPARTMENTS", 4, 2),
   env: { MAIL_WORKER: "on", SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
 });
 const samples: Array<{ t: number; rss: number }> = [];

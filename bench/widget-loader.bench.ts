@@ -1,5 +1,5 @@
 // The widget loader's weight as sites download it: raw, gzip and brotli, as served by the route
-// (comments stripped). Run: npm run bench -- widget-loader. Goal: a few KB gzipped (issue 6). No server needed.
+// (comments stripped). Run: npm run bench -- widget-loader. Goal: under 2.5 KB gzipped (issues 6, 21). No server needed.
 import fs from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -27,7 +27,8 @@ for (let i = 0; i < runs; i++) new Function("window", "document", code);
 const parseMs = (performance.now() - t0) / runs;
 console.log(`Разбор загрузчика (new Function), среднее из ${runs}: ${parseMs.toFixed(3)} мс`);
 
-const LIMIT = 4 * 1024;
+// Issue 21: the loader with the code without inline script, SPAs and the dialog stays under 2.5 KB.
+const LIMIT = 2.5 * 1024;
 if (rows[0].gzip > LIMIT) {
   console.error(`Загрузчик больше ${LIMIT} байт в gzip: ${rows[0].gzip}`);
   process.exit(1);

@@ -6,9 +6,10 @@ import { startBenchDatabase } from "./support/postgres";
 import { startStack } from "./support/stack";
 import { bracketed, machineNote, measure, report, type LoadResult } from "./support/load";
 import { citizenMessageBody, countMessages, placedCabinet } from "./support/widget-cabinet";
+import { measureSeconds, setting, warmupSeconds } from "./support/mode";
 
-const connections = Number(process.env.BENCH_CONNECTIONS || 10);
-const seconds = Number(process.env.BENCH_SECONDS || 15);
+const connections = setting("BENCH_CONNECTIONS", 10, 4);
+const seconds = measureSeconds(15);
 
 const database = await startBenchDatabase();
 const stack = await startStack(database.url);
@@ -19,9 +20,9 @@ try {
   const loader = await fetch(`${base}/widget/script.min.js`);
   const etag = loader.headers.get("etag")!;
 
-  await measure("прогрев", `${base}/form?opaId=${cabinet.lkoId}`, { ...options, durationSeconds: 3 });
-  await measure("прогрев", `${base}/widget/script.min.js`, { durationSeconds: 2 });
-  await measure("прогрев", `${base}/api/ping`, { durationSeconds: 2 });
+  await measure("прогрев", `${base}/form?opaId=${cabinet.lkoId}`, { ...options, durationSeconds: warmupSeconds(3) });
+  await measure("прогрев", `${base}/widget/script.min.js`, { durationSeconds: warmupSeconds(2) });
+  await measure("прогрев", `${base}/api/ping`, { durationSeconds: warmupSeconds(2) });
   let before = 0;
   let send: LoadResult | undefined;
   const sendMessages = async () => {

@@ -3,8 +3,8 @@
 // `npm run seed -- --institutions 100000 [--departments 20]` — adds a synthetic tree for benchmarks.
 // Refuses a database that is not on this machine unless `--allow-remote` is given.
 import { parseArgs } from "node:util";
-import { databaseTarget, openAdapter } from "../lib/db/adapter";
-import { createPrismaClient } from "../lib/db/prisma";
+import { databaseTarget } from "../lib/db/adapter";
+import { runTask, withDatabase } from "../lib/db/cli";
 import { seedCounts, seedDemo, seedReferenceData } from "./seed/demo";
 import { seedSynthetic } from "./seed/synthetic";
 import { databaseHost, isLocalDatabase } from "./seed/policy";
@@ -25,29 +25,26 @@ if (!isLocalDatabase(target) && !values["allow-remote"]) {
   process.exit(2);
 }
 
-const opened = openAdapter(target);
-const db = createPrismaClient(opened.adapter);
-try {
-  if (values["if-empty"] && (await db.region.count()) > 0) {
-    console.log("База уже заполнена: демонстрационные данные не добавлялись.");
-  } else if (process.env.POS_DEMO_DATA === "false") {
-    await seedReferenceData(db);
-    console.log("Загружены справочники (регионы, сферы, группы доступа); демонстрационные данные отключены POS_DEMO_DATA=false.");
-  } else {
-    const started = Date.now();
-    await seedDemo(db);
-    console.log(`Демонстрационные данные загружены за ${Date.now() - started} мс:`, await seedCounts(db));
-  }
-  if (values.institutions) {
-    const started = Date.now();
-    await seedSynthetic(db, {
-      institutions: Number(values.institutions),
-      departments: Number(values.departments),
-      log: (line) => console.log(`  синтетические данные: ${line}`),
-    });
-    console.log(`Синтетические данные (${values.institutions} учреждений) загружены за ${Date.now() - started} мс`);
-  }
-} finally {
-  await db.$disconnect();
-  await opened.close();
-}
+await runTask(() =>
+  withDatabase(async (db) => {
+    if (values["if-empty"] && (await db.region.count()) > 0) {
+      console.log("База уже заполнена: демонстрационные данные не добавлялись.");
+    } else if (process.env.POS_DEMO_DATA === "false") {
+      await seedReferenceData(db);
+      console.log("Загружены справочники (регионы, сферы, группы доступа); демонстрационные данные отключены POS_DEMO_DATA=false.");
+    } else {
+      const started = Date.now();
+      await seedDemo(db);
+      console.log(`Демонстрационные данные загружены за ${Date.now() - started} мс:`, await seedCounts(db));
+    }
+    if (values.institutions) {
+      const started = Date.now();
+      await seedSynthetic(db, {
+        institutions: Number(values.institutions),
+        departments: Number(values.departments),
+        log: (line) => console.log(`  синтетические данные: ${line}`),
+      });
+      console.log(`Синтетические данные (${values.institutions} учреждений) загружены за ${Date.now() - started} мс`);
+    }
+  }, target),
+);

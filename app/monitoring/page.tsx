@@ -5,7 +5,7 @@ import { TableFrame } from "@/components/ui/TableFrame";
 import { requireMonitoring } from "@/lib/status/access";
 import { loadDashboard, type TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_ORDER, SITE_STATE, WIDGET_ICON, WIDGET_STATE, formatDate, formatDateTime, widgetSeenText } from "@/lib/status/model";
-import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { dashboardSearch, parseDashboardQuery, PAGE_SIZES, SORT_KEYS, SORT_LABELS, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
 import { compareNatural } from "@/lib/db/natural-order";

@@ -93,8 +93,10 @@ function decodeEntities(s: string): string {
 
 /**
  * The whole sign-in as a browser does it: the portal's sign-in → next-auth → the portal's ЕСИА
- * redirect → the emulator's login and consent screens → back through the portal's callbacks →
- * the page after sign-in. Returns the hops (about a dozen requests) and leaves the session in the jar.
+ * redirect → the emulator's login → its consent screen (when it asks) → the portal's callback →
+ * the organization's choice (when there are several) → ЕСИА again for the organization's rights
+ * (scope_org; consent when it asks) → the portal's organization callback → the page after sign-in.
+ * Returns the hops and leaves the session in the jar; throws where the flow does not finish.
  */
 export async function signInThroughEsia(jar: CookieJar, portal: string, login: string, password: string): Promise<Hop[]> {
   const hops: Hop[] = [];
@@ -109,15 +111,36 @@ export async function signInThroughEsia(jar: CookieJar, portal: string, login: s
   const esia = new URL(toLogin.hops.at(-1)!.url).origin;
   const loggedIn = await request(jar, `${esia}/aas/oauth2/login`, form({ tx, login, password }));
   if (loggedIn.status !== 302) throw new Error(`Вход в эмулятор: ${loggedIn.status}`);
-  const consentPage = await follow(jar, new URL(loggedIn.headers.get("location")!, esia).toString());
-  hops.push(...consentPage.hops);
-  const consentTx = inputValue(await consentPage.response.text(), "tx") ?? tx;
-  const granted = await request(jar, `${esia}/aas/oauth2/consent`, form({ tx: consentTx, decision: "grant" }));
-  const back = await follow(jar, new URL(granted.headers.get("location")!, esia).toString());
-  hops.push(...back.hops);
-  await back.response.arrayBuffer();
+  let current = await follow(jar, new URL(loggedIn.headers.get("location")!, esia).toString());
+  hops.push(...current.hops);
+  // At most: the person's consent, the organization's choice, the organization's consent.
+  for (let step = 0; step < 3; step++) {
+    const here = new URL(hops.at(-1)!.url);
+    if (hops.at(-1)!.status !== 200) break;
+    let next: Response;
+    if (here.origin === esia) {
+      const consentTx = inputValue(await current.response.text(), "tx");
+      if (!consentTx) throw new Error(`Эмулятор ЕСИА не показал согласие: ${here}`);
+      next = await request(jar, `${esia}/aas/oauth2/consent`, form({ tx: consentTx, decision: "grant" }));
+    } else if (here.pathname === "/select-organization") {
+      const html = await current.response.text();
+      const organizationId = /name="organizationId" value="([^"]+)"/.exec(html)?.[1];
+      if (!organizationId) throw new Error("Портал не предложил выбрать организацию");
+      // As a browser without JavaScript posts a React form action: multipart.
+      const body = new FormData();
+      for (const [k, v] of Object.entries({ ...actionFields(html), organizationId })) body.append(k, v);
+      next = await request(jar, here.toString(), { method: "POST", body });
+    } else break;
+    const location = next.headers.get("location");
+    if (!location) throw new Error(`Вход остановился: ${next.status} после ${here}`);
+    await next.arrayBuffer();
+    current = await follow(jar, new URL(location, here).toString());
+    hops.push(...current.hops);
+  }
+  await current.response.arrayBuffer();
   const last = hops.at(-1)!;
-  if (last.status !== 200 || new URL(last.url).origin !== new URL(portal).origin || new URL(last.url).pathname.startsWith("/signin")) {
+  const lastUrl = new URL(last.url);
+  if (last.status !== 200 || lastUrl.origin !== new URL(portal).origin || lastUrl.pathname.startsWith("/signin") || lastUrl.pathname === "/select-organization") {
     throw new Error(`Вход не завершён: ${hops.map((h) => `${h.status} ${h.url}`).join(" → ")}`);
   }
   return hops;

@@ -1,6 +1,23 @@
 // Load with autocannon; latency percentiles are computed from every response's time.
 import os from "node:os";
 import autocannon from "autocannon";
+import { SMOKE } from "./mode";
+
+/** Every measurement that saw a failure; the process exits non-zero if any (full or smoke mode). */
+const failures: string[] = [];
+process.on("exit", (code) => {
+  if (failures.length === 0) return;
+  console.error(`\nЗамер с ошибками (${failures.length}):\n${failures.map((f) => `- ${f}`).join("\n")}`);
+  if (code === 0) process.exitCode = 1;
+});
+
+function check(result: LoadResult): LoadResult {
+  if (result.requests === 0) failures.push(`${result.name}: ни одного ответа`);
+  if (result.errors + result.non2xx > 0) {
+    failures.push(`${result.name}: ошибок соединения ${result.errors}, неожиданных ответов ${result.non2xx} (${JSON.stringify(result.statuses ?? {})})`);
+  }
+  return result;
+}
 
 export interface LoadResult {
   name: string;
@@ -38,6 +55,15 @@ export interface MeasureOptions {
   path?: () => string;
 }
 
+/**
+ * A smoke run counts requests, not seconds: a few per connection (or the rate's worth) always
+ * complete, however loaded the machine, and a server that hangs shows as timeouts, not as silence.
+ */
+function smokeAmount(options: MeasureOptions): number {
+  const connections = options.connections ?? 10;
+  return options.overallRate ? Math.ceil(options.overallRate * (options.durationSeconds ?? 10)) : connections * 5;
+}
+
 export async function measure(name: string, url: string, options: MeasureOptions = {}): Promise<LoadResult> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
@@ -52,7 +78,7 @@ export async function measure(name: string, url: string, options: MeasureOptions
         ...(options.path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.path!() }) }] } : {}),
         ...(options.requests ? { requests: options.requests } : {}),
         ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-        ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+        ...(options.amount ? { amount: options.amount } : SMOKE ? { amount: smokeAmount(options) } : { duration: options.durationSeconds ?? 10 }),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
@@ -64,7 +90,7 @@ export async function measure(name: string, url: string, options: MeasureOptions
   times.sort((a, b) => a - b);
   const expected = new Set(options.expectStatuses ?? []);
   const unexpected = Object.entries(statuses).filter(([s]) => !(Number(s) >= 200 && Number(s) < 300) && !expected.has(Number(s))).reduce((n, [, c]) => n + c, 0);
-  return {
+  return check({
     name,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -74,7 +100,7 @@ export async function measure(name: string, url: string, options: MeasureOptions
     errors: result.errors + result.timeouts,
     non2xx: unexpected,
     statuses,
-  };
+  });
 }
 
 /**
@@ -89,7 +115,8 @@ export async function measureFlow(name: string, flow: (i: number) => Promise<unk
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.concurrency ?? 4 }, async () => {
-      while (Date.now() < until) {
+      // A smoke run: two flows per loop, however long they take.
+      for (let mine = 0; SMOKE ? mine < 2 : Date.now() < until; mine++) {
         const t = performance.now();
         try {
           await flow(n++);
@@ -103,7 +130,7 @@ export async function measureFlow(name: string, flow: (i: number) => Promise<unk
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { name, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round((times.length / seconds) * 10) / 10, requests: times.length, errors, non2xx: 0 };
+  return check({ name, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round((times.length / seconds) * 10) / 10, requests: times.length, errors, non2xx: 0 });
 }
 
 /**
@@ -135,5 +162,6 @@ export function report(results: LoadResult[], baseline: LoadResult): string {
 /** The caveat every report carries: the load generator, the server and PostgreSQL share one (small) machine. */
 export function machineNote(): string {
   const [one] = os.loadavg();
-  return `Машина: ${os.cpus().length} ядра, средняя загрузка за минуту ${one.toFixed(1)}; нагрузка, портал и PostgreSQL — на ней же (loopback).`;
+  const mode = process.env.BENCH_SMOKE === "1" || process.argv.includes("--smoke") ? "Проверочный режим (мало данных, короткие замеры): цифры не для сравнения. " : "";
+  return `${mode}Машина: ${os.cpus().length} ядра, средняя загрузка за минуту ${one.toFixed(1)}; нагрузка, портал и PostgreSQL — на ней же (loopback).`;
 }

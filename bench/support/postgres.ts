@@ -28,8 +28,36 @@ function pgBin(): string {
   return bin;
 }
 
+/**
+ * A database for one bench: BENCH_DATABASE_URL as it is; or, under `npm run bench -- all`, a copy of
+ * the prepared template in the run's one cluster (BENCH_TEMPLATE_URL: migrated and seeded once for
+ * every bench); or a cluster of its own.
+ */
 export async function startBenchDatabase(): Promise<BenchDatabase> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
+  if (process.env.BENCH_TEMPLATE_URL) return copyOfTemplate(process.env.BENCH_TEMPLATE_URL);
+  return startBenchCluster();
+}
+
+async function copyOfTemplate(templateUrl: string): Promise<BenchDatabase> {
+  const template = new URL(templateUrl);
+  const name = `pos_${process.pid}_${Date.now()}`;
+  const admin = new URL(templateUrl);
+  admin.pathname = "/postgres";
+  const psql = (sql: string) => execFileSync("psql", [admin.toString(), "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "pipe" });
+  psql(`CREATE DATABASE ${name} TEMPLATE ${template.pathname.slice(1)}`);
+  const url = new URL(templateUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    stop() {
+      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** A throwaway cluster with an empty database `pos`. */
+export async function startBenchCluster(): Promise<BenchDatabase> {
   const bin = pgBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pos-bench-pg-"));
   const port = await freePort();

@@ -1,6 +1,9 @@
 // The production build of the portal (next start) with the ЕСИА emulator, on a PostgreSQL
 // database, for load measurements on loopback. The mail sender is off: emails stay queued.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { freePort } from "./postgres";
 import { ROOT, bin, startPortal, waitForOk, type PortalProcess } from "./portal";
 
@@ -29,6 +32,8 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     NEXTAUTH_SECRET: BENCH_SECRET,
     SIGN_IN_LIMIT: "1000000",
     MAIL_WORKER: "off",
+    // The emulator's remembered consents: this run's own (each person asked once, as in real life).
+    ESIA_EMULATOR_GRANTS_FILE: path.join(os.tmpdir(), `pos-bench-esia-grants-${esiaPort}.json`),
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,
   };
@@ -49,6 +54,7 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     stop() {
       emulator.kill("SIGTERM");
       portal.child.kill("SIGTERM");
+      fs.rmSync(env.ESIA_EMULATOR_GRANTS_FILE!, { force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ export function SiteFooter() {
         </div>
         <ul className="space-y-1">
           <li><Link href="/status">{NAV.publicStatus}</Link></li>
+          <li><Link href="/widget-guide">{NAV.widgetGuide}</Link></li>
           <li><Link href="/signin">{NAV.signIn}</Link></li>
         </ul>
         <p>Самостоятельно размещаемая система. {MESSAGES.demoNote}</p>

@@ -3,6 +3,7 @@ import { z } from "zod";
 import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
 import { getPortalSession, type PortalSession } from "@/lib/auth/session";
+import { logAction } from "@/lib/observability/log";
 import { ActionError, UnauthenticatedError, type ActionResult } from "./errors";
 
 export interface ActionContext {
@@ -25,6 +26,8 @@ export const ACTION_REGISTRY = new Map<string, ActionDefinition<z.ZodType, unkno
 
 /** The refusal of a form action called directly with something that is not a form at all. */
 export const FORM_NOT_RECOGNIZED = "Данные формы не распознаны: обновите страницу и заполните форму снова.";
+
+const ACTION_FAILED = "Не удалось выполнить действие. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку.";
 
 /**
  * FormData → plain object; repeated keys (checkbox groups, multi-selects) become arrays. A form
@@ -77,10 +80,21 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
       if (isNavigation(error)) throw error;
       if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
       console.error(`Сбой действия ${def.name}`, error);
-      return { ok: false, error: "Не удалось выполнить действие. Попробуйте ещё раз; если ошибка повторится, обратитесь в поддержку." };
+      return { ok: false, error: ACTION_FAILED };
     }
   };
-  return Object.assign(run, { actionName: def.name });
+  // One log line per call: name, duration, outcome — never the input (personal data).
+  const logged = async (raw: unknown): Promise<ActionResult<T>> => {
+    const started = performance.now();
+    let result: ActionResult<T> | undefined;
+    try {
+      return (result = await run(raw));
+    } finally {
+      const outcome = !result ? "redirect" : result.ok ? "ok" : result.fieldErrors ? "invalid" : result.error === ACTION_FAILED ? "error" : "refused";
+      logAction({ name: def.name, durationMs: performance.now() - started, outcome });
+    }
+  };
+  return Object.assign(logged, { actionName: def.name });
 }
 
 /** redirect() and notFound() work by throwing; they must pass through. */

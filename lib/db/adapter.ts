@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { lockFolder } from "./folder-lock";
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
@@ -77,17 +78,64 @@ export function releasePgliteTimersOnExit(): void {
 }
 
 // One PGlite per data folder and process: two instances on one folder corrupt it (on a new
-// folder both run initdb). The Prisma CLI, for one, asks the config for its adapter twice.
-const openPglites = new Map<string, PGlite>();
+// folder both run initdb). The Prisma CLI, for one, asks the config for its adapter twice. Across
+// processes the folder's lock (./folder-lock.ts) keeps the one owner.
+// The registry lives on globalThis: a loader may evaluate this module twice in one process (the
+// Prisma CLI loads its config twice), and both copies must see the same open folders.
+const openPglites = ((globalThis as typeof globalThis & { __posOpenPglites?: Map<string, PGlite> }).__posOpenPglites ??= new Map<string, PGlite>());
 
-export function openPglite(dir: string): PGlite {
-  const key = dir.startsWith("memory://") ? dir : path.resolve(dir);
+export interface PgliteOpenOptions {
+  /** Where the takeover of a dead owner's lock is reported (the server logs it as JSON). */
+  warn?: (message: string) => void;
+}
+
+function lockLost(error: Error): never {
+  console.error(`Блокировка папки встроенной базы перехвачена другим процессом (${error.message}): процесс остановлен, чтобы не испортить базу.`);
+  process.exit(75);
+}
+
+/** Opens a data folder (or `memory://`) after taking its lock; closing the PGlite releases the lock. */
+export function openPglite(dir: string, options: PgliteOpenOptions = {}): PGlite {
+  if (dir.startsWith("memory://")) return new PGlite(dir);
+  const key = path.resolve(dir);
   const existing = openPglites.get(key);
   if (existing && !existing.closed) return existing;
-  if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-  const db = new PGlite(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const lock = lockFolder(key, { onLost: lockLost, warn: options.warn });
+  let db: PGlite;
+  try {
+    db = new PGlite(dir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const close = db.close.bind(db);
+  db.close = async () => {
+    try {
+      await close();
+    } finally {
+      openPglites.delete(key);
+      lock.release();
+    }
+  };
   openPglites.set(key, db);
   return db;
+}
+
+/**
+ * What pg_control says of the last stop of a data folder: "clean" (shut down), "crashed" (the
+ * process ended without closing: the next open replays the WAL) or "new" (no database yet).
+ * DBState is the int32 after system_identifier (8 bytes), pg_control_version and catalog_version_no.
+ */
+export function lastShutdown(dir: string): "clean" | "crashed" | "new" {
+  let control: Buffer;
+  try {
+    control = fs.readFileSync(path.join(dir, "global", "pg_control"));
+  } catch {
+    return "new";
+  }
+  const DB_SHUTDOWNED = 1;
+  return control.readInt32LE(16) === DB_SHUTDOWNED ? "clean" : "crashed";
 }
 
 export function adapterForPglite(db: PGlite, options: { closeOnDispose?: boolean } = {}): SqlMigrationAwareDriverAdapterFactory {
@@ -147,20 +195,84 @@ function withWholeScripts(
   return factory;
 }
 
+/**
+ * A migration script on PostgreSQL. A server backend whose client died keeps running the statement
+ * and commits it at the end, unless it checks on its client: then the transaction rolls back and
+ * a migration whose runner was killed has left nothing behind (prisma/migrate.ts relies on it).
+ */
+async function runScript(pool: pg.Pool, script: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SET client_connection_check_interval = '1s'");
+    await client.query(script);
+  } finally {
+    client.release();
+  }
+}
+
 export interface OpenedAdapter {
+  target: DatabaseTarget;
   adapter: SqlMigrationAwareDriverAdapterFactory;
-  /** Releases the pool or the embedded database; PGlite otherwise keeps the process alive. */
+  /** Opens the database now (for PGlite: takes the folder's lock), so that a refusal surfaces here and not at the first query. */
+  open(): Promise<void>;
+  /** PGlite: writes what the WAL holds into the data files, so the WAL can be recycled (the embedded server has no checkpointer of its own). */
+  checkpoint(): Promise<void>;
+  /** Releases the pool or checkpoints and closes the embedded database (and its lock); PGlite otherwise keeps the process alive. */
   close(): Promise<void>;
 }
 
-export function openAdapter(target: DatabaseTarget): OpenedAdapter {
+/**
+ * The database of a target. Opened at once, unless `lazy`: then at the first query or open() —
+ * the app's client is created when its module loads, also in `next build`, which must not take
+ * the folder.
+ */
+export function openAdapter(target: DatabaseTarget, options: PgliteOpenOptions & { lazy?: boolean } = {}): OpenedAdapter {
   if (target.kind === "postgres") {
     const pool = createPgPool(target.url);
-    const factory = withWholeScripts(new PrismaPg(pool), (script) => pool.query(script));
-    return { adapter: factory, close: () => pool.end() };
+    const factory = withWholeScripts(new PrismaPg(pool), (script) => runScript(pool, script));
+    let ended = false;
+    return {
+      target,
+      adapter: factory,
+      open: async () => void (await pool.query("SELECT 1")),
+      // PostgreSQL's own checkpointer does this.
+      checkpoint: async () => {},
+      close: async () => {
+        if (ended) return;
+        ended = true;
+        await pool.end();
+      },
+    };
   }
-  const pglite = openPglite(target.dir);
-  return { adapter: adapterForPglite(pglite, { closeOnDispose: true }), close: async () => (pglite.closed ? undefined : pglite.close()) };
+  let pglite: PGlite | undefined;
+  const get = () => {
+    // `next build` tries pages while it collects them; one that reads the database then is simply
+    // rendered on demand. Opening the folder there would take it from a running server, and leave
+    // it as a crash when the build's worker ends.
+    if (process.env.NEXT_PHASE === "phase-production-build") throw new Error("Сборка (next build) не открывает базу данных.");
+    return (pglite ??= openPglite(target.dir, options));
+  };
+  if (!options.lazy) get();
+  let factory: SqlMigrationAwareDriverAdapterFactory | undefined;
+  const real = () => (factory ??= adapterForPglite(get(), { closeOnDispose: true }));
+  return {
+    target,
+    adapter: {
+      provider: "postgres",
+      adapterName: "pglite-prisma-adapter",
+      connect: () => real().connect(),
+      connectToShadowDb: () => real().connectToShadowDb(),
+    },
+    open: async () => void (await get().waitReady),
+    checkpoint: async () => {
+      if (pglite && !pglite.closed) await pglite.exec("CHECKPOINT");
+    },
+    close: async () => {
+      if (!pglite || pglite.closed) return;
+      await pglite.exec("CHECKPOINT");
+      await pglite.close();
+    },
+  };
 }
 
 export function adapterForTarget(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {

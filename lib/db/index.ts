@@ -1,12 +1,21 @@
 import "server-only";
-import { adapterForTarget, databaseTarget } from "./adapter";
+import { databaseTarget, openAdapter, type OpenedAdapter } from "./adapter";
 import { createPrismaClient, type Db } from "./prisma";
 
 // One client per process, kept on globalThis so that dev reloads do not open the embedded
 // database twice (PGlite allows one owner per data folder). Tests put their own client here.
-const holder = globalThis as unknown as { __posDb?: Db };
+// The database opens at the first query or when the server starts (lib/server/lifecycle.ts), not
+// when this module loads: `next build` loads it too and must not take the data folder.
+const holder = globalThis as unknown as { __posDb?: Db; __posDatabase?: OpenedAdapter };
 
-export const db: Db = (holder.__posDb ??= createPrismaClient(adapterForTarget(databaseTarget())));
+function serverDatabase(): OpenedAdapter {
+  return (holder.__posDatabase ??= openAdapter(databaseTarget(), { lazy: true }));
+}
+
+export const db: Db = (holder.__posDb ??= createPrismaClient(serverDatabase().adapter));
+
+/** The app's own database handle (open, checkpoint, close), for the server's start and stop. */
+export const database = (): OpenedAdapter => serverDatabase();
 
 export type { Db, DbTx } from "./prisma";
 export * from "./generated/enums";

@@ -19,7 +19,8 @@ input[type=text],input[type=password]{width:100%;padding:12px 16px;border:1px so
 .btn{display:block;width:100%;padding:12px 24px;border-radius:8px;font:inherit;font-weight:500;border:1px solid #0d4cd3;cursor:pointer;margin-top:16px;text-align:center;text-decoration:none}
 .btn-primary{background:#0d4cd3;color:#fff}.btn-primary:hover{background:#0a3ba8}.btn-secondary{background:#fff;color:#0d4cd3}.btn-secondary:hover{background:#e8efff}
 .error{background:#fdecee;color:#b0091f;border:2px solid #c8102e;border-radius:12px;padding:12px 16px;margin-bottom:8px}
-.muted{color:#5e6a76;font-size:14px}.center{text-align:center}.sep{margin:24px 0 8px;text-align:center;color:#5e6a76}
+.muted{color:#5e6a76;font-size:14px}.notice{background:#e8f6ec;color:#0b5c24;border:2px solid #1d8a3b;border-radius:12px;padding:12px 16px}
+.grant{border-top:1px solid #e1e6eb;padding-top:16px;margin-top:16px}.grant h2{font-size:18px;margin:0}.center{text-align:center}.sep{margin:24px 0 8px;text-align:center;color:#5e6a76}
 ul.rights{padding-left:20px}ul.rights li{margin:6px 0}.system{font-weight:700;text-align:center;font-size:18px;margin:0}
 .actions{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .link-button{background:none;border:0;color:#0d4cd3;text-decoration:underline;text-underline-offset:2px;cursor:pointer;padding:0;font:inherit;text-align:left}
@@ -62,7 +63,13 @@ export interface DemoEntry {
   password: string;
 }
 
-export function LoginScreen(props: { tx: string; error?: string; login?: string; demo: DemoEntry[] }) {
+/**
+ * The sign-in form: inside an authorization (`tx`), or on its own for Госуслуги' settings
+ * (`action`), where it leads back to «Выданные разрешения».
+ */
+export function LoginScreen(props: { tx?: string; action?: string; error?: string; login?: string; demo: DemoEntry[] }) {
+  const action = props.action ?? "/aas/oauth2/login";
+  const tx = props.tx ? <input type="hidden" name="tx" value={props.tx} /> : null;
   return (
     <Page title="Вход">
       <h1>Вход</h1>
@@ -71,8 +78,8 @@ export function LoginScreen(props: { tx: string; error?: string; login?: string;
           {props.error}
         </p>
       )}
-      <form method="post" action="/aas/oauth2/login">
-        <input type="hidden" name="tx" value={props.tx} />
+      <form method="post" action={action}>
+        {tx}
         <label htmlFor="login">Телефон / Email / СНИЛС</label>
         <input id="login" name="login" type="text" autoComplete="username" required defaultValue={props.login} />
         <label htmlFor="password">Пароль</label>
@@ -98,24 +105,27 @@ export function LoginScreen(props: { tx: string; error?: string; login?: string;
         <section className="demo" aria-labelledby="demo-title">
           <h2 id="demo-title">Демо-пользователи эмулятора</h2>
           <p className="muted">Вымышленные люди. Пароль у всех одинаковый; нажмите на имя, чтобы войти.</p>
-          <DemoList tx={props.tx} people={props.demo} />
-          <p>
-            <a href={`/demo/people?tx=${encodeURIComponent(props.tx)}`}>Все сотрудники демо-организаций — по организациям</a>
-          </p>
+          <DemoList tx={props.tx} action={action} people={props.demo} />
+          {props.tx && (
+            <p>
+              <a href={`/demo/people?tx=${encodeURIComponent(props.tx)}`}>Все сотрудники демо-организаций — по организациям</a>
+            </p>
+          )}
         </section>
       )}
     </Page>
   );
 }
 
-function DemoList({ tx, people }: { tx?: string; people: DemoEntry[] }) {
+/** The demo people; each signs in with one press where a form can take them (`action`). */
+function DemoList({ tx, action, people }: { tx?: string; action?: string; people: DemoEntry[] }) {
   return (
     <ul>
       {people.map((d) => (
         <li key={d.login}>
-          {tx ? (
-            <form method="post" action="/aas/oauth2/login">
-              <input type="hidden" name="tx" value={tx} />
+          {action ? (
+            <form method="post" action={action}>
+              {tx && <input type="hidden" name="tx" value={tx} />}
               <input type="hidden" name="login" value={d.login} />
               <input type="hidden" name="password" value={d.password} />
               <button type="submit" className="link-button">{d.name}</button>
@@ -147,7 +157,7 @@ export function DemoDirectoryScreen(props: { tx?: string; groups: { organization
             <summary>
               {g.organization} ({g.people.length})
             </summary>
-            <DemoList tx={props.tx} people={g.people} />
+            <DemoList tx={props.tx} action={props.tx ? "/aas/oauth2/login" : undefined} people={g.people} />
           </details>
         ))}
       </section>
@@ -201,7 +211,7 @@ export function ConsentScreen(props: {
       </form>
       <p className="muted">
         Нажимая кнопку «Предоставить», вы разрешаете этой организации использовать указанные данные согласно её правилам и
-        условиям. Вы всегда можете отозвать это разрешение в настройках Госуслуг.
+        условиям. Вы всегда можете отозвать это разрешение в настройках Госуслуг: <a href="/settings/agreements">Выданные разрешения</a>.
       </p>
       <form method="post" action="/aas/oauth2/switch-user">
         <input type="hidden" name="tx" value={props.tx} />
@@ -212,6 +222,55 @@ export function ConsentScreen(props: {
           </button>
         </p>
       </form>
+    </Page>
+  );
+}
+
+export interface GrantView {
+  id: string;
+  systemName: string;
+  systemId: string;
+  organization?: { name: string; ogrn: string };
+  rights: string[];
+  grantedAt: string;
+}
+
+/** «Выданные разрешения»: what the person allowed which system, with «Отозвать» for each. */
+export function GrantsScreen(props: { personName: string; grants: GrantView[]; revoked: boolean }) {
+  return (
+    <Page title="Выданные разрешения">
+      <h1>Выданные разрешения</h1>
+      <p className="center muted">{props.personName}</p>
+      {props.revoked && (
+        <p className="notice" role="status">
+          Разрешение отозвано. При следующем входе система снова запросит права.
+        </p>
+      )}
+      {props.grants.length === 0 ? (
+        <p>Вы не выдавали разрешений информационным системам.</p>
+      ) : (
+        props.grants.map((g) => (
+          <section key={g.id} className="grant" aria-labelledby={`grant-${g.id}`}>
+            <h2 id={`grant-${g.id}`}>{g.systemName}</h2>
+            <p className="muted">
+              <span translate="no">{g.systemId}</span>
+              {g.organization ? ` · в организации ${g.organization.name} (ОГРН ${g.organization.ogrn})` : ""} · выдано {g.grantedAt}
+            </p>
+            <ul className="rights">
+              {g.rights.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            <form method="post" action="/settings/agreements/revoke">
+              <input type="hidden" name="grant" value={g.id} />
+              <button type="submit" className="btn btn-secondary">
+                Отозвать
+                <span className="sr-only"> разрешение для {g.systemName}{g.organization ? ` в организации ${g.organization.name}` : ""}</span>
+              </button>
+            </form>
+          </section>
+        ))
+      )}
     </Page>
   );
 }

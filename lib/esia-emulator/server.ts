@@ -1,16 +1,19 @@
 // An ЕСИА emulator that speaks the real wire protocol (lib/esia/protocol.ts): authorization with a
-// signed client_secret, login and consent screens, codes, JWT tokens, REST collections, logout.
+// ГОСТ-signed client_secret, login and consent screens (consent remembered until revoked on
+// «Выданные разрешения»), codes, GOST3410_2012_256 tokens, REST collections, logout.
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import { verifyDemoRsaSignature, certificateHash } from "../esia/crypto";
+import { certificateHash, parseCertificate, type ParsedCertificate } from "../esia/certificates";
+import { describeKeyKind, verifyClientSecret } from "../esia/crypto";
+import { JWS_ALGORITHM } from "../esia/jws";
 import {
   ESIA_ERRORS, ESIA_PATHS, ESIA_REST_ERRORS, SCOPE_DESCRIPTIONS, UUID_RE, collection, errorDescription, grantedOrgScope, isOrganizationScope,
   parseTimestamp, secretMessage,
   type EsiaContact, type EsiaErrorKey, type EsiaGroup, type EsiaOrganization, type EsiaPerson, type EsiaRole,
 } from "../esia/protocol";
 import { FONT_PATH, fontFile } from "./fonts";
-import { ConsentScreen, DemoDirectoryScreen, ErrorScreen, InfoScreen, LoginScreen, render, type DemoEntry } from "./screens";
-import { EmulatorStore, type AuthorizationParams } from "./store";
+import { ConsentScreen, DemoDirectoryScreen, ErrorScreen, GrantsScreen, InfoScreen, LoginScreen, render, type DemoEntry } from "./screens";
+import { EmulatorStore, type AuthorizationParams, type EsiaSession, type PendingAuthorization } from "./store";
 import { grantedScopes, issueTokens, verifyAccessToken, type TokenKeys } from "./tokens";
 import { DEMO_PASSWORD } from "../demo-world/esia-world";
 import { sortByName } from "../db/natural-order";
@@ -30,7 +33,8 @@ export interface EmulatorOptions {
   clients: EmulatorClient[];
   tokenKeys: TokenKeys;
   world: EmulatorWorld;
-  verifySecret?: (message: string, signature: string, certificatePem: string) => boolean;
+  /** Where the persons' consents are kept across restarts (memory only without it). */
+  grantsFile?: string;
   /** How far the request's timestamp may be from the emulator's clock. */
   timestampToleranceMs?: number;
   now?: () => number;
@@ -106,6 +110,10 @@ function redirect(res: Res, location: string, cookies: string[] = []) {
   res.end();
 }
 
+/** Госуслуги' page of the consents a person gave to systems, and its sign-in form's target. */
+export const SETTINGS = "/settings/agreements";
+const SETTINGS_LOGIN = "/settings/login";
+
 function withQuery(base: string, params: Record<string, string | undefined>): string {
   const url = new URL(base);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
@@ -114,16 +122,16 @@ function withQuery(base: string, params: Record<string, string | undefined>): st
 
 export function createEsiaEmulator(opts: EmulatorOptions) {
   const now = opts.now ?? Date.now;
-  const store = new EmulatorStore(now);
-  const verifySecret = opts.verifySecret ?? verifyDemoRsaSignature;
+  const store = new EmulatorStore(now, opts.grantsFile);
   const tolerance = opts.timestampToleranceMs ?? 10 * 60_000;
   // Read on use: a test emulator learns its public URL (the port) only after listening.
   const issuerOf = () => `${opts.publicUrl.replace(/\/$/, "")}/`;
-  const clients = new Map(opts.clients.map((c) => [c.id, { ...c, hash: certificateHash(c.certificatePem) }]));
+  const clients = new Map(opts.clients.map((c) => [c.id, { ...c, hash: certificateHash(c.certificatePem), certificate: parseCertificate(c.certificatePem) }]));
   // Forms post to the emulator, which then redirects to a client system: CSP form-action covers both.
   const formTargets = ["'self'", ...new Set(opts.clients.flatMap((c) => c.redirectUris.map((u) => new URL(u).origin)))].join(" ");
   const page = (res: Res, status: number, html: string, cookies: string[] = []) => sendHtml(res, status, html, cookies, formTargets);
-  const entryOf = (p: EmulatorPerson, label: string): DemoEntry => ({ label, name: `${p.lastName} ${p.firstName} ${p.middleName}`, login: p.email, password: DEMO_PASSWORD });
+  const fullName = (p: EmulatorPerson) => `${p.lastName} ${p.firstName} ${p.middleName}`;
+  const entryOf = (p: EmulatorPerson, label: string): DemoEntry => ({ label, name: fullName(p), login: p.email, password: DEMO_PASSWORD });
   const demo: DemoEntry[] = opts.world.persons.filter((p) => p.demo).map((p) => entryOf(p, p.demo!.label));
   // Everyone else too, by organization: the people the guides and tests name beside the demo list.
   const directory = (() => {
@@ -137,18 +145,31 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     return sortByName([...groups].map(([organization, people]) => ({ organization, people })), (g) => g.organization);
   })();
 
+  const demoPanel = opts.demoPanel === false ? [] : demo;
+  const LOGIN_FAILED = "Неверные логин или пароль";
+
+  /** What a request asks the person for: organization rights only with the organization (scope_org). */
+  const askedScopes = (params: AuthorizationParams) => params.scope.filter((s) => params.scopeOrg || !isOrganizationScope(s));
+
+  /** The person behind the login form's login and password, or null. */
+  function authenticate(form: URLSearchParams): EmulatorPerson | null {
+    const person = opts.world.findByLogin(form.get("login") ?? "");
+    return person && opts.world.checkPassword(person, form.get("password") ?? "") ? person : null;
+  }
+
   const organizationsOf = (person: EmulatorPerson) =>
     person.memberships.map((m) => ({ m, org: opts.world.organizationById(m.organizationId)! }));
   /** The organization with this oid if the person is its employee (scope_org must name one). */
   const employerOf = (person: EmulatorPerson, orgOid: string) => organizationsOf(person).find(({ org }) => org.esiaOid === orgOid)?.org;
 
   /** Checks what every signed request carries; returns the ЕСИА error key or null. */
-  function checkSigned(p: URLSearchParams, client: { hash: string; certificatePem: string }, withCode: boolean): EsiaErrorKey | null {
+  function checkSigned(p: URLSearchParams, client: { hash: string; certificate: ParsedCertificate }, withCode: boolean): EsiaErrorKey | null {
     const timestamp = p.get("timestamp") ?? "";
     const when = parseTimestamp(timestamp);
     if (!when || Math.abs(now() - when.getTime()) > tolerance) return "badTimestamp";
     if (!UUID_RE.test(p.get("state") ?? "")) return "missingParameter";
-    if ((p.get("client_certificate_hash") ?? "").toLowerCase() !== client.hash) return "badSecret";
+    // The hash names the certificate the signature is checked with (ЕСИА: 007053 when it is not the system's).
+    if ((p.get("client_certificate_hash") ?? "").toUpperCase() !== client.hash) return "badSecret";
     const message = secretMessage({
       client_id: p.get("client_id")!,
       scope: p.get("scope") ?? "",
@@ -158,7 +179,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       redirect_uri: p.get("redirect_uri") ?? "",
       code: withCode ? (p.get("code") ?? "") : undefined,
     });
-    return verifySecret(message, p.get("client_secret") ?? "", client.certificatePem) ? null : "badSecret";
+    return verifyClientSecret(message, p.get("client_secret") ?? "", client.certificate) ? null : "badSecret";
   }
 
   function browserId(req: Req, setCookies: string[]): string {
@@ -183,7 +204,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     const tx = store.pending.get(txId)!;
     const session = currentSession(req);
     if (!session) {
-      page(res, 200, render(LoginScreen({ tx: txId, demo: opts.demoPanel === false ? [] : demo })), setCookies);
+      page(res, 200, render(LoginScreen({ tx: txId, demo: demoPanel })), setCookies);
       return;
     }
     const person = opts.world.personByOid(session.personOid)!;
@@ -194,13 +215,15 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       return;
     }
     const client = clients.get(tx.params.clientId)!;
-    // Only what will be granted is listed: organization rights need the organization (scope_org).
-    const rights = tx.params.scope.filter((s) => organization || !isOrganizationScope(s)).map((s) => SCOPE_DESCRIPTIONS[s] ?? s);
+    const asked = askedScopes(tx.params);
+    // A person who already granted these rights to this system (there) is not asked again.
+    if (store.findGrant(person.esiaOid, client.id, tx.params.scopeOrg, asked)) return completeAuthorization(res, tx, session, setCookies);
+    const rights = asked.map((s) => SCOPE_DESCRIPTIONS[s] ?? s);
     page(
       res,
       200,
       render(ConsentScreen({
-        tx: txId, systemName: client.name, systemId: client.id, rights, personName: `${person.lastName} ${person.firstName} ${person.middleName}`,
+        tx: txId, systemName: client.name, systemId: client.id, rights, personName: fullName(person),
         organization: organization && { name: organization.shortName, ogrn: organization.ogrn },
       })),
       setCookies,
@@ -240,11 +263,8 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     const setCookies: string[] = [];
     const tx = store.takePending(form.get("tx") ?? "", browserId(req, setCookies));
     if (!tx) return page(res, 400, render(ErrorScreen({ code: ESIA_ERRORS.missingParameter.code, text: "Сеанс входа устарел. Начните вход заново." })));
-    const loginValue = form.get("login") ?? "";
-    const person = opts.world.findByLogin(loginValue);
-    if (!person || !opts.world.checkPassword(person, form.get("password") ?? "")) {
-      return page(res, 200, render(LoginScreen({ tx: tx.id, error: "Неверные логин или пароль", login: loginValue, demo: opts.demoPanel === false ? [] : demo })));
-    }
+    const person = authenticate(form);
+    if (!person) return page(res, 200, render(LoginScreen({ tx: tx.id, error: LOGIN_FAILED, login: form.get("login") ?? "", demo: demoPanel })));
     const session = store.newSession(person.esiaOid);
     setCookies.push(cookie("esia_sid", session.sid));
     // Show the consent screen through a redirect so that a reload does not resubmit the password.
@@ -264,11 +284,24 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     const tx = store.takePending(form.get("tx") ?? "", browserId(req, setCookies));
     const session = currentSession(req);
     if (!tx || !session) return page(res, 400, render(ErrorScreen({ code: ESIA_ERRORS.missingParameter.code, text: "Сеанс входа устарел. Начните вход заново." })));
-    store.pending.delete(tx.id);
-    if (form.get("decision") !== "grant") return errorRedirect(res, tx.params, "denied");
+    if (form.get("decision") !== "grant") {
+      store.pending.delete(tx.id);
+      return errorRedirect(res, tx.params, "denied");
+    }
     const person = opts.world.personByOid(session.personOid)!;
     // The ЕСИА session may have changed hands (another tab) since the screen was shown.
-    if (tx.params.scopeOrg && !employerOf(person, tx.params.scopeOrg)) return errorRedirect(res, tx.params, "notEmployee");
+    if (tx.params.scopeOrg && !employerOf(person, tx.params.scopeOrg)) {
+      store.pending.delete(tx.id);
+      return errorRedirect(res, tx.params, "notEmployee");
+    }
+    store.grant(person.esiaOid, tx.params.clientId, tx.params.scopeOrg, askedScopes(tx.params));
+    completeAuthorization(res, tx, session, setCookies);
+  }
+
+  /** The authorization is granted: a code for the system, back to its redirect_uri. */
+  function completeAuthorization(res: Res, tx: PendingAuthorization, session: EsiaSession, setCookies: string[]) {
+    store.pending.delete(tx.id);
+    const person = opts.world.personByOid(session.personOid)!;
     const code = store.issueCode({
       clientId: tx.params.clientId,
       redirectUri: tx.params.redirectUri,
@@ -279,7 +312,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       authTime: session.authTime,
     });
     code.scope = grantedScopes(tx.params.scope, person.esiaOid, tx.params.scopeOrg);
-    redirect(res, withQuery(tx.params.redirectUri, { code: code.code, state: tx.params.state }));
+    redirect(res, withQuery(tx.params.redirectUri, { code: code.code, state: tx.params.state }), setCookies);
   }
 
   async function switchUser(req: Req, res: Res) {
@@ -420,6 +453,38 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
     throw restError("notFound");
   }
 
+  // «Выданные разрешения»: the person's consents, each with «Отозвать» (Госуслуги' settings page).
+  function grantsPage(req: Req, res: Res, url: URL) {
+    const session = currentSession(req);
+    if (!session) return page(res, 200, render(LoginScreen({ action: SETTINGS_LOGIN, demo: demoPanel })));
+    const person = opts.world.personByOid(session.personOid)!;
+    const grants = store.grantsOf(person.esiaOid).map((g) => {
+      const organization = g.orgOid ? opts.world.organizationByOid(g.orgOid) : undefined;
+      return {
+        id: g.id, systemName: clients.get(g.clientId)?.name ?? g.clientId, systemId: g.clientId,
+        organization: organization && { name: organization.shortName, ogrn: organization.ogrn },
+        rights: g.scopes.map((s) => SCOPE_DESCRIPTIONS[s] ?? s),
+        grantedAt: new Date(g.grantedAt).toLocaleString("ru-RU", { timeZone: "Europe/Moscow", dateStyle: "long", timeStyle: "short" }),
+      };
+    });
+    page(res, 200, render(GrantsScreen({ personName: fullName(person), grants, revoked: url.searchParams.get("revoked") === "1" })));
+  }
+
+  async function settingsLogin(req: Req, res: Res) {
+    const form = await readForm(req);
+    const person = authenticate(form);
+    if (!person) return page(res, 200, render(LoginScreen({ action: SETTINGS_LOGIN, error: LOGIN_FAILED, login: form.get("login") ?? "", demo: demoPanel })));
+    redirect(res, SETTINGS, [cookie("esia_sid", store.newSession(person.esiaOid).sid)]);
+  }
+
+  async function revokeGrant(req: Req, res: Res) {
+    const form = await readForm(req);
+    const session = currentSession(req);
+    if (!session) return redirect(res, SETTINGS);
+    store.revokeGrant(session.personOid, form.get("grant") ?? "");
+    redirect(res, `${SETTINGS}?revoked=1`);
+  }
+
   function logout(req: Req, res: Res, url: URL) {
     const client = clients.get(url.searchParams.get("client_id") ?? "");
     const target = url.searchParams.get("redirect_url") ?? "";
@@ -449,6 +514,9 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       if (route === `POST ${ESIA_PATHS.token}`) return await token(req, res);
       if (req.method === "GET" && url.pathname.startsWith("/rs/")) return await rest(req, res, url);
       if (route === `GET ${ESIA_PATHS.logout}`) return logout(req, res, url);
+      if (route === `GET ${SETTINGS}`) return grantsPage(req, res, url);
+      if (route === `POST ${SETTINGS_LOGIN}`) return await settingsLogin(req, res);
+      if (route === `POST ${SETTINGS}/revoke`) return await revokeGrant(req, res);
       if (req.method === "GET" && url.pathname.startsWith("/info/") && INFO[url.pathname.slice(6)]) {
         const [title, text] = INFO[url.pathname.slice(6)];
         return page(res, 200, render(InfoScreen({ title, text, back: sameOriginReferer(req, url) })));
@@ -463,7 +531,9 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       if (route === "GET /demo/people" && opts.demoPanel !== false) {
         return page(res, 200, render(DemoDirectoryScreen({ tx: url.searchParams.get("tx") || undefined, groups: directory })));
       }
-      if (route === "GET /health") return sendJson(res, 200, { status: "ok" });
+      if (route === "GET /health") {
+        return sendJson(res, 200, { status: "ok", crypto: { tokens: JWS_ALGORITHM[opts.tokenKeys.kind], description: describeKeyKind(opts.tokenKeys.kind) } });
+      }
       if (route === "GET /") return page(res, 200, render(InfoScreen({ title: "Эмулятор ЕСИА", text: "Сервер авторизации для демонстрации и тестов портала ПОС." })));
       throw restError("notFound");
     } catch (error) {
@@ -476,6 +546,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
 
   return {
     store,
+    tokenKind: opts.tokenKeys.kind,
     get issuer() {
       return issuerOf();
     },

@@ -1,6 +1,9 @@
-// The emulator's short-lived state: browser sessions, pending authorizations, codes and tokens.
-// Kept in memory: the emulator is one process, and a restart simply logs everybody out of ЕСИА.
+// The emulator's state: browser sessions, pending authorizations, codes and tokens in memory (the
+// emulator is one process, and a restart simply logs everybody out of ЕСИА); the persons' consents
+// are remembered as ЕСИА remembers them, in a file when one is given, until revoked.
 import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 
 export interface AuthorizationParams {
   clientId: string;
@@ -50,6 +53,16 @@ export interface RefreshGrant {
   revoked: boolean;
 }
 
+/** A person's consent: these scopes to this system (for this organization, with scope_org). */
+export interface ConsentGrant {
+  id: string;
+  personOid: string;
+  clientId: string;
+  orgOid?: string;
+  scopes: string[];
+  grantedAt: number;
+}
+
 export const CODE_TTL_MS = 5 * 60_000;
 export const PENDING_TTL_MS = 30 * 60_000;
 export const REFRESH_TTL_MS = 14 * 24 * 3600_000;
@@ -60,8 +73,57 @@ export class EmulatorStore {
   readonly codes = new Map<string, IssuedCode>();
   readonly refresh = new Map<string, RefreshGrant>();
   readonly revokedSids = new Set<string>();
+  private grants: ConsentGrant[] = [];
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `grantsFile`: where consents outlive a restart (absent: memory only, as in tests). */
+  constructor(private readonly now: () => number = Date.now, private readonly grantsFile?: string) {
+    if (grantsFile && fs.existsSync(grantsFile)) this.grants = JSON.parse(fs.readFileSync(grantsFile, "utf8")) as ConsentGrant[];
+  }
+
+  private sameHolder(g: ConsentGrant, personOid: string, clientId: string, orgOid: string | undefined) {
+    return g.personOid === personOid && g.clientId === clientId && g.orgOid === orgOid;
+  }
+
+  /** The consent that already covers every one of these scopes, if the person gave it. */
+  findGrant(personOid: string, clientId: string, orgOid: string | undefined, scopes: string[]): ConsentGrant | undefined {
+    return this.grants.find((g) => this.sameHolder(g, personOid, clientId, orgOid) && scopes.every((s) => g.scopes.includes(s)));
+  }
+
+  /** Records a consent; scopes given before to the same system (and organization) are kept. */
+  grant(personOid: string, clientId: string, orgOid: string | undefined, scopes: string[]): ConsentGrant {
+    const existing = this.grants.find((g) => this.sameHolder(g, personOid, clientId, orgOid));
+    if (existing) {
+      existing.scopes = [...new Set([...existing.scopes, ...scopes])];
+      existing.grantedAt = this.now();
+    } else {
+      this.grants.push({ id: randomUUID(), personOid, clientId, orgOid, scopes: [...scopes], grantedAt: this.now() });
+    }
+    this.saveGrants();
+    return this.grants.find((g) => this.sameHolder(g, personOid, clientId, orgOid))!;
+  }
+
+  grantsOf(personOid: string): ConsentGrant[] {
+    return this.grants.filter((g) => g.personOid === personOid).sort((a, b) => b.grantedAt - a.grantedAt);
+  }
+
+  /** Revokes one of the person's consents and the system's offline access that rests on it. */
+  revokeGrant(personOid: string, id: string): boolean {
+    const grant = this.grants.find((g) => g.id === id && g.personOid === personOid);
+    if (!grant) return false;
+    this.grants = this.grants.filter((g) => g !== grant);
+    for (const refresh of this.refresh.values()) if (refresh.personOid === personOid && refresh.clientId === grant.clientId) refresh.revoked = true;
+    this.saveGrants();
+    return true;
+  }
+
+  private saveGrants(): void {
+    if (!this.grantsFile) return;
+    fs.mkdirSync(path.dirname(this.grantsFile), { recursive: true });
+    // Whole-file replace: a crash mid-write leaves the previous consents, never half a file.
+    const temporary = `${this.grantsFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(this.grants, null, 2));
+    fs.renameSync(temporary, this.grantsFile);
+  }
 
   newSession(personOid: string): EsiaSession {
     const session = { sid: randomUUID(), personOid, authTime: this.now() };

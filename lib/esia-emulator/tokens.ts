@@ -1,19 +1,21 @@
-// Tokens as ЕСИА issues them: JWT access and id tokens with its claims. Signed RS256 with the
-// emulator's demo key (real ЕСИА signs with GOST; the portal verifies through EsiaTokenVerifier).
-import { createPrivateKey, createPublicKey, randomUUID, X509Certificate, type KeyObject } from "node:crypto";
-import { SignJWT, jwtVerify, type JWTPayload } from "jose";
+// Tokens as ЕСИА issues them: JWT access and id tokens with its claims, signed GOST3410_2012_256
+// with the emulator's ГОСТ key as ЕСИА does (RS256 only in the fallback without ГОСТ).
+import { randomUUID, type KeyObject } from "node:crypto";
+import { parseCertificate, type ParsedCertificate } from "../esia/certificates";
+import { privateKeyFromPem, type KeyKind } from "../esia/gost";
+import { signJws, verifyJws, type JwtClaims } from "../esia/jws";
 import { grantedOrgScope, isOrganizationScope } from "../esia/protocol";
 
 export interface TokenKeys {
   privateKey: KeyObject;
-  publicKey: KeyObject;
+  certificate: ParsedCertificate;
+  kind: KeyKind;
 }
 
 export function tokenKeys(privateKeyPem: string, certPem: string): TokenKeys {
-  return {
-    privateKey: createPrivateKey(privateKeyPem),
-    publicKey: createPublicKey(new X509Certificate(certPem).publicKey.export({ type: "spki", format: "pem" })),
-  };
+  const certificate = parseCertificate(certPem);
+  if (!certificate.kind) throw new Error("Сертификат эмулятора ЕСИА: ключ не ГОСТ и не RSA");
+  return { privateKey: privateKeyFromPem(privateKeyPem), certificate, kind: certificate.kind };
 }
 
 /**
@@ -43,20 +45,19 @@ export interface IssueInput {
 
 export async function issueTokens(keys: TokenKeys, input: IssueInput, lifetimeSeconds = 3600) {
   const { issuer, clientId, personOid, sid, nowSeconds } = input;
-  const access = await new SignJWT({
+  const times = { iss: issuer, iat: nowSeconds, nbf: nowSeconds, exp: nowSeconds + lifetimeSeconds };
+  const access = signJws({ ver: 1, sbt: "access", typ: "JWT" }, {
+    ...times,
     client_id: clientId,
     scope: input.scope.join(" "),
     "urn:esia:sid": sid,
     "urn:esia:sbj_id": Number(personOid),
-  })
-    .setProtectedHeader({ alg: "RS256", ver: 1, sbt: "access", typ: "JWT" })
-    .setIssuer(issuer)
-    .setIssuedAt(nowSeconds)
-    .setNotBefore(nowSeconds)
-    .setExpirationTime(nowSeconds + lifetimeSeconds)
-    .setJti(randomUUID())
-    .sign(keys.privateKey);
-  const id = await new SignJWT({
+    jti: randomUUID(),
+  }, keys.privateKey, keys.kind);
+  const id = signJws({ ver: 0, typ: "JWT" }, {
+    ...times,
+    sub: personOid,
+    aud: clientId,
     amr: "PWD",
     auth_time: Math.floor(input.authTime / 1000),
     "urn:esia:amd": "PWD",
@@ -67,19 +68,11 @@ export async function issueTokens(keys: TokenKeys, input: IssueInput, lifetimeSe
       "urn:esia:sbj:oid": Number(personOid),
       "urn:esia:sbj:is:tru": true,
     },
-  })
-    .setProtectedHeader({ alg: "RS256", ver: 0, typ: "JWT" })
-    .setSubject(personOid)
-    .setAudience(clientId)
-    .setIssuer(issuer)
-    .setIssuedAt(nowSeconds)
-    .setNotBefore(nowSeconds)
-    .setExpirationTime(nowSeconds + lifetimeSeconds)
-    .sign(keys.privateKey);
+  }, keys.privateKey, keys.kind);
   return { access, id, expiresIn: lifetimeSeconds };
 }
 
-export interface AccessClaims extends JWTPayload {
+export interface AccessClaims extends JwtClaims {
   client_id: string;
   scope: string;
   "urn:esia:sid": string;
@@ -88,9 +81,9 @@ export interface AccessClaims extends JWTPayload {
 
 export async function verifyAccessToken(keys: TokenKeys, token: string, issuer: string): Promise<AccessClaims | null> {
   try {
-    const { payload, protectedHeader } = await jwtVerify(token, keys.publicKey, { issuer, algorithms: ["RS256"] });
-    if (protectedHeader.sbt !== "access") return null;
-    return payload as AccessClaims;
+    const { header, claims } = verifyJws(token, keys.certificate, Date.now() / 1000, 0);
+    if (header.sbt !== "access" || claims.iss !== issuer) return null;
+    return claims as AccessClaims;
   } catch {
     return null;
   }

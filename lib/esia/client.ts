@@ -84,6 +84,11 @@ export class EsiaClient {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The cryptography in use, in words (lib/esia/crypto.ts). */
+  get cryptoDescription(): string {
+    return this.crypto.description;
+  }
+
   /** The sign-in: person scopes only. */
   signInRequest(): EsiaGrantRequest {
     return { scope: this.config.scope, redirectUri: this.config.redirectUri };

@@ -13,3 +13,17 @@ export function getEsiaClient(): Promise<EsiaClient> {
   })();
   return holder.__posEsia;
 }
+
+/**
+ * Says at start which cryptography the portal speaks to ЕСИА with: ГОСТ, or the RSA fallback (a
+ * warning), or why the system's keys could not be used (sign-in will fail until that is fixed).
+ */
+export async function announceEsiaCrypto(): Promise<void> {
+  try {
+    const description = (await getEsiaClient()).cryptoDescription;
+    if (description.startsWith("RSA")) console.warn(`ЕСИА: подпись запросов — ${description}.`);
+    else console.log(`ЕСИА: подпись запросов — ${description}.`);
+  } catch (error) {
+    console.error(`ЕСИА: ключи системы не загружены, вход через ЕСИА не будет работать: ${(error as Error).message}`);
+  }
+}

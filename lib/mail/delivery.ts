@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { db, type OutboxEmail } from "@/lib/db";
+import { log } from "@/lib/observability/log";
 import { mailConfig } from "./config";
 import { hasSecrets, revealSecrets, scrubSecrets } from "./secrets";
 
@@ -48,20 +49,21 @@ async function claimNext(at: Date, leaseUntil: Date): Promise<OutboxEmail | unde
  * flight (taken over when its lease ends), and the Message-ID fixed at queueing makes a resend
  * recognisable as the same message. What SMTP cannot give — see docs/decisions/011-reliability.md.
  */
-export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport } = {}) {
+export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport; stopping?: AbortSignal } = {}) {
   const send = options.transport ?? smtpTransport();
   const { from, leaseMs } = mailConfig();
   const limit = options.limit ?? 20;
   let claimed = 0;
   let sent = 0;
   let failed = 0;
-  while (claimed < limit) {
+  while (claimed < limit && !options.stopping?.aborted) {
     const at = options.now ?? new Date();
     const leaseUntil = new Date(at.getTime() + leaseMs);
     const email = await claimNext(at, leaseUntil);
     if (!email) break;
     claimed += 1;
     const ours = { id: email.id, status: "SENDING" as const, lockedUntil: leaseUntil };
+    const started = performance.now();
     try {
       await send.sendMail({
         from, to: email.to, subject: email.subject, text: revealSecrets(email.text), html: email.html === null ? undefined : revealSecrets(email.html), messageId: email.messageId,
@@ -70,6 +72,7 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
       const scrubbed = hasSecrets(email.text) || hasSecrets(email.html) ? { text: scrubSecrets(email.text), html: email.html === null ? null : scrubSecrets(email.html) } : {};
       await db.outboxEmail.updateMany({ where: ours, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, ...scrubbed } });
       sent += 1;
+      log.info({ event: "mail.sent", emailId: email.id, attempts: email.attempts, durationMs: Math.round(performance.now() - started) }, "Почта: письмо отправлено");
     } catch (error) {
       failed += 1;
       const giveUp = email.attempts >= MAX_ATTEMPTS;
@@ -83,9 +86,13 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
           nextAttemptAt: new Date(at.getTime() + retryDelayMs(email.attempts)),
         },
       });
+      // The SMTP server's answer often names the recipient: the log gets it without addresses.
+      const entry = { event: "mail.failed", emailId: email.id, attempts: email.attempts, durationMs: Math.round(performance.now() - started), error: lastError.replace(/[^\s<>@]+@[^\s<>@]+/g, "<адрес>") };
       // Nothing retries a FAILED email: say so where operators look (decision 004: npm run mail:requeue).
       if (giveUp && count > 0) {
-        console.error(`Почта: письмо ${email.id} (${email.messageId}) не отправлено после ${email.attempts} попыток и больше не повторяется: ${lastError}. Вернуть в очередь: npm run mail:requeue`);
+        log.error({ ...entry, gaveUp: true }, `Почта: письмо ${email.id} (${email.messageId}) не отправлено после ${email.attempts} попыток и больше не повторяется. Вернуть в очередь: npm run mail:requeue`);
+      } else {
+        log.warn({ ...entry, gaveUp: false }, "Почта: письмо не отправлено, будет повторено");
       }
     }
   }

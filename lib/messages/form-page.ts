@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { cspHash } from "@/lib/security/csp-hash";
 import { MESSAGE_CATEGORIES } from "./categories";
 
 // The citizen's form is a whole document of its own: it is shown inside an iframe on institutions'
@@ -16,12 +16,18 @@ button{cursor:pointer;border:0;border-radius:8px;padding:12px 24px;font:inherit;
 .secondary{background:#fff;color:#0d4cd3;border:1px solid #0d4cd3}.foot{margin-top:28px;font-size:13px;color:#66727f}
 :focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}`;
 
-// Closes the dialog the loader opened (the loader accepts this only from the portal's origin).
-const SCRIPT = `document.addEventListener("click",function(e){var t=e.target;if(t&&t.hasAttribute&&t.hasAttribute("data-pos-close")&&window.parent!==window){window.parent.postMessage({posWidget:"close"},"*")}});`;
+// In the loader's dialog (docs/decisions/008-widget.md): «Закрыть» and Esc ask the page to close it
+// (the loader accepts this only from the portal's origin), and the page asks the form to focus its
+// first field (the first invalid one, or the last field when focus wraps backwards): the site cannot
+// reach into this frame itself.
+const SCRIPT = `(function(){var p=window.parent;if(p===window)return;function close(){p.postMessage({posWidget:"close"},"*")}
+document.addEventListener("click",function(e){var t=e.target;if(t&&t.hasAttribute&&t.hasAttribute("data-pos-close"))close()});
+document.addEventListener("keydown",function(e){if(e.key==="Escape")close()});
+window.addEventListener("message",function(e){if(e.source!==p||!e.data||e.data.posWidget!=="focus")return;var all=document.querySelectorAll("select,input:not([type=hidden]),textarea,button,a[href]");
+var el=e.data.last?all[all.length-1]:document.querySelector("[aria-invalid=true]")||all[0];(el||document.querySelector("h1")).focus()})})();`;
 
-const sha256 = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
-const STYLE_HASH = sha256(STYLE);
-const SCRIPT_HASH = sha256(SCRIPT);
+const STYLE_HASH = cspHash(STYLE);
+const SCRIPT_HASH = cspHash(SCRIPT);
 
 /** The form's CSP: nothing external, and framing only by the cabinet's official site. */
 export function formCsp(frameAncestor: string | null): string {
@@ -56,7 +62,7 @@ export function renderMessageForm(v: TFormView): string {
   };
   const errorLine = (k: string) => (err(k) ? `<p class="error" id="${k}-error">${escape(err(k)!)}</p>` : "");
   const options = MESSAGE_CATEGORIES.map((c) => `<option value="${c.code}"${value("category") === c.code ? " selected" : ""}>${escape(c.label)}</option>`).join("");
-  const body = `<h1>Сообщить о проблеме</h1>
+  const body = `<h1 tabindex="-1">Сообщить о проблеме</h1>
 <p class="to">Получатель: <strong>${escape(v.cabinetName)}</strong></p>
 ${v.error ? `<div class="alert" role="alert">${escape(v.error)}</div>` : ""}
 <form method="post" action="/form?opaId=${v.lkoId}">
@@ -75,11 +81,11 @@ ${v.embeddedBy ? `<input type="hidden" name="embeddedBy" value="${escape(v.embed
 export function renderSent(cabinetName: string, lkoId: number): string {
   return document(
     "Сообщение отправлено",
-    `<h1>Сообщение отправлено</h1><div class="alert ok" role="status">Ваше сообщение передано организации «${escape(cabinetName)}». Ответ придет на указанные вами почту или телефон.</div>
+    `<h1 tabindex="-1">Сообщение отправлено</h1><div class="alert ok" role="status">Ваше сообщение передано организации «${escape(cabinetName)}». Ответ придет на указанные вами почту или телефон.</div>
 <p><button type="button" data-pos-close>Закрыть</button> <a href="/form?opaId=${lkoId}">Написать еще одно сообщение</a></p>`,
   );
 }
 
 export function renderRefusal(title: string, text: string): string {
-  return document(title, `<h1>${escape(title)}</h1><div class="alert" role="alert">${escape(text)}</div>`);
+  return document(title, `<h1 tabindex="-1">${escape(title)}</h1><div class="alert" role="alert">${escape(text)}</div>`);
 }

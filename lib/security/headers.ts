@@ -53,7 +53,9 @@ export function contentSecurityPolicy(o: HeaderOptions): string {
 /** The embeddable status page: static HTML with inline styles, no scripts, framed by anyone. */
 export const STATUS_EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors *";
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()";
+// Only features browsers know: an unknown one (Chromium does not know «bluetooth») is a console
+// warning on every page, and the citizen form's pages are on institutions' sites.
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()";
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 

@@ -5,7 +5,7 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
-import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
 import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "./scope";

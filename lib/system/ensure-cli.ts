@@ -17,11 +17,16 @@ let plan = planSetup(command, systemProbe());
 if (plan.kind === "install") {
   console.log(`Устанавливаю недостающие пакеты: ${plan.packages.join(" ")}`);
   // Package lists on a fresh machine may be stale (an old version no longer served): refresh once.
-  if (!apt(plan.command)) apt(["apt-get", "update", "-q"]) && apt(plan.command);
+  if (!apt(plan.command) && apt(["apt-get", "update", "-q"])) apt(plan.command);
   plan = planSetup(command, systemProbe());
-  if (plan.kind === "install") plan = { kind: "refuse", message: `Не удалось установить ${plan.packages.join(" ")}: выполните ${plan.command.join(" ")} и посмотрите сообщение apt-get.` };
+  if (plan.kind === "install") {
+    // What the command can do without (WANTS) is only a warning, installed or not.
+    const without = planSetup(command, { ...systemProbe(), isRoot: false });
+    plan = without.kind === "warn" ? without : { kind: "refuse", message: `Не удалось установить ${plan.packages.join(" ")}: выполните ${plan.command.join(" ")} и посмотрите сообщение apt-get.` };
+  }
 }
 if (plan.kind === "refuse") {
   console.error(plan.message);
   process.exit(1);
 }
+if (plan.kind === "warn") console.warn(plan.message);

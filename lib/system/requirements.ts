@@ -4,6 +4,7 @@
 // the machine, so the logic is tested without touching the real one (tests/unit/system).
 import fs from "node:fs";
 import path from "node:path";
+import { GOST_ENGINE_PACKAGE, gostEngineCandidates } from "../esia/gost-engine";
 
 /** What the decisions look at; `systemProbe()` reads the real machine. */
 export interface SystemProbe {
@@ -16,7 +17,7 @@ export interface SystemProbe {
 }
 
 export interface Requirement {
-  id: "chromium" | "chromium-l10n" | "postgresql";
+  id: "chromium" | "chromium-l10n" | "postgresql" | "gost-engine";
   /** What it is for, in the message: «Chromium для сквозных тестов». */
   purpose: string;
   packages: string[];
@@ -68,24 +69,42 @@ export const REQUIREMENTS: Record<Requirement["id"], Requirement> = {
     packages: ["postgresql"],
     find: (p) => (p.env.BENCH_DATABASE_URL ? p.env.BENCH_DATABASE_URL : postgresBin(p)),
   },
+  // OpenSSL's ГОСТ engine: ЕСИА's signatures (lib/esia/gost-engine.ts finds and loads it the same way).
+  "gost-engine": {
+    id: "gost-engine",
+    purpose: "ГОСТ-криптография для ЕСИА",
+    packages: [GOST_ENGINE_PACKAGE],
+    find: (p) => gostEngineCandidates(p.env, p.list).find((file) => p.exists(file)) ?? null,
+    misconfigured: (p) =>
+      p.env.ESIA_GOST_ENGINE && !p.exists(p.env.ESIA_GOST_ENGINE) ? `ESIA_GOST_ENGINE=${p.env.ESIA_GOST_ENGINE}: такого файла нет` : null,
+  },
 };
 
 /** What each command needs. */
 export const NEEDS: Record<string, Requirement["id"][]> = {
-  test: ["chromium", "chromium-l10n", "postgresql"],
-  e2e: ["chromium", "chromium-l10n", "postgresql"],
-  bench: ["postgresql"],
+  test: ["chromium", "chromium-l10n", "postgresql", "gost-engine"],
+  e2e: ["chromium", "chromium-l10n", "postgresql", "gost-engine"],
+  bench: ["postgresql", "gost-engine"],
   dev: [],
+};
+
+/**
+ * What a command installs when it may, but goes on without, saying so: the demo's ЕСИА falls back
+ * to RSA without the ГОСТ engine (the portal and the emulator say it again at start).
+ */
+export const WANTS: Record<string, Requirement["id"][]> = {
+  dev: ["gost-engine"],
 };
 
 export type SetupPlan =
   | { kind: "ready" }
   | { kind: "install"; packages: string[]; command: string[] }
+  | { kind: "warn"; message: string }
   | { kind: "refuse"; message: string };
 
 /** Decides, without side effects, what the set-up step does for `command`. */
 export function planSetup(task: keyof typeof NEEDS, probe: SystemProbe): SetupPlan {
-  const needed = (NEEDS[task] ?? []).map((id) => REQUIREMENTS[id]);
+  const needed = [...(NEEDS[task] ?? []), ...(WANTS[task] ?? [])].map((id) => REQUIREMENTS[id]);
   const wrong = needed.map((r) => r.misconfigured?.(probe)).filter((m): m is string => !!m);
   if (wrong.length) return { kind: "refuse", message: `Проверьте настройку: ${wrong.join("; ")}.` };
   const missing = needed.filter((r) => !r.find(probe));
@@ -95,6 +114,9 @@ export function planSetup(task: keyof typeof NEEDS, probe: SystemProbe): SetupPl
   if (probe.isRoot && probe.hasAptGet) return { kind: "install", packages, command };
   const what = missing.map((r) => r.purpose).join(", ");
   const how = probe.hasAptGet ? `sudo ${command.join(" ")}` : `пакеты ${packages.join(", ")} из вашего дистрибутива`;
+  if (missing.every((r) => (WANTS[task] ?? []).includes(r.id))) {
+    return { kind: "warn", message: `Не хватает: ${what}. Установите: ${how}; пока вход через эмулятор ЕСИА идёт на RSA.` };
+  }
   return { kind: "refuse", message: `Не хватает: ${what}. Установите: ${how} — и запустите команду снова.` };
 }
 

@@ -17,6 +17,7 @@ export const NAV = {
   monitoring: "Мониторинг подключения",
   status: "Статус подключения",
   publicStatus: "Статус подключения учреждений",
+  widgetGuide: "Размещение виджета на сайте",
   demoMail: "Почта (демо)",
   signIn: "Вход для сотрудников",
   skipToContent: "Перейти к содержанию",

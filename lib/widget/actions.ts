@@ -7,7 +7,8 @@ import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
 import { recordAudit } from "@/lib/audit/log";
 import { portalUrl } from "@/lib/esia/config";
-import { bannerTextOf, variantById, widgetCode } from "./banner";
+import { bannerTextOf, variantById } from "./banner";
+import { widgetCodes } from "./codes";
 import { ZGenerateWidget, ZRunSiteCheck } from "./schemas";
 import { checkSite, siteCheckConfig } from "./site-check";
 
@@ -34,8 +35,8 @@ export const generateWidget = defineAction({
       return { lkoId: cabinet.lkoId, generatedAt };
     });
     revalidatePath(`/admin/cabinets/${result.lkoId}/functioning`);
-    const code = widgetCode({ portalOrigin: new URL(portalUrl()).origin, lkoId: result.lkoId, variant: variantById(input.variant)!, banner: bannerTextOf(input.bannerText) });
-    return { code, generatedAt: result.generatedAt.toISOString(), variant: input.variant, bannerText: input.bannerText };
+    const codes = widgetCodes({ portalOrigin: new URL(portalUrl()).origin, lkoId: result.lkoId, variant: variantById(input.variant)!, banner: bannerTextOf(input.bannerText) });
+    return { codes, generatedAt: result.generatedAt.toISOString(), variant: input.variant, bannerText: input.bannerText };
   },
 });
 

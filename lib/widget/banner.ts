@@ -70,20 +70,60 @@ export function bannerCss(variant: TWidgetVariant): string {
   ].join("\n");
 }
 
-const LOGO =
-  "<svg width='40' height='40' viewBox='0 0 40 40' aria-hidden='true'><rect width='40' height='40' rx='10' fill='var(--pos-accent)'/><path d='M11 13h18a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-9l-6 5v-5h-3a3 3 0 0 1-3-3v-8a3 3 0 0 1 3-3z' fill='#fff'/></svg>";
+/** The message form's dialog, opened by the loader over the site's page (both codes). */
+export const DIALOG_CSS = [
+  ".pos-dialog{position:fixed;inset:0;z-index:2147483647;box-sizing:border-box;display:flex;align-items:center;justify-content:center;padding:16px 8px;background:rgba(11,31,51,.6)}",
+  ".pos-dialog [role=dialog]{position:relative;width:100%;max-width:720px;height:90vh;overflow:hidden;border-radius:12px;background:#fff;outline:0}",
+  ".pos-dialog button{position:absolute;top:8px;right:8px;width:40px;height:40px;margin:0;padding:0;border:0;border-radius:20px;background:#e8efff;color:#0b1f33;font:700 24px/40px Arial,sans-serif;cursor:pointer}",
+  ".pos-dialog button:focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}",
+  ".pos-dialog iframe{display:block;width:100%;height:100%;border:0}",
+].join("\n");
 
-export function bannerMarkup(variant: TWidgetVariant, banner: TBannerText): string {
+/**
+ * The banner as a tree: [tag, attributes, ...children]; a string is text, { comment } a comment.
+ * One source for the pasted markup (serialized below) and for the banner the loader builds with DOM
+ * calls on sites that forbid inline code (the loader gets it from /widget/seen, without comments).
+ */
+export type TBannerNode = string | { comment: string } | [string, Record<string, string>, ...TBannerNode[]];
+
+const LOGO: TBannerNode = [
+  "svg", { width: "40", height: "40", viewBox: "0 0 40 40", "aria-hidden": "true" },
+  ["rect", { width: "40", height: "40", rx: "10", fill: "var(--pos-accent)" }],
+  ["path", { d: "M11 13h18a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-9l-6 5v-5h-3a3 3 0 0 1-3-3v-8a3 3 0 0 1 3-3z", fill: "#fff" }],
+];
+
+/** The `.pos-banner-fluid` block that goes inside `#js-show-iframe-wrapper`. */
+export function bannerTree(variant: TWidgetVariant, banner: TBannerText): TBannerNode {
   const k = `bf-${variant.id}`;
   return [
-    `<div id='js-show-iframe-wrapper'><div class='pos-banner-fluid ${k}'>`,
-    `<div class='${k}__decor pos-banner__logo'>${LOGO}<span>Госуслуги<span class='pos-banner__slogan'>Решаем вместе</span></span></div>`,
-    `<div class='${k}__content pos-banner__content'><p class='pos-banner__text'>${escapeHtml(banner.text)}</p><p class='pos-banner__small'>${escapeHtml(banner.small)}</p></div>`,
-    `<div class='${k}__btn-wrap pos-banner__btn-wrap'>`,
-    "<!-- Кнопку с классом pos-banner-btn_2 не удалять: она открывает форму сообщения -->",
-    `<button class='pos-banner-btn_2' type='button'>${escapeHtml(banner.button)}</button>`,
-    "</div></div></div>",
-  ].join("\n");
+    "div", { class: `pos-banner-fluid ${k}` }, "\n",
+    ["div", { class: `${k}__decor pos-banner__logo` }, LOGO, ["span", {}, "Госуслуги", ["span", { class: "pos-banner__slogan" }, "Решаем вместе"]]], "\n",
+    ["div", { class: `${k}__content pos-banner__content` }, ["p", { class: "pos-banner__text" }, banner.text], ["p", { class: "pos-banner__small" }, banner.small]], "\n",
+    [
+      "div", { class: `${k}__btn-wrap pos-banner__btn-wrap` }, "\n",
+      { comment: " Кнопку с классом pos-banner-btn_2 не удалять: она открывает форму сообщения " }, "\n",
+      ["button", { class: "pos-banner-btn_2", type: "button" }, banner.button], "\n",
+    ],
+  ];
+}
+
+/** The tree as the loader builds it: no comments (they are for people reading the pasted code). */
+export function withoutComments(node: TBannerNode): TBannerNode {
+  if (!Array.isArray(node)) return node;
+  const [tag, attrs, ...children] = node;
+  return [tag, attrs, ...children.filter((c) => typeof c === "string" || Array.isArray(c)).map(withoutComments)];
+}
+
+function serialize(node: TBannerNode): string {
+  if (typeof node === "string") return escapeHtml(node);
+  if (!Array.isArray(node)) return `<!--${node.comment}-->`;
+  const [tag, attrs, ...children] = node;
+  const attributes = Object.entries(attrs).map(([name, value]) => ` ${name}='${escapeHtml(value)}'`).join("");
+  return `<${tag}${attributes}>${children.map(serialize).join("")}</${tag}>`;
+}
+
+export function bannerMarkup(variant: TWidgetVariant, banner: TBannerText): string {
+  return `<div id='js-show-iframe-wrapper'>${serialize(bannerTree(variant, banner))}</div>`;
 }
 
 export interface TWidgetCodeInput {
@@ -96,14 +136,55 @@ export interface TWidgetCodeInput {
 
 export const LOADER_PATH = "/widget/script.min.js";
 
+/** Today's code in the real widget's four parts; `style` and `call` are the inline blocks' exact texts (their CSP hashes). */
+export function classicCodeParts({ portalOrigin, lkoId, variant, banner }: TWidgetCodeInput) {
+  return {
+    loader: `<script src='${portalOrigin}${LOADER_PATH}'></script>`,
+    style: `\n${bannerCss(variant)}\n`,
+    markup: bannerMarkup(variant, banner),
+    call: `Widget("${portalOrigin}/form", ${lkoId})`,
+  };
+}
+
 /** The code to paste on the site: the ЛКО number is the last thing in it. */
-export function widgetCode({ portalOrigin, lkoId, variant, banner }: TWidgetCodeInput): string {
-  return [
-    `<script src='${portalOrigin}${LOADER_PATH}'></script>`,
-    `<style>\n${bannerCss(variant)}\n</style>`,
-    bannerMarkup(variant, banner),
-    `<script>Widget("${portalOrigin}/form", ${lkoId})</script>`,
-  ].join("\n");
+export function widgetCode(input: TWidgetCodeInput): string {
+  const parts = classicCodeParts(input);
+  return [parts.loader, `<style>${parts.style}</style>`, parts.markup, `<script>${parts.call}</script>`].join("\n");
+}
+
+/** The data attributes that describe a banner to the loader; the ЛКО number comes last. */
+function bannerAttributes({ lkoId, variant, banner }: Omit<TWidgetCodeInput, "portalOrigin">): string {
+  return `data-variant='${variant.id}' data-text='${escapeHtml(banner.text)}' data-small='${escapeHtml(banner.small)}' data-button='${escapeHtml(banner.button)}' data-opa-id='${lkoId}'`;
+}
+
+/**
+ * The code without inline script or style, for sites with their own CSP: the loader alone, its data
+ * attributes naming the cabinet and the banner. The loader builds the banner where the tag stands
+ * and styles it through the CSSOM (constructable stylesheets), which CSP does not restrict.
+ */
+export function noInlineCode(input: TWidgetCodeInput): string {
+  return `<script async src='${input.portalOrigin}${LOADER_PATH}' ${bannerAttributes(input)}></script>`;
+}
+
+/** The same banner as a place in the page, for pages built by a CMS or a framework (the loader is included once elsewhere). */
+export function bannerPlace(input: Omit<TWidgetCodeInput, "portalOrigin">): string {
+  return `<div ${bannerAttributes(input)}></div>`;
+}
+
+/** The loader alone, once per page (in the site's template), for banner places added later. */
+export function loaderTag(portalOrigin: string): string {
+  return `<script async src='${portalOrigin}${LOADER_PATH}'></script>`;
+}
+
+/**
+ * What the loader gets with «show»: the dialog's style, and for a banner it builds itself (the code
+ * without inline script or style, `?v=<design>`) the banner's style and tree; the texts come from the
+ * code's data attributes, these are only the defaults.
+ */
+export function loaderAnswer(design: string | null): { css: string; banner?: TBannerNode } {
+  if (design === null) return { css: DIALOG_CSS };
+  const variant = variantById(Number(design)) ?? WIDGET_VARIANTS[0];
+  return { css: `${bannerCss(variant)}\n${DIALOG_CSS}`, banner: withoutComments(bannerTree(variant, BANNER_TEXTS[0])) };
 }
 
 /** A page that shows the banner as it will look (the loader is not needed to look at it). */

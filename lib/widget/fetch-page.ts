@@ -16,7 +16,10 @@ export interface TFetchPageOptions {
   maxRedirects?: number;
 }
 
-export type TFetchPageResult = { ok: true; url: string; status: number; html: string } | { ok: false; url: string; error: string; status?: number };
+/** The page with its headers (the site's Content-Security-Policy decides whether the widget runs). */
+export type TFetchPageResult =
+  | { ok: true; url: string; status: number; html: string; headers: http.IncomingHttpHeaders }
+  | { ok: false; url: string; error: string; status?: number };
 
 const USER_AGENT = "POS-WidgetCheck/1.0 (feedback platform widget placement check)";
 
@@ -36,7 +39,7 @@ export async function fetchPage(startUrl: string, opts: TFetchPageOptions): Prom
         continue;
       }
       if (res.status >= 400) return { ok: false, url, status: res.status, error: `Сайт ответил ошибкой ${res.status}.` };
-      return { ok: true, url, status: res.status, html: res.body ?? "" };
+      return { ok: true, url, status: res.status, html: res.body ?? "", headers: res.headers ?? {} };
     }
     return { ok: false, url, error: "Слишком много перенаправлений." };
   } catch (error) {
@@ -62,6 +65,7 @@ interface TRawResponse {
   status: number;
   location?: string;
   body?: string;
+  headers?: http.IncomingHttpHeaders;
 }
 
 function getOnce(url: string, agents: { http: http.Agent; https: https.Agent }, opts: TFetchPageOptions): Promise<TRawResponse> {
@@ -97,7 +101,7 @@ function getOnce(url: string, agents: { http: http.Agent; https: https.Agent }, 
           }
           chunks.push(chunk);
         });
-        stream.on("end", () => resolve({ status, body: decode(Buffer.concat(chunks), String(res.headers["content-type"] ?? "")) }));
+        stream.on("end", () => resolve({ status, headers: res.headers, body: decode(Buffer.concat(chunks), String(res.headers["content-type"] ?? "")) }));
         stream.on("error", reject);
       },
     );

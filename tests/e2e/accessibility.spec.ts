@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
-import { grantOrganizationRights } from "./support/esia";
+import { grantOrganizationRights, passEsiaConsents, revokeEsiaConsents } from "./support/esia";
 import { expectOneHeading, NARROW_VIEWPORTS, seriousAxeViolations, sidewaysScroll, untranslatedText } from "./support/page-checks";
 import { AUDIENCES, EMULATOR_PATHS, PUBLIC_ROUTES, headOf, lkoOf, loginOf, PLACED_SCHOOL, routePattern, type TRoute } from "./support/routes";
 
@@ -34,25 +34,29 @@ async function checkPage(page: Page, where: string, opts: { portal?: boolean } =
 
 /** Through the emulator's screens, checking them on the way. */
 async function signIn(page: Page, personId: string, checkScreens = false) {
+  // ЕСИА shows its consent screens only to whom has not granted yet: to check them, revoke first.
+  if (checkScreens) await revokeEsiaConsents(page, loginOf(personId));
   await page.goto("/signin");
+  const signInPage = page.url();
   await page.getByRole("button", { name: "Войти через ЕСИА" }).click();
   await expect(page.getByLabel("Телефон / Email / СНИЛС")).toBeVisible();
   if (checkScreens) await checkPage(page, "ЕСИА: вход");
   await page.getByLabel("Телефон / Email / СНИЛС").fill(loginOf(personId));
   await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Войти", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
-  if (checkScreens) await checkPage(page, "ЕСИА: предоставление прав");
-  await page.getByRole("button", { name: "Предоставить" }).click();
   const memberships = personById.get(personId)!.memberships;
-  if (memberships.length === 1) {
-    // The only organization: ЕСИА asks for its rights (scope_org) at once.
-    await expect(page.getByText(/запрашивает следующие права в организации/)).toBeVisible();
-    if (checkScreens) await checkPage(page, "ЕСИА: права в организации");
-    await grantOrganizationRights(page, memberships[0].organizationId);
-  } else {
-    await page.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+  if (checkScreens) {
+    await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
+    await checkPage(page, "ЕСИА: предоставление прав");
+    await page.getByRole("button", { name: "Предоставить" }).click();
+    if (memberships.length === 1) {
+      // The only organization: ЕСИА asks for its rights (scope_org) at once.
+      await expect(page.getByText(/запрашивает следующие права в организации/)).toBeVisible();
+      await checkPage(page, "ЕСИА: права в организации");
+    }
   }
+  if (memberships.length === 1) await grantOrganizationRights(page, memberships[0].organizationId, { leaving: signInPage });
+  else await passEsiaConsents(page, { leaving: signInPage });
 }
 
 async function pathOf(page: Page, route: TRoute): Promise<string> {

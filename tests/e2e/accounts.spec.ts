@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, organizationById, personById } from "../../lib/demo-world/esia-world";
 import type { CaughtMessage } from "../../lib/mail-catcher/server";
-import { grantOrganizationRights, signInThroughEsia } from "./support/esia";
+import { grantOrganizationRights, passEsiaConsents, signInThroughEsia } from "./support/esia";
 import { MAIL_CATCHER_URL, linksIn } from "./support/mail";
 
 const teacher = personById.get("person-mag-school-16-teacher")!;
@@ -32,9 +32,8 @@ async function esiaLoginAndConsent(page: Page, login: string) {
   await page.getByLabel("Телефон / Email / СНИЛС").fill(login);
   await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Войти", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
-  await page.getByRole("button", { name: "Предоставить" }).click();
-  await page.waitForURL((url) => url.hostname === "127.0.0.1" && !url.pathname.startsWith("/api/"));
+  // ЕСИА asks for consent the first time only.
+  await passEsiaConsents(page);
 }
 
 test("администратор органа приглашает учителя школы; учитель подтверждает через ЕСИА, отмечает обучение; повтор и архив действуют", async ({ page, browser }) => {
@@ -155,10 +154,10 @@ test("администратор органа приглашает учител�
   await t.goto(`/admin/cabinets/${lko}`);
   await expect(t).toHaveURL(/\/signin$/);
   // Signing in again through ЕСИА (its session is still open) gives no way back into the cabinet.
+  const signInPage = t.url();
   await t.getByRole("button", { name: "Войти через ЕСИА" }).click();
-  await t.getByRole("button", { name: "Предоставить" }).click();
-  // Her only organization: ЕСИА asks for its rights at once.
-  await grantOrganizationRights(t, school.id);
+  // Her only organization: its rights are passed at once (ЕСИА asks only what she has not granted yet).
+  await grantOrganizationRights(t, school.id, { leaving: signInPage });
   await t.goto(`/admin/cabinets/${lko}`);
   await expect(t.getByRole("heading", { level: 1, name: "Страница не найдена" })).toBeVisible();
   await t.goto("/admin");

@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_PERSONS, demoPerson, organizationById, type DemoPersonKey } from "../../lib/demo-world/esia-world";
-import { chooseOrganization, grantOrganizationRights, signInThroughEsia } from "./support/esia";
+import { ESIA_URL, chooseOrganization, grantOrganizationRights, revokeEsiaConsents, signInThroughEsia, signInWithLogin } from "./support/esia";
 
 test.describe("вход через эмулятор ЕСИА", () => {
   for (const person of DEMO_PERSONS) {
@@ -20,9 +20,10 @@ test.describe("вход через эмулятор ЕСИА", () => {
         }
       };
       await expectLanding();
-      // The portal's session is gone, ЕСИА's is not: the login form is skipped.
+      // The portal's session is gone, ЕСИА's is not: the login form is skipped, and so is the consent
+      // (granted a moment ago, or earlier in the run).
       await context.clearCookies({ domain: "127.0.0.1" });
-      await signInThroughEsia(page, key, { expectLoginForm: false });
+      await signInThroughEsia(page, key, { expectLoginForm: false, consent: "remembered" });
       await expectLanding();
     });
   }
@@ -46,6 +47,7 @@ test.describe("вход через эмулятор ЕСИА", () => {
   });
 
   test("«Отказать» возвращает на портал с понятным сообщением и предложением войти снова", async ({ page }) => {
+    await revokeEsiaConsents(page, "k.vetrova.1@mincifry74.demo.test");
     await page.goto("/signin");
     await page.getByRole("button", { name: "Войти через ЕСИА" }).click();
     await page.getByLabel("Телефон / Email / СНИЛС").fill("k.vetrova.1@mincifry74.demo.test");
@@ -59,29 +61,38 @@ test.describe("вход через эмулятор ЕСИА", () => {
   });
 
   test("сотрудник двух организаций выбирает одну, подтверждает её права в ЕСИА, затем меняет её", async ({ page }) => {
-    await signInThroughEsia(page, "multiOrg");
+    await revokeEsiaConsents(page, demoPerson("multiOrg").email);
+    await signInThroughEsia(page, "multiOrg", { consent: "asked" });
     const first = organizationById.get(DEMO_INSTITUTION.multiSecond)!;
     const second = organizationById.get(DEMO_INSTITUTION.filing)!;
     await page.getByRole("button", { name: "Далее" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("Выберите организацию.");
     // «Далее» asks ЕСИА for the organization's rights (scope_org): no login form, the organization named, its rights in words.
     await page.getByRole("radio", { name: new RegExp(first.shortName) }).check();
+    const choosing = page.url();
     await page.getByRole("button", { name: "Далее" }).click();
     await expect(page.getByLabel("Телефон / Email / СНИЛС")).toHaveCount(0);
     for (const right of ["Просмотр групп доступа сотрудника в организации", "Просмотр ИНН организации"]) await expect(page.getByText(right)).toBeVisible();
-    await grantOrganizationRights(page, DEMO_INSTITUTION.multiSecond);
+    await grantOrganizationRights(page, DEMO_INSTITUTION.multiSecond, { leaving: choosing, consent: "asked" });
     await expect(page.getByRole("heading", { level: 1, name: first.shortName })).toBeVisible();
     // Changing the organization repeats ЕСИА's consent for the new one.
     await page.getByRole("main").getByRole("link", { name: "Сменить организацию" }).click();
     await expect(page.getByRole("radio", { name: new RegExp(first.shortName) })).toBeChecked();
-    await chooseOrganization(page, DEMO_INSTITUTION.filing);
+    await chooseOrganization(page, DEMO_INSTITUTION.filing, "asked");
     await expect(page.getByRole("heading", { level: 1, name: second.shortName })).toBeVisible();
     await expect(page.getByRole("banner")).toContainText(second.shortName);
+    // Back to the first: ЕСИА remembers its rights, no consent this time.
+    await page.getByRole("main").getByRole("link", { name: "Сменить организацию" }).click();
+    await chooseOrganization(page, DEMO_INSTITUTION.multiSecond, "remembered");
+    await expect(page.getByRole("heading", { level: 1, name: first.shortName })).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText(first.shortName);
   });
 
   test("«Отказать» на правах организации: понятное сообщение, сеанс без организации, можно повторить", async ({ page }) => {
     const person = demoPerson("institutionAdmin");
     const org = organizationById.get(person.memberships[0].organizationId)!;
+    // Everything revoked on «Выданные разрешения»: ЕСИА asks for the sign-in's rights, then the organization's.
+    await revokeEsiaConsents(page, person.email);
     await page.goto("/signin");
     await page.getByRole("button", { name: "Войти через ЕСИА" }).click();
     await page.getByLabel("Телефон / Email / СНИЛС").fill(person.email);
@@ -99,12 +110,16 @@ test.describe("вход через эмулятор ЕСИА", () => {
     await expect(page.getByRole("banner")).toContainText(person.lastName);
     await expect(page.getByRole("banner")).not.toContainText(org.shortName);
     await expect(page.getByRole("radio", { name: new RegExp(org.shortName) })).toBeChecked();
+    const choosing = page.url();
     await page.getByRole("button", { name: "Далее" }).click();
-    await grantOrganizationRights(page, org.id);
+    // A refusal is not remembered: ЕСИА asks again.
+    await grantOrganizationRights(page, org.id, { leaving: choosing, consent: "asked" });
     await expect(page.getByRole("heading", { level: 1, name: org.shortName })).toBeVisible();
   });
 
   test("подделанный ответ ЕСИА на правах организации не выбирает её", async ({ page }) => {
+    // ЕСИА's consent must be on screen: the rights of that organization not granted yet.
+    await revokeEsiaConsents(page, demoPerson("multiOrg").email);
     await signInThroughEsia(page, "multiOrg");
     // The authorization started («Далее»), ЕСИА's consent on screen; an answer with another state arrives.
     await page.getByRole("radio", { name: new RegExp(organizationById.get(DEMO_INSTITUTION.filing)!.shortName) }).check();
@@ -116,6 +131,31 @@ test.describe("вход через эмулятор ЕСИА", () => {
     await page.goto("/start");
     await expect(page).toHaveURL(/\/select-organization$/);
     await expect(page.getByText("Выберите организацию:")).toBeVisible();
+  });
+
+  test("согласие ЕСИА спрашивается один раз; отозванное на «Выданных разрешениях» — спрашивается снова", async ({ page }) => {
+    const person = demoPerson("institutionAdmin");
+    const org = organizationById.get(person.memberships[0].organizationId)!;
+    await revokeEsiaConsents(page, person.email);
+    // First time: the sign-in's rights, then the organization's.
+    await signInWithLogin(page, person.email, { consent: "asked" });
+    await page.getByRole("button", { name: "Выйти" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Вы вышли из системы" })).toBeVisible();
+    // Returning: ЕСИА's login form (its session ended with the portal's), and no consent at all.
+    await signInWithLogin(page, person.email, { consent: "remembered" });
+    await expect(page.getByRole("heading", { level: 1, name: org.shortName })).toBeVisible();
+    // ЕСИА's «Выданные разрешения» (its session is open): revoke the organization's rights only.
+    await page.goto(`${ESIA_URL}/settings/agreements`);
+    await expect(page.getByRole("heading", { level: 1, name: "Выданные разрешения" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Отозвать/ })).toHaveCount(2);
+    await page.getByRole("button", { name: `Отозвать разрешение для Платформа обратной связи в организации ${org.shortName}` }).click();
+    await expect(page.getByRole("status")).toHaveText(/Разрешение отозвано/);
+    await expect(page.getByRole("button", { name: /^Отозвать/ })).toHaveCount(1);
+    await page.goto("/start");
+    await page.getByRole("button", { name: "Выйти" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Вы вышли из системы" })).toBeVisible();
+    await signInWithLogin(page, person.email, { consent: { signIn: "remembered", organization: "asked" } });
+    await expect(page.getByRole("heading", { level: 1, name: org.shortName })).toBeVisible();
   });
 
   test("выход завершает и сеанс портала, и сеанс ЕСИА", async ({ page }) => {

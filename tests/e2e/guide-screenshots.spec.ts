@@ -12,7 +12,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import sharp from "sharp";
 import { DEMO_PASSWORD, organizationById, personById } from "../../lib/demo-world/esia-world";
-import { grantOrganizationRights } from "./support/esia";
+import { grantOrganizationRights, passEsiaConsents, revokeEsiaConsents } from "./support/esia";
 import { linksIn, waitForMail } from "./support/mail";
 import { EDU_DEPARTMENT_LKO, headOf, loginOf } from "./support/routes";
 
@@ -43,18 +43,22 @@ async function shot(page: Page, name: string, part?: Locator) {
 }
 
 async function signIn(page: Page, personId: string, pictures?: { login: string; consent: string }) {
+  // The consent screen is pictured: ЕСИА shows it only to whom has not granted yet.
+  if (pictures) await revokeEsiaConsents(page, loginOf(personId));
   await page.goto("/signin");
+  const signInPage = page.url();
   if (pictures) await shot(page, "institution-01-signin");
   await page.getByRole("button", { name: "Войти через ЕСИА" }).click();
   await page.getByLabel("Телефон / Email / СНИЛС").fill(loginOf(personId));
   await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
   if (pictures) await shot(page, pictures.login);
   await page.getByRole("button", { name: "Войти", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
-  if (pictures) await shot(page, pictures.consent);
-  await page.getByRole("button", { name: "Предоставить" }).click();
+  if (pictures) {
+    await expect(page.getByRole("heading", { name: "Предоставление прав доступа" })).toBeVisible();
+    await shot(page, pictures.consent);
+  }
   // Everyone here has one organization: ЕСИА then asks for its rights (no picture of that screen).
-  await grantOrganizationRights(page, personById.get(personId)!.memberships[0].organizationId);
+  await grantOrganizationRights(page, personById.get(personId)!.memberships[0].organizationId, { leaving: signInPage });
 }
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -164,7 +168,7 @@ test("учреждение: кабинет создан, приглашение,
   await invited.getByLabel("Телефон / Email / СНИЛС").fill(IT.email);
   await invited.getByLabel("Пароль").fill(DEMO_PASSWORD);
   await invited.getByRole("button", { name: "Войти", exact: true }).click();
-  await invited.getByRole("button", { name: "Предоставить" }).click();
+  await passEsiaConsents(invited);
   await expect(invited.getByRole("button", { name: "Подтвердить учётную запись" })).toBeVisible();
   await shot(invited, "institution-11-invitation-confirm");
   await invited.getByRole("button", { name: "Подтвердить учётную запись" }).click();

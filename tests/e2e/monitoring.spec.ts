@@ -11,7 +11,7 @@ import type { Download, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import type { CaughtMessage } from "../../lib/mail-catcher/server";
-import { signInThroughEsia } from "./support/esia";
+import { passEsiaConsents, signInThroughEsia } from "./support/esia";
 import { MAIL_CATCHER_URL, linksIn, waitForMail } from "./support/mail";
 
 const CULTURE = "Управление культуры";
@@ -215,7 +215,7 @@ test("ИТ-специалист управления, приглашённый �
   await it.getByLabel("Телефон / Email / СНИЛС").fill(specialist.email);
   await it.getByLabel("Пароль").fill(DEMO_PASSWORD);
   await it.getByRole("button", { name: "Войти", exact: true }).click();
-  await it.getByRole("button", { name: "Предоставить" }).click();
+  await passEsiaConsents(it);
   await it.getByRole("button", { name: "Подтвердить учётную запись" }).click();
   await it.getByLabel("Мною пройдено обучение").check();
   await it.getByRole("button", { name: "Продолжить" }).click();

@@ -253,7 +253,6 @@ test.describe("атаки на вход", () => {
     await victim.getByLabel("Телефон / Email / СНИЛС").fill(person.email);
     await victim.getByLabel("Пароль").fill(DEMO_PASSWORD);
     await victim.getByRole("button", { name: "Войти", exact: true }).click();
-    await victim.getByRole("button", { name: "Предоставить" }).click();
     await grantOrganizationRights(victim, person.memberships[0].organizationId);
     await expect(victim.getByRole("heading", { level: 1, name: "Управление образования" })).toBeVisible();
     const after = (await victimContext.cookies(BASE_URL)).find((c) => c.name === "next-auth.session-token")!;

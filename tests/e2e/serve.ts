@@ -17,7 +17,11 @@ const env = {
   PORTAL_URL: `http://127.0.0.1:${portalPort}`,
   // Another host name than the portal's, so that the browser keeps ЕСИА's cookies apart as in real life.
   ESIA_BASE_URL: `http://localhost:${esiaPort}`,
+  // Consents given in ЕСИА live as long as this run's database: each run starts with none.
+  ESIA_EMULATOR_GRANTS_FILE: path.join(root, ".data", "e2e", "esia-grants.json"),
   DATABASE_URL: "",
+  // The production build on the embedded database: accepted for tests (lib/db/durability.ts).
+  PGLITE_IN_PRODUCTION: "1",
   // The production build on a fresh database: the demo world is wanted here (prisma/seed/policy.ts).
   SEED_DEMO: "1",
   SIGN_IN_LIMIT: "1000",

@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import { EsiaClient } from "@/lib/esia/client";
 import type { EsiaConfig } from "@/lib/esia/config";
-import { demoRsaSigner, demoRsaVerifier, type EsiaCrypto } from "@/lib/esia/crypto";
+import { describeKeyKind, esiaSigner, esiaTokenVerifier, type ClientSecretFormat, type EsiaCrypto } from "@/lib/esia/crypto";
 import { generateDemoKeys } from "@/lib/esia/demo-keys";
+import type { KeyKind } from "@/lib/esia/gost";
 import { ORGANIZATION_SCOPES, PORTAL_SCOPES } from "@/lib/esia/protocol";
 import { createEsiaEmulator } from "@/lib/esia-emulator/server";
 import { tokenKeys } from "@/lib/esia-emulator/tokens";
@@ -18,6 +19,8 @@ export const ORG_REDIRECT_URI = `${PORTAL}/api/esia/organization/callback`;
 
 export interface TestEsia {
   baseUrl: string;
+  /** The demo keys and certificates both sides use. */
+  keys: ReturnType<typeof generateDemoKeys>;
   config: EsiaConfig;
   crypto: EsiaCrypto;
   client: EsiaClient;
@@ -26,8 +29,9 @@ export interface TestEsia {
   close(): Promise<void>;
 }
 
-export async function startTestEsia(): Promise<TestEsia> {
-  const keys = await generateDemoKeys();
+/** The emulator with demo keys of this machine's kind (ГОСТ with the engine), the client signing as told. */
+export async function startTestEsia(opts: { secretFormat?: ClientSecretFormat; kind?: KeyKind; grantsFile?: string } = {}): Promise<TestEsia> {
+  const keys = generateDemoKeys(opts.kind);
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
   let baseUrl = "http://127.0.0.1:0";
@@ -38,6 +42,7 @@ export async function startTestEsia(): Promise<TestEsia> {
     clients: [{ id: "POS_TEST", name: "Платформа обратной связи", redirectUris: [REDIRECT_URI, ORG_REDIRECT_URI], logoutRedirectPrefixes: [`${PORTAL}/`], certificatePem: keys.client.certPem }],
     tokenKeys: tokenKeys(keys.esia.keyPem, keys.esia.certPem),
     world: createEmulatorWorld(),
+    grantsFile: opts.grantsFile,
     now,
   });
   const server: http.Server = await emulator.listen(0, "127.0.0.1");
@@ -54,9 +59,14 @@ export async function startTestEsia(): Promise<TestEsia> {
     organizationScope: ORGANIZATION_SCOPES.join(" "),
     keys: { clientKeyPath: "", clientCertPath: "", esiaCertPath: "" },
   };
-  const crypto: EsiaCrypto = { signer: demoRsaSigner(keys.client.keyPem, keys.client.certPem), verifier: demoRsaVerifier(keys.esia.certPem) };
+  const crypto: EsiaCrypto = {
+    signer: esiaSigner(keys.client.keyPem, keys.client.certPem, opts.secretFormat),
+    verifier: esiaTokenVerifier(keys.esia.certPem, now),
+    description: describeKeyKind(emulator.tokenKind),
+  };
   return {
     baseUrl,
+    keys,
     config,
     crypto,
     client: new EsiaClient(config, crypto, fetch, () => new Date(now())),
@@ -100,18 +110,32 @@ export class TestBrowser {
 
 export const txOf = (html: string) => /name="tx" value="([^"]+)"/.exec(html)?.[1] ?? "";
 
-/** Walks login and consent; returns where ЕСИА finally sends the browser (the redirect_uri). */
-export async function walkSignIn(esia: TestEsia, browser: TestBrowser, authorizeUrl: string, login: string, opts: { password?: string; decision?: "grant" | "deny" } = {}): Promise<URL> {
+/**
+ * Walks login and consent; returns where ЕСИА finally sends the browser (the redirect_uri). ЕСИА
+ * asks for consent only until the person has granted these rights: `consent` says which of the
+ * two this walk must meet (by default either).
+ */
+export async function walkSignIn(
+  esia: TestEsia, browser: TestBrowser, authorizeUrl: string, login: string,
+  opts: { password?: string; decision?: "grant" | "deny"; consent?: "asked" | "remembered" } = {},
+): Promise<URL> {
   let res = await browser.get(authorizeUrl);
-  if (res.status === 302) return new URL(res.headers.get("location")!);
-  let html = await res.text();
+  let html = res.status === 302 ? "" : await res.text();
   if (html.includes('action="/aas/oauth2/login"') && !html.includes("Предоставление прав доступа")) {
     res = await browser.post(`${esia.baseUrl}/aas/oauth2/login`, { tx: txOf(html), login, password: opts.password ?? DEMO_PASSWORD });
     if (res.status !== 302) throw new Error(`Вход не удался: ${res.status} ${(await res.text()).slice(0, 200)}`);
     res = await browser.get(new URL(res.headers.get("location")!, esia.baseUrl).toString());
-    html = await res.text();
+    html = res.status === 302 ? "" : await res.text();
   }
-  if (!html.includes("Предоставление прав доступа")) throw new Error(`Ожидался экран согласия: ${html.slice(0, 300)}`);
+  const asked = html.includes("Предоставление прав доступа");
+  if (opts.consent === "asked" || opts.decision === "deny") {
+    if (!asked) throw new Error(`Ожидался экран согласия: ${res.status} ${res.headers.get("location") ?? html.slice(0, 300)}`);
+  }
+  if (opts.consent === "remembered" && asked) throw new Error("Согласие уже выдано, а ЕСИА спрашивает снова");
+  if (!asked) {
+    if (res.status !== 302) throw new Error(`Ожидался экран согласия или возврат в систему: ${res.status} ${html.slice(0, 300)}`);
+    return new URL(res.headers.get("location")!);
+  }
   res = await browser.post(`${esia.baseUrl}/aas/oauth2/consent`, { tx: txOf(html), decision: opts.decision ?? "grant" });
   return new URL(res.headers.get("location")!);
 }

@@ -1,5 +1,5 @@
 -- Natural order of names («СОШ № 5» before «СОШ № 10»), the same on PostgreSQL and the embedded
--- PGlite (docs/decisions/013-natural-order.md). PGlite's databases use collation "C" and its ICU is
+-- PGlite (docs/decisions/015-natural-order.md). PGlite's databases use collation "C" and its ICU is
 -- a stub (an ICU collation with kn-true does not order numerically there), so no collation can do
 -- it: every list sorted by name sorts by a key column instead. The key is the name in lower case
 -- (ё as е), punctuation and spaces as one space, each run of digits left-padded with zeros to 10

@@ -56,6 +56,7 @@ export const PUBLIC_ROUTES: TRoute[] = [
   "/invite/demo-invitation-mag-school-10",
   "/invite/no-such-invitation",
   `/form?opaId=${PLACED}`,
+  "/widget-guide",
   "/no-such-page",
 ];
 
@@ -160,4 +161,4 @@ export function routePattern(path: string): string {
 }
 
 /** The emulator's screens not reached by signing in (login and consent are checked on the way). */
-export const EMULATOR_PATHS = ["/", "/info/recovery", "/info/signature", "/info/help", "/info/register", "/aas/oauth2/v2/ac", "/demo/people"];
+export const EMULATOR_PATHS = ["/", "/info/recovery", "/info/signature", "/info/help", "/info/register", "/aas/oauth2/v2/ac", "/demo/people", "/settings/agreements"];

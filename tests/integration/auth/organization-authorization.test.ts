@@ -105,8 +105,9 @@ describe("авторизация организации в ЕСИА (scope_org)"
 
   it("«Отказать»: сеанс остаётся, организации в нём нет", async () => {
     const { browser, sessionId, session } = await signInThroughEsia();
-    await db.authSession.update({ where: { id: sessionId }, data: { selectedOrganizationId: DEMO_INSTITUTION.filing } });
-    const start = await startFor(session);
+    await db.authSession.update({ where: { id: sessionId }, data: { selectedOrganizationId: DEMO_INSTITUTION.multiSecond } });
+    // The person's other organization: ЕСИА remembers the rights granted for the first one and would not ask.
+    const start = await startFor(session, DEMO_INSTITUTION.filing);
     const back = await walkSignIn(esia, browser, start.url, multi.email, { decision: "deny" });
     const result = await completeOrganizationAuthorization({ params: back.searchParams, cookieValue: start.cookie.value, session, esia: esia.client, secret: SECRET });
     expect(result).toMatchObject({ ok: false, reason: "denied" });

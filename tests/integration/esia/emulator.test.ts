@@ -34,7 +34,7 @@ describe("вход через эмулятор ЕСИА", () => {
     const html = await res.text();
     expect(html).toContain("Телефон / Email / СНИЛС");
     expect(html).toContain("Демо-пользователи эмулятора");
-    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state), demoPerson("institutionAdmin").email);
+    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state), demoPerson("institutionAdmin").email, { consent: "asked" });
     expect(back.origin + back.pathname).toBe(REDIRECT_URI);
     expect(back.searchParams.get("state")).toBe(state);
     expect(back.searchParams.get("code")).toBeTruthy();
@@ -88,12 +88,15 @@ describe("вход через эмулятор ЕСИА", () => {
     expect(browser.hasCookie("esia_sid")).toBe(false);
   });
 
-  it("с открытым сеансом ЕСИА пропускает форму входа", async () => {
+  it("с открытым сеансом ЕСИА и выданным согласием сразу возвращает код: ни формы входа, ни согласия", async () => {
     const { browser } = await signIn();
-    const res = await browser.get(await esia.client.authorizationUrl(randomUUID()));
-    const html = await res.text();
-    expect(html).toContain("Предоставление прав доступа");
-    expect(html).not.toContain("Телефон / Email / СНИЛС");
+    const state = randomUUID();
+    const res = await browser.get(await esia.client.authorizationUrl(state));
+    expect(res.status).toBe(302);
+    const back = new URL(res.headers.get("location")!);
+    expect(back.origin + back.pathname).toBe(REDIRECT_URI);
+    expect(back.searchParams.get("state")).toBe(state);
+    expect(back.searchParams.get("code")).toBeTruthy();
   });
 
   it("«Отказать» возвращает access_denied с кодом ESIA-007004", async () => {
@@ -304,15 +307,17 @@ describe("права организации (scope_org)", () => {
   it("области организации без scope_org не выдаются и не перечисляются на экране согласия", async () => {
     const browser = new TestBrowser();
     await signIn(multi.email, browser);
-    const request = { scope: "openid fullname org_grps org_inn", redirectUri: REDIRECT_URI };
+    // snils is new to this system: ЕСИА asks again, for everything it would grant.
+    const request = { scope: "openid fullname snils org_grps org_inn", redirectUri: REDIRECT_URI };
     const url = await esia.client.authorizationUrl(randomUUID(), "online", request);
     const consent = await (await browser.get(url)).text();
     expect(consent).toContain("Просмотр вашей фамилии, имени и отчества");
+    expect(consent).toContain("Просмотр вашего СНИЛС");
     expect(consent).not.toContain("Просмотр групп доступа");
     expect(consent).not.toContain("в организации");
-    const back = await walkSignIn(esia, browser, url, multi.email);
+    const back = await walkSignIn(esia, browser, url, multi.email, { consent: "asked" });
     const tokens = await esia.client.exchangeCode(back.searchParams.get("code")!, request);
-    expect(tokens.scope).toEqual(["openid", `fullname?oid=${multi.esiaOid}`]);
+    expect(tokens.scope).toEqual(["openid", `fullname?oid=${multi.esiaOid}`, `snils?oid=${multi.esiaOid}`]);
     expect((await fetch(`${esia.baseUrl}/rs/orgs/${second.esiaOid}/emps/${tokens.oid}/grps`, bearer(tokens.accessToken))).status).toBe(403);
   });
 
@@ -349,7 +354,8 @@ describe("права организации (scope_org)", () => {
   it("«Отказать» на правах организации — access_denied с ESIA-007004", async () => {
     const { browser } = await signIn(multi.email);
     const state = randomUUID();
-    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state, "online", esia.client.organizationRequest(second.esiaOid)), multi.email, { decision: "deny" });
+    // The person's other organization: its rights were never granted, so ЕСИА asks.
+    const back = await walkSignIn(esia, browser, await esia.client.authorizationUrl(state, "online", esia.client.organizationRequest(filing.esiaOid)), multi.email, { decision: "deny" });
     expect(back.searchParams.get("error")).toBe("access_denied");
     expect(back.searchParams.get("error_description")).toMatch(/^ESIA-007004/);
     expect(back.searchParams.get("state")).toBe(state);

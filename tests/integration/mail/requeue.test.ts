@@ -1,16 +1,18 @@
-// An email that gave up (FAILED after MAX_ATTEMPTS) is logged as an error and waits for a person:
+// An email that gave up (FAILED after MAX_ATTEMPTS) is logged as an error (without the recipient's
+// address) and waits for a person:
 // `npm run mail:requeue` (requeueFailedEmails) puts it back in the queue with its attempts reset.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { deliverDueEmails, MAX_ATTEMPTS, type MailTransport } from "@/lib/mail/delivery";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { requeueFailedEmails } from "@/lib/mail/requeue";
+import { capturedLog } from "../../helpers/log";
 
 beforeEach(async () => {
   await db.outboxEmail.deleteMany();
 });
 
-const refusing: MailTransport = { sendMail: async () => Promise.reject(new Error("550 mailbox unavailable")) };
+const refusing: MailTransport = { sendMail: async (m) => Promise.reject(new Error(`550 mailbox unavailable: ${m.to}`)) };
 const delivered: string[] = [];
 const accepting: MailTransport = { sendMail: async (m) => void delivered.push(m.to) };
 
@@ -19,18 +21,9 @@ async function queue(to: string) {
   return db.outboxEmail.findFirstOrThrow({ where: { to } });
 }
 
-/** console.error calls made while fn runs (the test setup fails a test on an unexpected one). */
+/** Error lines of the structured log written while fn runs (the test setup fails a test on an unexpected one). */
 async function loggedErrors(fn: () => Promise<unknown>): Promise<string[]> {
-  const spy = vi.mocked(console.error);
-  const previous = spy.getMockImplementation();
-  const logged: string[] = [];
-  spy.mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
-  try {
-    await fn();
-    return logged;
-  } finally {
-    spy.mockImplementation(previous ?? (() => {}));
-  }
+  return (await capturedLog(fn)).filter((line) => line.level === "error").map((line) => JSON.stringify(line));
 }
 
 describe("письма, которые не удалось отправить", () => {
@@ -47,6 +40,7 @@ describe("письма, которые не удалось отправить", 
     expect(logged[0]).toContain(email.id);
     expect(logged[0]).toContain("550 mailbox unavailable");
     expect(logged[0]).toContain("npm run mail:requeue");
+    expect(logged[0]).not.toContain("gives.up@demo.test");
     // FAILED is never taken again by the sender.
     expect(await deliverDueEmails({ transport: accepting, now: new Date(Date.now() + 86_400_000) })).toMatchObject({ claimed: 0 });
   });

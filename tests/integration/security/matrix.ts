@@ -377,6 +377,16 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     verdicts: everyone(), status: 200,
     call: async () => ({ path: "/api/ping" }),
   },
+  "GET /api/health": {
+    access: "public", why: "живость процесса для оркестратора: ничего не читает",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/health" }),
+  },
+  "GET /api/ready": {
+    access: "public", why: "готовность для балансировщика: база, миграции, глубина очереди писем — только числа, без персональных данных",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/ready" }),
+  },
   "GET /api/auth/[...nextauth]": {
     access: "public", why: "служебные адреса next-auth (вход ещё не выполнен)",
     verdicts: everyone(), status: 200,

@@ -1,8 +1,10 @@
-// «Сгенерировать»: the code in the real widget's four parts, the ЛКО number at its end; only for a
-// cabinet with its official site saved, only by those who may.
+// «Сгенерировать»: the code in the real widget's four parts, the ЛКО number at its end, and the code
+// without inline script or style, each with its CSP lines; only for a cabinet with its official site
+// saved, only by those who may.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { generateWidget } from "@/lib/widget/actions";
+import { createHash } from "node:crypto";
 import { BANNER_TEXTS, socialLink } from "@/lib/widget/banner";
 import { signInAs } from "../../helpers/session";
 
@@ -24,7 +26,7 @@ describe("генератор виджета", () => {
     await signInAs(HEAD);
     const result = await generateWidget({ cabinetId: CABINET, variant: "17", bannerText: text });
     if (!result.ok) throw new Error(result.error);
-    const code = result.data.code;
+    const code = result.data.codes.classic.code;
     const lines = code.split("\n");
     expect(lines[0]).toBe("<script src='http://portal.test/widget/script.min.js'></script>");
     expect(code).toMatch(/<style>[\s\S]*\.bf-17\{--pos-bg:[\s\S]*<\/style>/);
@@ -33,6 +35,20 @@ describe("генератор виджета", () => {
     expect(code).toContain(text);
     expect(code).toContain("<button class='pos-banner-btn_2' type='button'>Написать о проблеме</button>");
     expect(code.endsWith(`<script>Widget("http://portal.test/form", ${lkoId})</script>`)).toBe(true);
+
+    // The lines a site's own CSP needs: the portal, and the hashes of exactly these inline blocks.
+    const hash = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
+    const inlineScript = /<script>([\s\S]*?)<\/script>/.exec(code)![1];
+    const inlineStyle = /<style>([\s\S]*?)<\/style>/.exec(code)![1];
+    expect(result.data.codes.classic.csp).toEqual([
+      `script-src http://portal.test ${hash(inlineScript)}`, `style-src ${hash(inlineStyle)}`, "connect-src http://portal.test", "frame-src http://portal.test",
+    ]);
+
+    // The code without inline script or style: the loader's tag alone, the ЛКО number its last attribute.
+    expect(result.data.codes.noInline).toEqual({
+      code: `<script async src='http://portal.test/widget/script.min.js' data-variant='17' data-text='${text}' data-small='${BANNER_TEXTS[1].small}' data-button='${BANNER_TEXTS[1].button}' data-opa-id='${lkoId}'></script>`,
+      csp: ["script-src http://portal.test", "connect-src http://portal.test", "frame-src http://portal.test"],
+    });
     const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: CABINET } });
     expect(cabinet).toMatchObject({ widgetVariant: 17, widgetBannerText: text });
     expect(cabinet.widgetGeneratedAt).not.toBeNull();

@@ -1,5 +1,5 @@
-// The placement checker on local pages: its five outcomes, the fences around the fetch, and the
-// action that records a check.
+// The placement checker on local pages: its outcomes, the site's CSP header read with the page, the
+// fences around the fetch, and the action that records a check (the verdict's cases: site-verdict.test.ts).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runSiteCheck } from "@/lib/widget/actions";
 import { bannerTextOf, variantById, widgetCode } from "@/lib/widget/banner";
-import { checkSite, findWidgets, siteCheckConfig } from "@/lib/widget/site-check";
+import { checkSite, siteCheckConfig } from "@/lib/widget/site-check";
 import { signInAs } from "../../helpers/session";
 
 const LKO = 300_123;
@@ -23,6 +23,7 @@ const PAGES: Record<string, { status?: number; body: string; headers?: Record<st
   "/error": { status: 500, body: "Internal Server Error" },
   "/redirect": { status: 302, body: "", headers: { Location: "/correct" } },
   "/gzip": { body: page(code()), headers: { "Content-Encoding": "gzip" } },
+  "/csp": { body: page(code()), headers: { "Content-Security-Policy": "default-src 'self'" } },
 };
 
 let server: http.Server;
@@ -49,7 +50,7 @@ afterAll(() => new Promise((r) => server.close(r)));
 
 const local = { allowPrivateHosts: true, timeoutMs: 5000 };
 
-describe("проверка размещения: пять исходов", () => {
+describe("проверка размещения: исходы", () => {
   it("правильно (один и два виджета, после перенаправления, в gzip)", async () => {
     for (const path of ["/correct", "/two", "/redirect", "/gzip"]) {
       expect(await checkSite(`${base}${path}`, LKO, local), path).toMatchObject({ outcome: "CORRECT" });
@@ -82,8 +83,10 @@ describe("проверка размещения: пять исходов", () =>
     expect(refused).toMatchObject({ outcome: "UNREACHABLE", details: "Адрес сайта указывает во внутреннюю сеть: проверка запрещена." });
   });
 
-  it("разбор страницы находит вызовы Widget только в скриптах", () => {
-    expect(findWidgets(page(`${code()}<p>Widget("x", 1)</p>`))).toEqual({ widgets: [{ formUrl: "http://portal.test/form", lkoId: LKO }], loaderSrcs: ["http://portal.test/widget/script.min.js"] });
+  it("заголовок Content-Security-Policy сайта читается с его страницей: код не сработает, причина названа", async () => {
+    const result = await checkSite(`${base}/csp`, LKO, local);
+    expect(result).toMatchObject({ outcome: "NOT_WORKING", causes: [{ code: "csp" }] });
+    expect(result.details).toMatch(/^Политика безопасности сайта \(CSP\) блокирует виджет: добавьте в default-src http:\/\/portal\.test 'sha256-[^']+' 'sha256-[^']+'\./);
   });
 });
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chromiumPath, planSetup, postgresBin, type SystemProbe } from "@/lib/system/requirements";
 
-const EVERYTHING = ["/usr/bin/chromium", "/usr/lib/chromium/locales/ru.pak", "/usr/lib/postgresql/15/bin/initdb"];
+const GOST = "/usr/lib/x86_64-linux-gnu/engines-3/gost.so";
+const EVERYTHING = ["/usr/bin/chromium", "/usr/lib/chromium/locales/ru.pak", "/usr/lib/postgresql/15/bin/initdb", GOST];
 
 function machine(files: string[], over: Partial<SystemProbe> = {}): SystemProbe {
   const set = new Set(files);
@@ -20,7 +21,7 @@ function machine(files: string[], over: Partial<SystemProbe> = {}): SystemProbe 
 }
 
 describe("set-up of the test command", () => {
-  it("is ready when Chromium, its Russian locale and PostgreSQL's server programs are there", () => {
+  it("is ready when Chromium, its Russian locale, PostgreSQL's server programs and the ГОСТ engine are there", () => {
     expect(planSetup("test", machine(EVERYTHING))).toEqual({ kind: "ready" });
   });
 
@@ -28,13 +29,13 @@ describe("set-up of the test command", () => {
     const plan = planSetup("test", machine([], { isRoot: true }));
     expect(plan).toEqual({
       kind: "install",
-      packages: ["chromium", "chromium-l10n", "postgresql"],
-      command: ["apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-l10n", "postgresql"],
+      packages: ["chromium", "chromium-l10n", "postgresql", "libengine-gost-openssl"],
+      command: ["apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-l10n", "postgresql", "libengine-gost-openssl"],
     });
   });
 
   it("asks for exactly what is missing, in one Russian line with the command, when it may not install", () => {
-    const plan = planSetup("test", machine(["/usr/lib/postgresql/15/bin/initdb"]));
+    const plan = planSetup("test", machine(["/usr/lib/postgresql/15/bin/initdb", GOST]));
     expect(plan.kind).toBe("refuse");
     const message = (plan as { message: string }).message;
     expect(message).not.toContain("\n");
@@ -45,7 +46,28 @@ describe("set-up of the test command", () => {
 
   it("names the packages without apt-get (another distribution)", () => {
     const plan = planSetup("test", machine([], { hasAptGet: false, isRoot: true }));
-    expect(plan).toMatchObject({ kind: "refuse", message: expect.stringContaining("пакеты chromium, chromium-l10n, postgresql") });
+    expect(plan).toMatchObject({ kind: "refuse", message: expect.stringContaining("пакеты chromium, chromium-l10n, postgresql, libengine-gost-openssl") });
+  });
+
+  it("the ГОСТ engine: needed by the tests and benchmarks, wanted by `npm run dev` (RSA without it, said so)", () => {
+    const noGost = EVERYTHING.filter((f) => f !== GOST);
+    expect(planSetup("test", machine(noGost))).toEqual({
+      kind: "refuse",
+      message: "Не хватает: ГОСТ-криптография для ЕСИА. Установите: sudo apt-get install -y --no-install-recommends libengine-gost-openssl — и запустите команду снова.",
+    });
+    expect(planSetup("bench", machine(noGost)).kind).toBe("refuse");
+    expect(planSetup("dev", machine(noGost))).toEqual({
+      kind: "warn",
+      message: "Не хватает: ГОСТ-криптография для ЕСИА. Установите: sudo apt-get install -y --no-install-recommends libengine-gost-openssl; пока вход через эмулятор ЕСИА идёт на RSA.",
+    });
+    expect(planSetup("dev", machine(noGost, { isRoot: true }))).toMatchObject({ kind: "install", packages: ["libengine-gost-openssl"] });
+    // Another architecture's Debian path, or the file named by ESIA_GOST_ENGINE, is found as well.
+    expect(planSetup("dev", machine(["/usr/lib/aarch64-linux-gnu/engines-3/gost.so"]))).toEqual({ kind: "ready" });
+    expect(planSetup("dev", machine(["/opt/gost/gost.so"], { env: { ESIA_GOST_ENGINE: "/opt/gost/gost.so" } }))).toEqual({ kind: "ready" });
+    expect(planSetup("dev", machine(EVERYTHING, { isRoot: true, env: { ESIA_GOST_ENGINE: "/opt/none.so" } }))).toEqual({
+      kind: "refuse",
+      message: "Проверьте настройку: ESIA_GOST_ENGINE=/opt/none.so: такого файла нет.",
+    });
   });
 
   it("never installs over a CHROMIUM_PATH that names no file: the setting is reported", () => {
@@ -54,7 +76,7 @@ describe("set-up of the test command", () => {
   });
 
   it("takes a browser given by CHROMIUM_PATH and a server given by BENCH_DATABASE_URL", () => {
-    const probe = machine(["/opt/chrome/chrome"], { env: { CHROMIUM_PATH: "/opt/chrome/chrome", BENCH_DATABASE_URL: "postgresql://db/pos" } });
+    const probe = machine(["/opt/chrome/chrome", GOST], { env: { CHROMIUM_PATH: "/opt/chrome/chrome", BENCH_DATABASE_URL: "postgresql://db/pos" } });
     expect(planSetup("test", probe)).toEqual({ kind: "ready" });
     expect(chromiumPath(probe)).toBe("/opt/chrome/chrome");
   });

@@ -3,22 +3,23 @@ import { startTransition, useActionState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { generateWidgetForm } from "@/lib/widget/actions";
-import { BANNER_TEXTS, WIDGET_VARIANTS, bannerTextOf, previewDocument, variantById, widgetCode } from "@/lib/widget/banner";
+import { BANNER_TEXTS, WIDGET_VARIANTS, bannerTextOf, previewDocument, variantById } from "@/lib/widget/banner";
+import type { TWidgetCodes } from "@/lib/widget/codes";
 import { ZGenerateWidget, type TGenerateWidgetInput } from "@/lib/widget/schemas";
-import { CopyButton } from "./CopyButton";
 import { StatusText } from "@/components/ui/Status";
+import { WidgetCodes } from "./WidgetCodes";
 
 interface Props {
   cabinetId: string;
   lkoId: number;
-  portalOrigin: string;
-  saved: { variant: number; bannerText: string; generated: boolean };
+  /** The last generated design and text, with their codes (null until generated). */
+  saved: { variant: number; bannerText: string; codes: TWidgetCodes | null };
   /** Why generation is not possible yet (no official site saved), or null. */
   blockedReason: string | null;
 }
 
 /** (1) choose the design and the text, (2) generate, (3) copy; (4) the ЛКО number ends the code. */
-export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blockedReason }: Props) {
+export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Props) {
   const [state, formAction, pending] = useActionState(generateWidgetForm, null);
   const { register, handleSubmit, control, formState } = useForm<TGenerateWidgetInput>({
     resolver: zodResolver(ZGenerateWidget),
@@ -29,11 +30,11 @@ export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blocked
   const banner = bannerTextOf(chosenText);
   const generatedNow = state?.ok ? state.data : null;
   const generated = generatedNow
-    ? { variant: generatedNow.variant, bannerText: generatedNow.bannerText, code: generatedNow.code }
-    : saved.generated
-      ? { variant: saved.variant, bannerText: saved.bannerText, code: widgetCode({ portalOrigin, lkoId, variant: variantById(saved.variant)!, banner: bannerTextOf(saved.bannerText) }) }
+    ? { variant: generatedNow.variant, bannerText: generatedNow.bannerText, codes: generatedNow.codes }
+    : saved.codes
+      ? { variant: saved.variant, bannerText: saved.bannerText, codes: saved.codes }
       : null;
-  const current = generated && generated.variant === variant.id && generated.bannerText === banner.text ? generated.code : null;
+  const current = generated && generated.variant === variant.id && generated.bannerText === banner.text ? generated.codes : null;
   const submit = handleSubmit((_data, event) => {
     const form = event?.target as HTMLFormElement;
     startTransition(() => formAction(new FormData(form)));
@@ -90,14 +91,7 @@ export function WidgetGenerator({ cabinetId, lkoId, portalOrigin, saved, blocked
       </button>
 
       {current ? (
-        <div className="space-y-3">
-          <label htmlFor="widget-code" className="field-label">3. Код виджета для технической поддержки сайта</label>
-          <textarea id="widget-code" readOnly value={current} rows={12} className="field-input font-mono text-xs" aria-describedby="widget-code-hint" />
-          <p id="widget-code-hint" className="field-hint">
-            Передайте код целиком: его размещают на главной странице сайта, там, где должен быть баннер. (4) Уникальный номер вашего ЛКО — в конце кода: <strong>{lkoId}</strong>.
-          </p>
-          <CopyButton text={current} targetId="widget-code" done="Код скопирован в буфер обмена" />
-        </div>
+        <WidgetCodes codes={current} lkoId={lkoId} />
       ) : generated ? (
         <p className="rounded-lg bg-brand-light p-4" role="status">Оформление изменено — нажмите «Сгенерировать», чтобы получить новый код.</p>
       ) : null}

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { NAV } from "@/lib/ui/strings";
+import { Name } from "@/components/ui/Name";
 import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
 import { requirePortalSession } from "@/lib/auth/session";
@@ -6,9 +9,10 @@ import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { portalUrl } from "@/lib/esia/config";
 import { loadFunctioning } from "@/lib/functioning/queries";
 import { missingReadiness, READINESS_POINTS } from "@/lib/functioning/readiness";
-import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT, SOCIAL_SOURCES, socialLink } from "@/lib/widget/banner";
+import { DEFAULT_BANNER_TEXT, DEFAULT_VARIANT, SOCIAL_SOURCES, bannerTextOf, socialLink, variantById } from "@/lib/widget/banner";
+import { widgetCodes } from "@/lib/widget/codes";
 import { formatSeenAt, widgetStatusText } from "@/lib/widget/placement";
-import { SITE_CHECK_LABELS } from "@/lib/widget/site-check";
+import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { isOfficialOrigin, siteDomain } from "@/lib/functioning/official-site";
 import { StatusGlyph, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
 import { TableFrame } from "@/components/ui/TableFrame";
@@ -30,6 +34,9 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
   const portalOrigin = new URL(portalUrl()).origin;
   const missing = missingReadiness(cabinet);
   const hasSite = Boolean(cabinet.officialSite) && !cabinet.noSite;
+  const savedVariant = variantById(cabinet.widgetVariant) ?? variantById(DEFAULT_VARIANT)!;
+  const savedText = cabinet.widgetBannerText ?? DEFAULT_BANNER_TEXT;
+  const savedCodes = cabinet.widgetGeneratedAt ? widgetCodes({ portalOrigin, lkoId: cabinet.lkoId, variant: savedVariant, banner: bannerTextOf(savedText) }) : null;
   const widgetLook: { tone: TStatusTone; icon: TStatusIcon } = cabinet.noSite
     ? { tone: "neutral", icon: "dash" }
     // Placed on the official site but also elsewhere: worth a look, so not the plain success tone.
@@ -88,14 +95,14 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
           <h2 id="widget-title">Виджет модуля сообщений ПОС</h2>
           <p>
             Выберите вариант оформления и текст баннера, сгенерируйте и скопируйте код и передайте его в техническую поддержку
-            официального сайта{hasSite ? ` (${siteDomain(cabinet.officialSite!)})` : ""}.
+            официального сайта{hasSite ? ` (${siteDomain(cabinet.officialSite!)})` : ""}. Как разместить код на сайте с политикой безопасности, в{" "}
+            <Name>CMS</Name>, на <Name>React</Name> или <Name>Vue</Name> и как проверить размещение — на странице <Link href="/widget-guide">«{NAV.widgetGuide}»</Link>.
           </p>
           {canEdit ? (
             <WidgetGenerator
               cabinetId={cabinet.id}
               lkoId={cabinet.lkoId}
-              portalOrigin={portalOrigin}
-              saved={{ variant: cabinet.widgetVariant ?? DEFAULT_VARIANT, bannerText: cabinet.widgetBannerText ?? DEFAULT_BANNER_TEXT, generated: Boolean(cabinet.widgetGeneratedAt) }}
+              saved={{ variant: savedVariant.id, bannerText: savedText, codes: savedCodes }}
               blockedReason={cabinet.status !== "ACTIVE" ? "Кабинет в архиве." : hasSite ? null : "Сначала укажите и сохраните адрес официального сайта выше."}
             />
           ) : (
@@ -157,7 +164,7 @@ export default async function FunctioningPage({ params }: { params: Promise<{ lk
               {checks.map((c) => (
                 <li key={c.id}>
                   {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatSeenAt(c.checkedAt)}, {c.url}
-                  {c.details ? <span className="block text-sm text-muted">{c.details}</span> : null}
+                  {c.details ? <span className="block break-words text-sm text-muted">{c.details}</span> : null}
                 </li>
               ))}
             </ul>

@@ -1,8 +1,8 @@
 // Review queue and request card at scale (issue 4): a synthetic municipality with N institutions
-// (default 100 000, 20 управления — about 4 500 requests per управление, 500 of them waiting),
-// on a fresh embedded database migrated like production.
-//   npx tsx --conditions=react-server bench/requests-queue.ts [institutions]
-// (react-server: the services are server-only modules.)
+// (BENCH_INSTITUTIONS, default 100 000, 20 управления — about 4 500 requests per управление, 500 of
+// them waiting), on a fresh embedded database migrated like production, at the level of services.
+//   npm run bench -- requests-queue   (bench/run.ts adds --conditions=react-server: the services
+//   are server-only modules)
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,8 +14,9 @@ import { migrateDeploy } from "../prisma/migrate";
 import { seedDemo } from "../prisma/seed/demo";
 import { seedSynthetic } from "../prisma/seed/synthetic";
 import type { Actor } from "../lib/access/actor";
+import { SMOKE, setting } from "./support/mode";
 
-const institutions = Number(process.argv[2] || 100_000);
+const institutions = setting("BENCH_INSTITUTIONS", 100_000, 1_000);
 const root = path.resolve(import.meta.dirname, "..");
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pos-bench-requests-"));
 const dataDir = path.join(dir, "pglite");
@@ -42,7 +43,7 @@ const actor: Actor = {
 };
 console.log(`заявок у Управления № 1: ${await db.cabinetRequest.count({ where: { reviewerOrganizationId: "syn-org-dep-1" } })}, ждут решения: ${await db.cabinetRequest.count({ where: { reviewerOrganizationId: "syn-org-dep-1", status: "PENDING" } })}`);
 
-async function measure(name: string, fn: () => Promise<unknown>, runs = 20) {
+async function measure(name: string, fn: () => Promise<unknown>, runs = SMOKE ? 4 : 20) {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

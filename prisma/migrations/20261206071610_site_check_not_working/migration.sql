@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SiteCheckOutcome" ADD VALUE 'NOT_WORKING';
