@@ -36,9 +36,7 @@ export function proxy(request: NextRequest) {
   // A one-shot message an action left (lib/ui/flash.ts): this page request takes it, the cookie goes.
   forwarded.delete(FLASH_HEADER);
   const flash = flashToTake({
-    method: request.method,
     cookie: request.cookies.get(FLASH_COOKIE)?.value,
-    prefetch: request.headers.has("next-router-prefetch"),
     page: pathKind(request.nextUrl.pathname) === "app" && !/^\/api\/|\.[a-z0-9]+$/i.test(request.nextUrl.pathname),
   });
   if (flash) forwarded.set(FLASH_HEADER, flash);

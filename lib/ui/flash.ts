@@ -1,10 +1,14 @@
 // One-shot messages about what an action just did («Пользователь добавлен, приглашение отправлено…»),
 // shown once on the page the action leads to and never again: not on a reload, not after the next
 // action on that page (a message kept in the URL outlived its action, issue 14).
-// The action puts the message in a short-lived cookie; proxy.ts takes it out of the first page
-// request that carries it (deleting the cookie in that response) and hands it to the page in a
-// request header. Works without JavaScript (the form posts, the action redirects, the next GET
-// takes the message); with JavaScript the form navigates itself (see goWithFlash).
+// Two ways, one per kind of form post (lib/ui/flash-server.ts, goWithFlash):
+// - posted by the browser itself (no JavaScript): the action leaves the message in a short-lived
+//   cookie and redirects; proxy.ts takes it out of the next page request (deleting the cookie in
+//   that response) and hands it to the page in a request header.
+// - sent by JavaScript: the action answers with the message and the page to go to; the form hands
+//   the message to the next page in the browser (lib/ui/flash-client.ts) and goes there. A cookie
+//   would not do: the page re-rendered by the action prefetches its links at once, and proxy.ts
+//   cannot tell a prefetch from a visit (Next strips the router's headers before the proxy).
 import { z } from "zod";
 
 export const FLASH_COOKIE = "pos-flash";
@@ -38,12 +42,8 @@ export function decodeFlash(value: string | null | undefined): TFlash | null {
 /** Cookie attributes of the message (also used to delete it: the same path). */
 export const FLASH_COOKIE_OPTIONS = { path: "/", httpOnly: true, sameSite: "lax", maxAge: FLASH_MAX_AGE_SECONDS } as const;
 
-/**
- * What proxy.ts does with a request: the message it takes for the page, or nothing. A prefetch
- * (Next's links load pages ahead) must not take it: the person has not opened that page.
- */
-export function flashToTake(request: { method: string; cookie: string | undefined; prefetch: boolean; page: boolean }): string | null {
-  if (!request.cookie || request.prefetch || !request.page) return null;
-  if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "POST") return null;
+/** What proxy.ts does with a request: the message it takes for the page, or nothing. */
+export function flashToTake(request: { cookie: string | undefined; page: boolean }): string | null {
+  if (!request.cookie || !request.page) return null;
   return decodeFlash(request.cookie) ? request.cookie : null;
 }

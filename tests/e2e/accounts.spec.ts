@@ -231,3 +231,25 @@ test("без JavaScript: сообщение о добавлении — один
   await context.close();
   await withJs.close();
 });
+
+test("сообщение о добавлении не переживает следующее действие на той же странице", async ({ page }) => {
+  await signInThroughEsia(page, "organAdmin");
+  await page.goto("/admin?q=" + encodeURIComponent("СОШ № 16"));
+  await page.getByRole("link", { name: school.shortName, exact: true }).click();
+  const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
+  const email = "next.action@school16.demo.test";
+  await page.goto(`/admin/cabinets/${lko}/accounts/new`);
+  await page.getByLabel(/^Фамилия/).fill("Следующая");
+  await page.getByLabel(/^Имя/).fill("Алла");
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Должность/).fill("Учитель");
+  await page.getByRole("checkbox", { name: /Наблюдатель/ }).check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await expect(page.getByText(`Пользователь добавлен, приглашение отправлено на ${email}.`)).toBeVisible();
+
+  const row = page.locator(`tr[data-email="${email}"]`);
+  await row.getByRole("button", { name: /Отправить приглашение повторно/ }).click();
+  await expect(row.getByRole("status")).toContainText("Прежняя ссылка больше не действует");
+  await expect(page.getByText("Пользователь добавлен")).toHaveCount(0);
+});

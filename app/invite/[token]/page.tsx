@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInButton } from "@/components/auth/SignInButton";
 import { FlashMessage } from "@/components/ui/FlashMessage";
-import { takenFlash } from "@/lib/ui/flash-server";
+import { flashForPage } from "@/lib/ui/flash-server";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/accounts/dates";
@@ -29,7 +29,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const found = token.length <= 200 ? await findInvitationByToken(token) : null;
   const session = await getPortalSession();
   // What «Запросить новое приглашение» did (its route leaves a one-shot message).
-  const notice = <FlashMessage flash={await takenFlash()} />;
+  const flash = await flashForPage();
+  const notice = <FlashMessage key={flash.key} flash={flash.flash} />;
 
   if (!found) {
     return (

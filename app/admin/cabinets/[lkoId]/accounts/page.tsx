@@ -10,7 +10,7 @@ import { ACCOUNT_ROLE_CHOICES } from "@/lib/accounts/schemas";
 import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS, type TDisplayStatus } from "@/lib/accounts/status";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { FlashMessage } from "@/components/ui/FlashMessage";
-import { takenFlash } from "@/lib/ui/flash-server";
+import { flashForPage } from "@/lib/ui/flash-server";
 import { Pagination } from "@/components/ui/Pagination";
 import { StatusBadge, StatusPanel, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
 import { TableFrame } from "@/components/ui/TableFrame";
@@ -55,6 +55,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
   const raw = await searchParams;
   const query = ZAccountListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const list = await listAccounts(cabinet.id, query);
+  const flash = await flashForPage();
   const base = `/admin/cabinets/${cabinet.lkoId}/accounts`;
   // An archived cabinet takes no new people; its accounts stay visible (and can be archived or restored).
   const archived = cabinet.status !== "ACTIVE";
@@ -75,7 +76,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           <p>{ARCHIVED_CABINET_TEXT}</p>
         </StatusPanel>
       ) : null}
-      <FlashMessage flash={await takenFlash()} />
+      <FlashMessage key={flash.key} flash={flash.flash} />
       <p className="text-sm text-muted">Адрес электронной почты индивидуален для каждой учётной записи. Всем учётным записям представителей учреждения нужен статус «Подтвержден».</p>
 
       <form method="get" role="search" aria-label="Поиск и фильтры" className="card grid gap-3 p-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end">
