@@ -1,24 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadActor } from "@/lib/access/actor";
-import { requirePortalSession } from "@/lib/auth/session";
-import { formatDate } from "@/lib/accounts/dates";
-import { requireTrainingDone } from "@/lib/accounts/training";
+import { requireAdminArea } from "@/lib/access/guards";
+import { formatDate } from "@/lib/ui/format";
 import { ADMIN_INTRO, adminAudience } from "@/lib/cabinets/audience";
-import { CABINET_KIND_LABELS } from "@/lib/cabinets/labels";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { StatusText } from "@/components/ui/Status";
 import { formatNumber } from "@/lib/ui/format";
-import { ACTIONS, CABINET_TABS } from "@/lib/ui/strings";
+import { ACTIONS, CABINET_KIND, CABINET_TABS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Администрирование ЛКО" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  requireTrainingDone(actor, "/admin");
+  const { session, actor } = await requireAdminArea("/admin");
   const { q } = await searchParams;
   const tree = await cabinetTree(actor, { q: typeof q === "string" ? q.slice(0, 100) : undefined });
   const archived = tree.total === 0 && !q ? await db.account.count({ where: { personId: session.person.id, status: "ARCHIVED" } }) : 0;
@@ -93,7 +88,7 @@ function CabinetNode({ node }: { node: TreeNode }) {
       <div className="space-y-1">
         <Link href={`/admin/cabinets/${node.lkoId}`} className="text-lg font-semibold">{node.name}</Link>
         <p className="text-sm text-muted">
-          {CABINET_KIND_LABELS[node.kind]} · ЛКО № {node.lkoId}
+          {CABINET_KIND[node.kind]} · ЛКО № {node.lkoId}
           {node.status === "ARCHIVED" ? " · в архиве" : ""}
         </p>
         <p className="text-sm">

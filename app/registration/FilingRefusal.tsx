@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FILING_GAP_TEXT, type FilingGap } from "@/lib/access/policies";
+import { FILING_GAP_TEXT, type FilingGap } from "@/lib/access/filing";
 
 /** Who may not file sees exactly what they lack, and what to do about it. */
 export function FilingRefusal({ organizationName, gaps }: { organizationName: string; gaps: FilingGap[] }) {

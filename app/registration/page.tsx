@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { loadActor } from "@/lib/access/actor";
-import { filingGaps } from "@/lib/access/policies";
-import { requireOrganizationSession } from "@/lib/auth/session";
+import { filingGaps } from "@/lib/access/filing";
+import { requireOrganization } from "@/lib/access/guards";
 import { KIND_SLUG, kindOfSlug } from "@/lib/requests/labels";
 import { registrationOverview } from "@/lib/requests/filing";
 import { FilingRefusal } from "./FilingRefusal";
@@ -13,23 +12,23 @@ export const metadata: Metadata = { title: "Подключение кабине�
 // Step after choosing the organization: «Выберите кабинет: Кабинет редакции / Рабочий кабинет».
 // A plain GET form, so it works without JavaScript.
 export default async function RegistrationPage({ searchParams }: { searchParams: Promise<{ kind?: string; step?: string }> }) {
-  const session = await requireOrganizationSession();
+  const { actor, organization } = await requireOrganization();
   const { kind, step } = await searchParams;
   const chosen = kindOfSlug(kind);
   if (chosen) redirect(`/registration/${KIND_SLUG[chosen]}`);
 
-  const gaps = filingGaps(await loadActor(session.person.id), session.organization.id);
-  const overview = gaps.length === 0 ? await registrationOverview(session.organization.id) : null;
+  const gaps = filingGaps(actor, organization.id);
+  const overview = gaps.length === 0 ? await registrationOverview(organization.id) : null;
   const missingChoice = step !== undefined;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <h1>Подключение кабинета</h1>
-        <p className="text-muted">{session.organization.shortName} · ОГРН: {session.organization.ogrn}</p>
+        <p className="text-muted">{organization.shortName} · ОГРН: {organization.ogrn}</p>
       </div>
       {!overview ? (
-        <FilingRefusal organizationName={session.organization.shortName} gaps={gaps} />
+        <FilingRefusal organizationName={organization.shortName} gaps={gaps} />
       ) : (
         <form method="get" action="/registration" className="card space-y-6" noValidate>
           <input type="hidden" name="step" value="kind" />

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
-import { chooseOrganizationAction } from "@/lib/auth/organization-choice";
+import { chooseOrganizationForm } from "@/lib/auth/organization-choice";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 interface Option {
   id: string;
@@ -11,10 +12,10 @@ interface Option {
 }
 
 export function OrganizationChoiceForm({ organizations, current }: { organizations: Option[]; current?: string }) {
-  const [state, formAction, pending] = useActionState(chooseOrganizationAction, null);
-  const error = state && !state.ok ? (state.fieldErrors?.organizationId?.[0] ?? state.error) : null;
+  const { pending, errorOf, formError, formProps } = useActionForm(chooseOrganizationForm);
+  const error = formError ? (errorOf("organizationId") ?? formError) : null;
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form {...formProps} className="space-y-6" noValidate>
       <fieldset className="space-y-3" aria-describedby={error ? "org-error" : undefined}>
         <legend className="mb-2 text-lg font-semibold">Выберите организацию:</legend>
         {organizations.map((o) => (
@@ -28,11 +29,7 @@ export function OrganizationChoiceForm({ organizations, current }: { organizatio
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p id="org-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorList id="org-error" errors={error} form />
       <div className="flex flex-wrap justify-between gap-3">
         <Link href="/" className="btn-secondary">Назад</Link>
         <button type="submit" className="btn-primary" disabled={pending}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/access/guards";
 import { listPersonOrganizations } from "@/lib/auth/organizations";
 import { OrganizationChoiceForm } from "./OrganizationChoiceForm";
 
@@ -21,7 +21,7 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function SelectOrganizationPage({ searchParams }: { searchParams: Promise<{ change?: string; error?: string; description?: string }> }) {
-  const session = await requirePortalSession();
+  const { session } = await requireSignedIn();
   const memberships = await listPersonOrganizations(session.person.id);
   const { change, error, description } = await searchParams;
   const problem = error ? (ERRORS[error] ?? ERRORS.failed) : null;

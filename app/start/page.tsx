@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrganizationSession } from "@/lib/auth/session";
+import { requireOrganization } from "@/lib/access/guards";
+import { firstAndMiddleName } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Начало работы" };
 
 export default async function StartPage() {
-  const { person, organization } = await requireOrganizationSession();
+  const { session, organization } = await requireOrganization();
+  const { person } = session;
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-muted">Здравствуйте, {person.firstName} {person.middleName}!</p>
+        <p className="text-muted">Здравствуйте, {firstAndMiddleName(person)}!</p>
         <h1>{organization.shortName}</h1>
         <p className="text-sm text-muted">ОГРН: {organization.ogrn} · <Link href="/select-organization?change=1">Сменить организацию</Link></p>
       </div>

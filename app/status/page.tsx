@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { publicMunicipalities } from "@/lib/status/public";
-import { formatDate, percent } from "@/lib/status/model";
+import { percent } from "@/lib/status/model";
+import { formatDay } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Статус подключения учреждений" };
 
@@ -18,7 +19,7 @@ export default async function PublicStatusPage() {
         {municipalities.map((m) => (
           <li key={m.oktmo} className="card space-y-2">
             <h2 className="text-xl"><Link href={`/status/${m.oktmo}`}>{m.name}</Link></h2>
-            {m.deadline && <p className="text-sm text-muted">Срок подключения — до {formatDate(new Date(m.deadline))}</p>}
+            {m.deadline && <p className="text-sm text-muted">Срок подключения — до {formatDay(new Date(m.deadline))}</p>}
             <p>
               Подключение завершено: <strong>{m.counts.ready}</strong> из {m.counts.total} ({percent(m.counts.ready, m.counts.total).toLocaleString("ru-RU")} %)
             </p>

@@ -1,12 +1,13 @@
 "use client";
-import { useActionState } from "react";
-import { confirmTrainingFormAction } from "@/lib/accounts/actions";
+import { confirmTrainingForm } from "@/lib/accounts/actions";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 export function TrainingForm({ next, materialsUrl }: { next: string; materialsUrl: string }) {
-  const [state, formAction, pending] = useActionState(confirmTrainingFormAction, null);
-  const error = state && !state.ok ? (state.fieldErrors?.trained?.[0] ?? state.error) : null;
+  const { pending, errorOf, formError, formProps } = useActionForm(confirmTrainingForm);
+  const error = formError ? (errorOf("trained") ?? formError) : null;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       <p>
         Методические материалы ПОС размещены по адресу{" "}
@@ -16,7 +17,7 @@ export function TrainingForm({ next, materialsUrl }: { next: string; materialsUr
         <input type="checkbox" name="trained" className="mt-1 h-5 w-5 accent-brand" aria-describedby={error ? "trained-error" : undefined} aria-invalid={error ? true : undefined} />
         <span className="font-medium">Мною пройдено обучение</span>
       </label>
-      {error ? <p id="trained-error" role="alert" className="field-error">{error}</p> : null}
+      <ErrorList id="trained-error" errors={error} form />
       <button type="submit" className="btn-primary" disabled={pending}>Продолжить</button>
     </form>
   );

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { loadActor } from "@/lib/access/actor";
+import { requireSignedIn } from "@/lib/access/guards";
 import { accountsAwaitingTraining } from "@/lib/access/policies";
-import { requirePortalSession } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/accounts/training";
 import { db } from "@/lib/db";
 import { METHODICAL_MATERIALS_URL } from "@/lib/invitations/config";
@@ -12,9 +11,9 @@ export const metadata: Metadata = { title: "Обучение" };
 
 // The first entry after confirming an account: nothing in the cabinet works until this is ticked.
 export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const session = await requirePortalSession();
+  const { actor } = await requireSignedIn();
   const next = safeNextPath((await searchParams).next);
-  const waiting = accountsAwaitingTraining(await loadActor(session.person.id));
+  const waiting = accountsAwaitingTraining(actor);
   if (waiting.length === 0) redirect(next);
   const cabinets = await db.cabinet.findMany({ where: { id: { in: waiting.map((a) => a.cabinetId) } }, select: { id: true, name: true, lkoId: true } });
   return (

@@ -28,6 +28,7 @@ function Section({ id, title, children }: { id: string; title: ReactNode; childr
 }
 
 /** For the technical support of institutions' sites: how to place the widget's code anywhere, and how to check it. */
+// Over 80 lines on purpose: the guide is one document, read top to bottom; its sections are used nowhere else.
 export default function WidgetGuidePage() {
   const portalOrigin = new URL(portalUrl()).origin;
   const s = siteSnippets({ portalOrigin, lkoId: EXAMPLE_LKO, variant: WIDGET_VARIANTS[0], banner: BANNER_TEXTS[0] });

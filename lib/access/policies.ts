@@ -1,87 +1,130 @@
 import "server-only";
+// The scope rules of lib/access/roles.ts applied: which cabinets, requests and institutions a
+// person's roles reach. Every action's load and every page guard asks here.
 import { db, type Prisma } from "@/lib/db";
-import { GOSPUBLIC_CABINET_GROUP } from "@/lib/demo-world/reference";
+import { ForbiddenError } from "@/lib/actions/errors";
 import type { Actor, ActorAccount } from "./actor";
-import { roleCan, type Capability } from "./roles";
+import { CAPABILITIES, reachOf, type CabinetCapability, type Capability, type Reach } from "./roles";
 
-// ───────────── Cabinet requests (Госпаблики) ─────────────
-
-export type FilingGap = "membership" | "role" | "group";
-
-export const FILING_GAP_TEXT: Record<FilingGap, string> = {
-  membership: "вы не прикреплены к профилю этой организации в ЕСИА",
-  role: "в профиле организации в ЕСИА у вас нет роли «Администратор» или «Руководитель»",
-  group: "вы не добавлены в группу доступа «ПОС. Госпаблики. Кабинет учреждения» в ЕСИА",
-};
-
-/** What the person lacks to file a cabinet request for the organization; empty when nothing. */
-export function filingGaps(actor: Actor, organizationId: string): FilingGap[] {
-  const m = actor.memberships.find((x) => x.organizationId === organizationId);
-  if (!m) return ["membership"];
-  const gaps: FilingGap[] = [];
-  if (!m.chief && !m.admin) gaps.push("role");
-  if (!m.groups.includes(GOSPUBLIC_CABINET_GROUP)) gaps.push("group");
-  return gaps;
+export interface Grant {
+  account: ActorAccount;
+  role: ActorAccount["roles"][number];
+  reach: readonly Reach[];
 }
 
-/** Requests the person may decide: those addressed to organs where they hold a reviewing role. */
-export function reviewableRequestsWhere(actor: Actor): Prisma.CabinetRequestWhereInput {
-  const organizations = grants(actor, "requests.review").map((g) => g.account.organizationId);
-  return { reviewerOrganizationId: { in: [...new Set(organizations)] } };
+/** Active (confirmed and trained) accounts' roles that carry the capability, with how far it reaches. */
+export function grants(actor: Actor, capability: Capability): Grant[] {
+  return actor.accounts
+    .filter((a) => a.active)
+    .flatMap((account) => account.roles.map((role) => ({ account, role, reach: reachOf(role.role, capability) })).filter((g) => g.reach.length > 0));
 }
 
 // ───────────── Cabinets (ЛКО) ─────────────
 
-interface Grant {
-  account: ActorAccount;
-  role: ActorAccount["roles"][number];
+/** What the scope rules need to know of a cabinet. */
+export interface TCabinetScope {
+  id: string;
+  editorialCabinetId: string | null;
+  regionId: string;
+  sphereIds: string[];
 }
 
-/** Active (confirmed and trained) accounts' roles that carry the capability. */
-export function grants(actor: Actor, capability: Capability): Grant[] {
-  return actor.accounts
-    .filter((a) => a.active)
-    .flatMap((account) => account.roles.filter((role) => roleCan(role.role, capability)).map((role) => ({ account, role })));
-}
+type CabinetReach = Extract<Reach, "own" | "bound" | "boundInSpheres" | "region">;
 
 /**
- * The cabinets on which the person has the capability, as a query filter:
- * - their own cabinet (a role that carries it);
- * - through an organ's editorial cabinet, the work cabinets bound to it — all of them for a
- *   manager (Администратор ЛКО), those of the curator's spheres for a Куратор по направлению;
- * - for the region's operator, every cabinet of the region.
+ * Each reach on cabinets twice: as a database filter and as a check of a cabinet already read. One
+ * table, so that the two say the same (tests/integration/access/policies.test.ts holds them equal
+ * for every person and cabinet of the demo data).
  */
-export function cabinetsWhere(actor: Actor, capability: Capability): Prisma.CabinetWhereInput {
+const CABINET_REACH: Record<CabinetReach, { where: (g: Grant) => Prisma.CabinetWhereInput | null; covers: (g: Grant, c: TCabinetScope) => boolean }> = {
+  own: { where: (g) => ({ id: g.account.cabinetId }), covers: (g, c) => c.id === g.account.cabinetId },
+  bound: {
+    where: (g) => (g.account.cabinetKind === "EDITORIAL" ? { editorialCabinetId: g.account.cabinetId } : null),
+    covers: (g, c) => g.account.cabinetKind === "EDITORIAL" && c.editorialCabinetId === g.account.cabinetId,
+  },
+  boundInSpheres: {
+    where: (g) =>
+      g.account.cabinetKind === "EDITORIAL" && g.role.sphereIds.length > 0
+        ? { editorialCabinetId: g.account.cabinetId, spheres: { some: { sphereId: { in: g.role.sphereIds } } } }
+        : null,
+    covers: (g, c) => g.account.cabinetKind === "EDITORIAL" && c.editorialCabinetId === g.account.cabinetId && c.sphereIds.some((s) => g.role.sphereIds.includes(s)),
+  },
+  region: { where: (g) => ({ regionId: g.account.regionId }), covers: (g, c) => c.regionId === g.account.regionId },
+};
+
+const cabinetReaches = (g: Grant) => g.reach.filter((r): r is CabinetReach => r in CABINET_REACH);
+
+/** The cabinets on which the person has the capability, as a query filter (nothing when none). */
+export function cabinetsWhere(actor: Actor, capability: CabinetCapability): Prisma.CabinetWhereInput {
   const or: Prisma.CabinetWhereInput[] = [];
   const own = new Set<string>();
-  for (const { account, role } of grants(actor, capability)) {
-    // A curator's authority is over the institutions of their spheres, not the organ's own ЛКО.
-    if (role.role !== "CURATOR" || capability === "cabinet.view" || capability === "messages.handle") own.add(account.cabinetId);
-    if (account.cabinetKind !== "EDITORIAL" || !roleCan(role.role, "cabinet.manage")) continue;
-    if (role.role === "CURATOR") {
-      if (role.sphereIds.length > 0) or.push({ editorialCabinetId: account.cabinetId, spheres: { some: { sphereId: { in: role.sphereIds } } } });
-    } else {
-      or.push({ editorialCabinetId: account.cabinetId });
+  for (const g of grants(actor, capability)) {
+    for (const reach of cabinetReaches(g)) {
+      if (reach === "own") own.add(g.account.cabinetId);
+      else {
+        const where = CABINET_REACH[reach].where(g);
+        if (where) or.push(where);
+      }
     }
   }
-  for (const { account } of grants(actor, capability).filter((g) => g.role.role === "REGION_OPERATOR")) or.push({ regionId: account.regionId });
   if (own.size > 0) or.push({ id: { in: [...own] } });
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
 
-export async function hasCabinetCapability(actor: Actor, capability: Capability, cabinetId: string): Promise<boolean> {
+const CABINET_CAPABILITIES = CAPABILITIES.filter((c): c is CabinetCapability => c !== "requests.review" && c !== "monitoring.view");
+
+/** Everything the person may do on a cabinet already read (no query): what a page shows and offers. */
+export function capabilitiesOn(actor: Actor, cabinet: TCabinetScope): Set<CabinetCapability> {
+  return new Set(CABINET_CAPABILITIES.filter((capability) => grants(actor, capability).some((g) => cabinetReaches(g).some((r) => CABINET_REACH[r].covers(g, cabinet)))));
+}
+
+export async function hasCabinetCapability(actor: Actor, capability: CabinetCapability, cabinetId: string): Promise<boolean> {
   return (await db.cabinet.count({ where: { AND: [{ id: cabinetId }, cabinetsWhere(actor, capability)] } })) > 0;
+}
+
+/**
+ * For an action's load: the cabinet it names, read with the fields the handler needs, if the person
+ * has the capability on it; otherwise refused (a missing cabinet and another organ's get the same answer).
+ */
+export async function cabinetFor<S extends Prisma.CabinetSelect>(
+  actor: Actor,
+  cabinetId: string,
+  capability: CabinetCapability,
+  select: S,
+  refusal?: string,
+): Promise<Prisma.CabinetGetPayload<{ select: S }>> {
+  const cabinet = await db.cabinet.findFirst({ where: { AND: [{ id: cabinetId }, cabinetsWhere(actor, capability)] }, select });
+  if (!cabinet) throw new ForbiddenError(refusal);
+  return cabinet as Prisma.CabinetGetPayload<{ select: S }>;
+}
+
+// ───────────── Cabinet requests (Госпаблики) ─────────────
+
+/** Requests the person may decide: those addressed to the organizations where they hold a reviewing role. */
+export function reviewableRequestsWhere(actor: Actor): Prisma.CabinetRequestWhereInput {
+  const organizations = grants(actor, "requests.review").filter((g) => g.reach.includes("organization")).map((g) => g.account.organizationId);
+  return { reviewerOrganizationId: { in: [...new Set(organizations)] } };
 }
 
 // ───────────── Connection status ─────────────
 
-/** Organizations whose subtree (the organ and everything under it) the person may monitor. */
-export function monitoringRoots(actor: Actor): { organizationIds: string[]; regionIds: string[] } {
+/** Whose institutions a person may monitor: the trees of these organizations, and these whole regions. */
+export interface TMonitoringScope {
+  organizationIds: string[];
+  regionIds: string[];
+}
+
+/** Organizations whose subtree (the organ and everything under it) and regions the person may monitor. */
+export function monitoringRoots(actor: Actor): TMonitoringScope {
   const g = grants(actor, "monitoring.view");
   return {
-    organizationIds: [...new Set(g.filter((x) => x.role.role !== "REGION_OPERATOR").map((x) => x.account.organizationId))],
-    regionIds: [...new Set(g.filter((x) => x.role.role === "REGION_OPERATOR").map((x) => x.account.regionId))],
+    organizationIds: [...new Set(g.filter((x) => x.reach.includes("organizationTree")).map((x) => x.account.organizationId))],
+    regionIds: [...new Set(g.filter((x) => x.reach.includes("region")).map((x) => x.account.regionId))],
   };
+}
+
+export function monitorsAnything(scope: TMonitoringScope): boolean {
+  return scope.organizationIds.length + scope.regionIds.length > 0;
 }
 
 // ───────────── Training ─────────────

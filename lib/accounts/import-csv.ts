@@ -1,9 +1,8 @@
 // Reading the CSV of a bulk import: the columns of «Добавить пользователя», one account per row.
-// Pure (no database): the server checks the rows afterwards (./import.ts).
+// Pure (no database): the caller hands in the spheres it read, and checks the rows afterwards (./import.ts).
 import { parse } from "csv-parse/sync";
-import { ROLE_LABELS } from "@/lib/access/roles";
-import { SPHERES, sphereId } from "@/lib/demo-world/reference";
-import { ACCOUNT_ROLE_CHOICES, IMPORT_MAX_ROWS, type TAccountRoleChoice } from "./schemas";
+import { ASSIGNABLE_ROLES, ROLE_LABELS, type TAssignableRole } from "@/lib/access/roles";
+import { IMPORT_MAX_ROWS } from "./schemas";
 
 export const IMPORT_COLUMNS = [
   { key: "lastName", title: "Фамилия", required: true, aliases: [] },
@@ -31,14 +30,19 @@ function columnOf(header: string): ImportColumnKey | null {
   return null;
 }
 
-const ROLE_ALIASES: Record<string, TAccountRoleChoice> = Object.fromEntries([
-  ...ACCOUNT_ROLE_CHOICES.map((r) => [norm(ROLE_LABELS[r]), r]),
-  ...ACCOUNT_ROLE_CHOICES.map((r) => [norm(r), r]),
+const ROLE_ALIASES: Record<string, TAssignableRole> = Object.fromEntries([
+  ...ASSIGNABLE_ROLES.map((r) => [norm(ROLE_LABELS[r]), r]),
+  ...ASSIGNABLE_ROLES.map((r) => [norm(r), r]),
   ["администратор", "LKO_ADMIN"], ["куратор", "CURATOR"], ["модератор", "MODERATOR"], ["исполнитель сообщений", "MODERATOR"],
   ["наблюдатель", "OBSERVER"], ["ит-специалист", "CONNECTION_MONITOR"], ["мониторинг подключения", "CONNECTION_MONITOR"],
 ]);
 
-const SPHERE_BY_NAME = new Map<string, string>(SPHERES.flatMap((s) => [[norm(s.name), sphereId(s.code)], [norm(s.code), sphereId(s.code)]]));
+/** A sphere as the database has it: a row names it by its name or its code. */
+export interface TSphereRef {
+  id: string;
+  code: string;
+  name: string;
+}
 
 export interface ParsedRow {
   /** The line in the file (1 is the header). */
@@ -60,7 +64,8 @@ function delimiterOf(text: string): string {
 
 const splitList = (cell: string) => cell.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
 
-export function parseAccountsCsv(input: string): ParsedCsv {
+export function parseAccountsCsv(input: string, spheres: readonly TSphereRef[]): ParsedCsv {
+  const sphereByName = new Map(spheres.flatMap((s) => [[norm(s.name), s.id], [norm(s.code), s.id]]));
   const text = input.replace(/^\uFEFF/, "");
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -87,11 +92,11 @@ export function parseAccountsCsv(input: string): ParsedCsv {
     const problems: string[] = [];
     const roles = splitList(cells.roles).map((name) => {
       const role = ROLE_ALIASES[norm(name)];
-      if (!role) problems.push(`Неизвестная роль «${name}». Возможные: ${ACCOUNT_ROLE_CHOICES.map((r) => ROLE_LABELS[r]).join(", ")}.`);
+      if (!role) problems.push(`Неизвестная роль «${name}». Возможные: ${ASSIGNABLE_ROLES.map((r) => ROLE_LABELS[r]).join(", ")}.`);
       return role ?? "";
     }).filter(Boolean);
     const curatorSphereIds = splitList(cells.spheres).map((name) => {
-      const id = SPHERE_BY_NAME.get(norm(name));
+      const id = sphereByName.get(norm(name));
       if (!id) problems.push(`Неизвестная сфера «${name}».`);
       return id ?? "";
     }).filter(Boolean);

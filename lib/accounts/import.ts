@@ -5,6 +5,7 @@ import { cabinetsWhere } from "@/lib/access/policies";
 import { parseAccountsCsv } from "./import-csv";
 import { ZAddAccount, type TAddAccount } from "./schemas";
 import { DUPLICATE_EMAIL_MESSAGE, roleProblems, type CabinetForAccounts } from "./service";
+import { fullName } from "@/lib/ui/format";
 
 export interface TImportRowReport {
   line: number;
@@ -20,7 +21,7 @@ export interface TImportReport {
   rows: TImportRowReport[];
   validCount: number;
   errorCount: number;
-  /** Set by the import itself: how many accounts were created (0 on a dry run). */
+  /** Set by the import itself: how many accounts were created (0 when the file's errors stopped it); absent on a dry run. */
   imported?: number;
 }
 
@@ -29,7 +30,7 @@ export interface TImportReport {
  * only a batch can have: an address twice in the file, or already taken in the system.
  */
 export async function buildImportReport(csv: string, cabinet: CabinetForAccounts, actor: Actor): Promise<{ report: TImportReport; valid: TAddAccount[] }> {
-  const parsed = parseAccountsCsv(csv);
+  const parsed = parseAccountsCsv(csv, await db.sphere.findMany({ select: { id: true, code: true, name: true } }));
   if (!parsed.ok) return { report: { fileError: parsed.error, rows: [], validCount: 0, errorCount: 1 }, valid: [] };
 
   const checked = parsed.rows.map((row) => {
@@ -65,7 +66,7 @@ export async function buildImportReport(csv: string, cabinet: CabinetForAccounts
 
   const rows = checked.map((c) => ({
     line: c.row.line,
-    name: [c.row.cells.lastName, c.row.cells.firstName, c.row.cells.middleName].filter(Boolean).join(" "),
+    name: fullName(c.row.cells),
     email: c.row.cells.email,
     roles: c.data?.roles ?? [],
     errors: c.errors,

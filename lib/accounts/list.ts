@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
-import { ACCOUNT_ROLE_CHOICES } from "./schemas";
+import { ASSIGNABLE_ROLES } from "@/lib/access/roles";
 import { DISPLAY_STATUSES, displayStatus, displayStatusWhere } from "./status";
 
 export const ACCOUNTS_PAGE_SIZE = 20;
@@ -11,7 +11,7 @@ export const ACCOUNT_SORTS = ["name", "email", "status", "created", "training"] 
 export const ZAccountListQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(DISPLAY_STATUSES).optional().catch(undefined),
-  role: z.enum(ACCOUNT_ROLE_CHOICES).optional().catch(undefined),
+  role: z.enum(ASSIGNABLE_ROLES).optional().catch(undefined),
   sort: z.enum(ACCOUNT_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
@@ -125,3 +125,6 @@ export async function listAccounts(cabinetId: string, query: TAccountListQuery, 
     }),
   };
 }
+
+/** One row of the accounts table, as listAccounts gives it. */
+export type TAccountListRow = Awaited<ReturnType<typeof listAccounts>>["rows"][number];

@@ -1,15 +1,10 @@
 // Inputs of the accounts area, shared by the forms (react-hook-form + zodResolver) and the server
 // actions. No server-only imports here: the browser loads this module too.
 import { z } from "zod";
-
-/** Roles «Добавить пользователя» offers (the same list as ASSIGNABLE_ROLES in lib/access/roles.ts). */
-export const ACCOUNT_ROLE_CHOICES = ["LKO_ADMIN", "CURATOR", "MODERATOR", "OBSERVER", "CONNECTION_MONITOR"] as const;
-export type TAccountRoleChoice = (typeof ACCOUNT_ROLE_CHOICES)[number];
+import { ASSIGNABLE_ROLES } from "@/lib/access/roles";
+import { zList, zTicked } from "@/lib/validation/form-values";
 
 const NAME_RE = /^[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё\-' ]*$/;
-
-/** A checkbox group arrives as nothing, one string (FormData) or an array (JSON): always an array. */
-const asArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
 const required = (label: string, max: number) =>
   z
@@ -56,11 +51,8 @@ const accountShape = {
     .default("")
     .refine((v) => v === "" || normalizeRussianPhone(v) !== null, "Телефон указан неверно. Пример: +7 (900) 123-45-67"),
   position: required("Должность", 200),
-  roles: z.preprocess(
-    asArray,
-    z.array(z.enum(ACCOUNT_ROLE_CHOICES, { error: "Выберите роль из списка." })).min(1, "Добавьте хотя бы одну роль.").max(ACCOUNT_ROLE_CHOICES.length),
-  ),
-  curatorSphereIds: z.preprocess(asArray, z.array(z.string().min(1).max(100)).max(20, "Слишком много сфер.")),
+  roles: zList(z.array(z.enum(ASSIGNABLE_ROLES, { error: "Выберите роль из списка." })).min(1, "Добавьте хотя бы одну роль.").max(ASSIGNABLE_ROLES.length)),
+  curatorSphereIds: zList(z.array(z.string().min(1).max(100)).max(20, "Слишком много сфер.")),
 };
 
 /** «Добавить пользователя»: one schema for the form, the server action and every row of a CSV import. */
@@ -93,7 +85,7 @@ export type TImportAccounts = z.infer<typeof ZImportAccounts>;
 
 /** «Мною пройдено обучение». */
 export const ZConfirmTraining = z.object({
-  trained: z.preprocess((v) => v === true || v === "on" || v === "true", z.literal(true, { error: "Поставьте отметку «Мною пройдено обучение»." })),
+  trained: zTicked("Поставьте отметку «Мною пройдено обучение»."),
   next: z.string().max(300).optional(),
 });
 export type TConfirmTraining = z.input<typeof ZConfirmTraining>;

@@ -1,18 +1,16 @@
 import "server-only";
-import { db, type AccountRoleKind, type CabinetKind, type DbTx } from "@/lib/db";
+import { db, type AccountRoleKind, type CabinetKind, type DbTx, type Prisma } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor";
 import { cabinetsWhere } from "@/lib/access/policies";
+import { ASSIGNABLE_ROLES, ROLE_LABELS, rolesForCabinet } from "@/lib/access/roles";
 import { ActionError, ForbiddenError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { issueInvitation } from "@/lib/invitations/service";
-import { isUniqueViolation } from "./db-errors";
-import { normalizeRussianPhone, type TAccountRoleChoice, type TAddAccount } from "./schemas";
-import { DISPLAY_STATUS_LABELS, displayStatus } from "./status";
-
-/** Roles that make sense in a cabinet: a curator and a monitor look over institutions, so only an organ's cabinet has them. */
-export function rolesForCabinet(kind: CabinetKind): TAccountRoleChoice[] {
-  return kind === "EDITORIAL" ? ["LKO_ADMIN", "CURATOR", "MODERATOR", "OBSERVER", "CONNECTION_MONITOR"] : ["LKO_ADMIN", "MODERATOR", "OBSERVER"];
-}
+import { isUniqueViolation } from "@/lib/db/errors";
+import { normalizeRussianPhone, type TAddAccount } from "./schemas";
+import { displayStatus } from "./status";
+import { lastAndFirstName } from "@/lib/ui/format";
+import { ACCOUNT_STATUS } from "@/lib/ui/strings";
 
 export interface CabinetForAccounts {
   id: string;
@@ -24,23 +22,35 @@ export interface CabinetForAccounts {
   curatorSphereIds: string[];
 }
 
-export async function loadCabinetForAccounts(cabinetId: string, tx: DbTx = db): Promise<CabinetForAccounts | null> {
-  const cabinet = await tx.cabinet.findUnique({
-    where: { id: cabinetId },
-    select: { id: true, lkoId: true, name: true, kind: true, organizationId: true, status: true, spheres: { select: { sphereId: true } } },
-  });
-  if (!cabinet || cabinet.status !== "ACTIVE") return null;
+const FOR_ACCOUNTS = { id: true, lkoId: true, name: true, kind: true, organizationId: true, spheres: { select: { sphereId: true } } } as const;
+
+async function forAccounts(cabinet: Prisma.CabinetGetPayload<{ select: typeof FOR_ACCOUNTS }>, tx: DbTx): Promise<CabinetForAccounts> {
   const own = cabinet.spheres.map((s) => s.sphereId);
   const curatorSphereIds = own.length > 0 ? own : (await tx.sphere.findMany({ select: { id: true } })).map((s) => s.id);
   return { id: cabinet.id, lkoId: cabinet.lkoId, name: cabinet.name, kind: cabinet.kind, organizationId: cabinet.organizationId, curatorSphereIds };
 }
+
+/** A working cabinet as the accounts area needs it; null when it is archived or missing. */
+export async function loadCabinetForAccounts(cabinetId: string, tx: DbTx = db): Promise<CabinetForAccounts | null> {
+  const cabinet = await tx.cabinet.findFirst({ where: { id: cabinetId, status: "ACTIVE" }, select: FOR_ACCOUNTS });
+  return cabinet ? forAccounts(cabinet, tx) : null;
+}
+
+/** For the accounts actions' load: the working cabinet whose accounts the person manages, or refused. */
+export async function manageableCabinet(actor: Actor, cabinetId: string): Promise<CabinetForAccounts> {
+  const cabinet = await db.cabinet.findFirst({ where: { AND: [{ id: cabinetId, status: "ACTIVE" }, cabinetsWhere(actor, "accounts.manage")] }, select: FOR_ACCOUNTS });
+  if (!cabinet) throw new ForbiddenError("Нет прав на управление учётными записями этого кабинета.");
+  return forAccounts(cabinet, db);
+}
+
+const EDITORIAL_ONLY_ROLES = `Роли ${ASSIGNABLE_ROLES.filter((r) => !rolesForCabinet("WORK").includes(r)).map((r) => `«${ROLE_LABELS[r]}»`).join(" и ")} есть только в кабинете редакции органа.`;
 
 /** Field errors for roles the cabinet cannot have and spheres outside its list; empty when fine. */
 export function roleProblems(input: Pick<TAddAccount, "roles" | "curatorSphereIds">, cabinet: CabinetForAccounts): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const allowed = rolesForCabinet(cabinet.kind);
   const foreign = input.roles.filter((r) => !allowed.includes(r));
-  if (foreign.length > 0) problems.roles = ["Роли «Куратор по направлению» и «ИТ-специалист (мониторинг подключения)» есть только в кабинете редакции органа."];
+  if (foreign.length > 0) problems.roles = [EDITORIAL_ONLY_ROLES];
   if (input.roles.includes("CURATOR") && input.curatorSphereIds.some((s) => !cabinet.curatorSphereIds.includes(s))) {
     problems.curatorSphereIds = ["Выберите сферы из списка сфер кабинета."];
   }
@@ -61,7 +71,7 @@ export async function assertEmailFree(actor: Actor, email: string, tx: DbTx = db
   });
   if (!existing) return;
   const visible = await tx.cabinet.count({ where: { AND: [{ id: existing.cabinetId }, cabinetsWhere(actor, "accounts.manage")] } });
-  const where = visible ? ` Она в кабинете «${existing.cabinet.name}», статус «${DISPLAY_STATUS_LABELS[displayStatus(existing, new Date())]}».` : "";
+  const where = visible ? ` Она в кабинете «${existing.cabinet.name}», статус «${ACCOUNT_STATUS[displayStatus(existing, new Date())]}».` : "";
   throw new ActionError(DUPLICATE_EMAIL_MESSAGE + where, { email: [DUPLICATE_EMAIL_MESSAGE + where] });
 }
 
@@ -114,7 +124,7 @@ export async function createInvitedAccount(
     cabinetId: cabinet.id,
     organizationId: cabinet.organizationId,
     data: {
-      email: account.email, name: `${account.lastName} ${account.firstName}`, roles, curatorSphereIds: roles.includes("CURATOR") ? input.curatorSphereIds : [],
+      email: account.email, name: lastAndFirstName(account), roles, curatorSphereIds: roles.includes("CURATOR") ? input.curatorSphereIds : [],
       expiresAt: expiresAt.toISOString(), source: opts.source ?? "form",
     },
   });
@@ -136,7 +146,3 @@ export async function accountForActor(actor: Actor, accountId: string) {
   return account;
 }
 
-export async function assertCanManageCabinet(actor: Actor, cabinetId: string): Promise<void> {
-  const count = await db.cabinet.count({ where: { AND: [{ id: cabinetId, status: "ACTIVE" }, cabinetsWhere(actor, "accounts.manage")] } });
-  if (count === 0) throw new ForbiddenError("Нет прав на управление учётными записями этого кабинета.");
-}

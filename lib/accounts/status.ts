@@ -2,20 +2,9 @@
 // link is no longer live (expired, or revoked by archiving) shows it.
 import type { AccountStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
-import { ACCOUNT_STATUS } from "@/lib/ui/strings";
 
 export const DISPLAY_STATUSES = ["INVITED", "INVITATION_EXPIRED", "CONFIRMED", "ARCHIVED"] as const;
 export type TDisplayStatus = (typeof DISPLAY_STATUSES)[number];
-
-export const DISPLAY_STATUS_LABELS: Record<TDisplayStatus, string> = ACCOUNT_STATUS;
-
-/** An icon beside the word, so that status never rests on colour alone. */
-export const DISPLAY_STATUS_ICONS: Record<TDisplayStatus, string> = {
-  INVITED: "✉",
-  INVITATION_EXPIRED: "⌛",
-  CONFIRMED: "✓",
-  ARCHIVED: "▣",
-};
 
 interface InvitationTimes {
   expiresAt: Date;

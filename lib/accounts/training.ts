@@ -1,11 +1,8 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/access/actor";
-import { accountsAwaitingTraining } from "@/lib/access/policies";
 import { recordAudit } from "@/lib/audit/log";
 
-/** The areas the training gate guards, and so the only places to return to after the tick. */
+/** The areas the training gate guards (lib/access/guards.ts), and so the only places to return to after the tick. */
 const GATED_AREAS = ["/admin", "/monitoring"];
 const inArea = (path: string, area: string) => path === area || path.startsWith(`${area}/`) || path.startsWith(`${area}?`);
 
@@ -16,15 +13,6 @@ export function safeNextPath(next: string | undefined | null): string {
 }
 
 export const trainingUrl = (next: string) => `/training?next=${encodeURIComponent(safeNextPath(next))}`;
-
-/**
- * The training gate: a confirmed account's holder who has not ticked «Мною пройдено обучение»
- * goes to /training from every cabinet page, the request queue and monitoring, whatever URL they
- * typed (not to a «no access» page: their roles work once they tick).
- */
-export function requireTrainingDone(actor: Actor, next: string): void {
-  if (accountsAwaitingTraining(actor).length > 0) redirect(trainingUrl(next));
-}
 
 /**
  * Records the tick on every confirmed account of the person that waits for it: the person has

@@ -6,6 +6,7 @@ import { esiaConfig, portalUrl } from "@/lib/esia/config";
 import { getEsiaClient } from "@/lib/esia/instance";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, signInFromEsia } from "./profile-sync";
+import { fullName } from "@/lib/ui/format";
 
 // next-auth builds its URLs from NEXTAUTH_URL; the portal's public origin is configured once.
 process.env.NEXTAUTH_URL ??= portalUrl();
@@ -50,7 +51,7 @@ function esiaProvider(): OAuthConfig<EsiaProfile> {
       },
     },
     profile(profile) {
-      return { id: profile.oid, name: `${profile.lastName} ${profile.firstName} ${profile.middleName ?? ""}`.trim(), email: profile.email };
+      return { id: profile.oid, name: fullName(profile), email: profile.email };
     },
   };
 }

@@ -1,7 +1,5 @@
 "use server";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { defineAction } from "@/lib/actions/define-action";
 import { ForbiddenError } from "@/lib/actions/errors";
 import { portalUrl } from "@/lib/esia/config";
@@ -17,12 +15,11 @@ import { authSecret } from "./secret";
 export const chooseOrganization = defineAction({
   name: "session.chooseOrganization",
   schema: ZChooseOrganization,
-  async authorize(input, { session }) {
-    const membership = await db.membership.findUnique({
-      where: { personId_organizationId: { personId: session.person.id, organizationId: input.organizationId } },
-      select: { active: true },
-    });
-    if (!membership?.active) throw new ForbiddenError("Вы не числитесь сотрудником этой организации в ЕСИА.");
+  async load(input, { actor }) {
+    // The actor's memberships are the active ones ЕСИА reported at sign-in.
+    const membership = actor.memberships.find((m) => m.organizationId === input.organizationId);
+    if (!membership) throw new ForbiddenError("Вы не числитесь сотрудником этой организации в ЕСИА.");
+    return membership;
   },
   async handler(input, { session }) {
     const start = await startOrganizationAuthorization(session, input.organizationId, {
@@ -33,11 +30,7 @@ export const chooseOrganization = defineAction({
     (await cookies()).set(start.cookie.name, start.cookie.value, start.cookie.options);
     return { authorizationUrl: start.url };
   },
+  // On success the browser goes to ЕСИА for the organization's rights.
+  form: { redirect: (data) => data.authorizationUrl },
 });
-
-/** Form action of «Выберите организацию»: on success the browser goes to ЕСИА for the organization's rights. */
-export async function chooseOrganizationAction(_prev: unknown, form: FormData) {
-  const result = await chooseOrganization(form);
-  if (result.ok) redirect(result.data.authorizationUrl);
-  return result;
-}
+export const chooseOrganizationForm = chooseOrganization.form;

@@ -1,13 +1,21 @@
 import "server-only";
 import { db, type DbTx } from "@/lib/db";
 import type { EsiaOrganizationGrant, EsiaProfile } from "@/lib/esia/client";
-import { regionId } from "@/lib/demo-world/regions";
 import { recordAudit } from "@/lib/audit/log";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** ОГРН digits 4–5 carry the region code of the registering tax office. */
 const regionCodeOfOgrn = (ogrn: string) => Number(ogrn.slice(3, 5));
+
+/** The region the portal serves (configuration): where an organization whose ОГРН names no known region is placed. */
+const portalRegionCode = () => Number(process.env.PORTAL_REGION_CODE) || 74;
+
+/** The organization's region from the reference data in the database: by its ОГРН, else the portal's own. */
+async function regionOf(tx: DbTx, ogrn: string): Promise<string> {
+  const byOgrn = await tx.region.findUnique({ where: { code: regionCodeOfOgrn(ogrn) }, select: { id: true } });
+  return (byOgrn ?? (await tx.region.findUniqueOrThrow({ where: { code: portalRegionCode() }, select: { id: true } }))).id;
+}
 
 /**
  * Stores what ЕСИА said about the person at sign-in — the person, their organizations with
@@ -93,12 +101,12 @@ async function ensureOrganization(tx: DbTx, org: EsiaProfile["organizations"][nu
     return known.id;
   }
   if (!/^\d{13}$/.test(org.ogrn)) return null;
-  const region = await tx.region.findUnique({ where: { id: regionId(regionCodeOfOgrn(org.ogrn)) }, select: { id: true } });
+  const regionId = await regionOf(tx, org.ogrn);
   const municipality = org.oktmo ? await municipalityOf(tx, org.oktmo) : null;
   const created = await tx.organization.create({
     data: {
       esiaOid: org.oid, fullName: org.fullName, shortName: org.shortName, ogrn: org.ogrn, inn: org.inn ?? null, kpp: org.kpp,
-      regionId: region?.id ?? regionId(74), municipalityId: municipality?.id, email: org.email, phone: org.phone,
+      regionId, municipalityId: municipality?.id, email: org.email, phone: org.phone,
     },
     select: { id: true },
   });

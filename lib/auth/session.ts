@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { portalUrl } from "@/lib/esia/config";
@@ -52,18 +51,4 @@ export async function loadPortalSession(sessionId: string, now = new Date()): Pr
   });
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
   return { sessionId: row.id, person: row.person, organization: row.selectedOrganization };
-}
-
-/** For pages behind sign-in: sends everybody else to the sign-in page. */
-export async function requirePortalSession(): Promise<PortalSession> {
-  const session = await getPortalSession();
-  if (!session) redirect("/signin");
-  return session;
-}
-
-/** For pages that act on behalf of an organization: sends people without one to the choice. */
-export async function requireOrganizationSession(): Promise<PortalSession & { organization: NonNullable<PortalSession["organization"]> }> {
-  const session = await requirePortalSession();
-  if (!session.organization) redirect("/select-organization");
-  return session as PortalSession & { organization: NonNullable<PortalSession["organization"]> };
 }

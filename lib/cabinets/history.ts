@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { fullName } from "@/lib/ui/format";
 
 export const HISTORY_PAGE_SIZE = 30;
 
@@ -18,7 +19,7 @@ export async function cabinetHistory(cabinetId: string, page: number) {
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorPersonId).filter((x): x is string => Boolean(x)))];
   const persons = await db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, lastName: true, firstName: true, middleName: true } });
-  const names = new Map(persons.map((p) => [p.id, [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ")]));
+  const names = new Map(persons.map((p) => [p.id, fullName(p)]));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),

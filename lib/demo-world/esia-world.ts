@@ -123,6 +123,7 @@ export const ORG = {
   agapovoEduDepartment: "org-omsu-agapovo-uo",
 } as const;
 
+// Over 80 lines on purpose: the demo world's organizations listed in one place, read top to bottom like the region's tree.
 function buildOrganizations(): WorldOrganization[] {
   orgSerial = 0;
   const organs: WorldOrganization[] = [

@@ -1,7 +1,9 @@
-// Reference data shared by the seed, the ЕСИА emulator and the UI: access groups and spheres.
+// Reference data of the demo world, for the seed and the ЕСИА emulator: access groups and spheres.
+// The portal itself reads them from the database (and the filing group's mnemonic from its configuration).
+import { DEFAULT_FILING_ACCESS_GROUP } from "../access/filing";
 
-/** The ЕСИА access group that allows filing a cabinet request (by mnemonic). */
-export const GOSPUBLIC_CABINET_GROUP = "POS_GOSPABLIKI_KABINET_UCHREZHDENIYA";
+/** The ЕСИА access group that allows filing a cabinet request (by mnemonic), as the demo ЕСИА names it. */
+export const GOSPUBLIC_CABINET_GROUP = DEFAULT_FILING_ACCESS_GROUP;
 
 export const ACCESS_GROUPS = [
   { mnemonic: GOSPUBLIC_CABINET_GROUP, name: "ПОС. Госпаблики. Кабинет учреждения" },

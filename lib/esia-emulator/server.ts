@@ -120,6 +120,7 @@ function withQuery(base: string, params: Record<string, string | undefined>): st
   return url.toString();
 }
 
+// Over 80 lines on purpose: one closure holds the emulator's in-memory state that all its routes share.
 export function createEsiaEmulator(opts: EmulatorOptions) {
   const now = opts.now ?? Date.now;
   const store = new EmulatorStore(now, opts.grantsFile);

@@ -1,44 +1,31 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { defineAction, formDataToObject } from "@/lib/actions/define-action";
-import { ForbiddenError } from "@/lib/actions/errors";
-import type { ActionResult } from "@/lib/actions/errors";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
+import { cabinetFor } from "@/lib/access/policies";
+import { defineAction } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/log";
 import { ZReadiness } from "./schemas";
 
 export const saveReadiness = defineAction({
   name: "functioning.saveReadiness",
   schema: ZReadiness,
-  async authorize(input, { session }) {
-    const actor = await loadActor(session.person.id);
-    if (!(await hasCabinetCapability(actor, "functioning.edit", input.cabinetId))) throw new ForbiddenError();
-  },
-  async handler(input, { session }) {
+  load: (input, { actor }) =>
+    cabinetFor(actor, input.cabinetId, "functioning.edit", {
+      id: true, lkoId: true, organizationId: true,
+      readyAccounts: true, readyResponsibles: true, readyTraining: true, readyToWork: true, officialSite: true, noSite: true, noSiteReason: true,
+    }),
+  async handler(input, { session, resource: cabinet }) {
     const { cabinetId, ...readiness } = input;
-    const cabinet = await db.$transaction(async (tx) => {
-      const before = await tx.cabinet.findUniqueOrThrow({
-        where: { id: cabinetId },
-        select: { readyAccounts: true, readyResponsibles: true, readyTraining: true, readyToWork: true, officialSite: true, noSite: true, noSiteReason: true },
-      });
-      const updated = await tx.cabinet.update({ where: { id: cabinetId }, data: { ...readiness, readinessUpdatedAt: new Date() }, select: { id: true, lkoId: true, organizationId: true } });
+    const { id, organizationId } = cabinet;
+    const before = { readyAccounts: cabinet.readyAccounts, readyResponsibles: cabinet.readyResponsibles, readyTraining: cabinet.readyTraining, readyToWork: cabinet.readyToWork, officialSite: cabinet.officialSite, noSite: cabinet.noSite, noSiteReason: cabinet.noSiteReason };
+    await db.$transaction(async (tx) => {
+      await tx.cabinet.update({ where: { id: cabinetId }, data: { ...readiness, readinessUpdatedAt: new Date() } });
       await recordAudit(tx, {
-        actorPersonId: session.person.id, action: "functioning.readiness_saved", entityType: "Cabinet", entityId: cabinetId,
-        cabinetId, organizationId: updated.organizationId, data: { before, after: readiness },
+        actorPersonId: session.person.id, action: "functioning.readiness_saved", entityType: "Cabinet", entityId: id,
+        cabinetId: id, organizationId, data: { before, after: readiness },
       });
-      return updated;
     });
-    revalidatePath(`/admin/cabinets/${cabinet.lkoId}/functioning`);
     return { officialSite: readiness.officialSite };
   },
+  revalidate: (_data, _input, cabinet) => [`/admin/cabinets/${cabinet.lkoId}/functioning`],
 });
-
-export type TReadinessFormState = (ActionResult<{ officialSite: string | null }> & { values?: Record<string, unknown> }) | null;
-
-/** Form action (works without JavaScript): keeps what the person typed when something is wrong. */
-export async function saveReadinessForm(_prev: TReadinessFormState, form: FormData): Promise<TReadinessFormState> {
-  const result = await saveReadiness(form);
-  return { ...result, values: formDataToObject(form) };
-}
+export const saveReadinessForm = saveReadiness.form;

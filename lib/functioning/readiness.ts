@@ -37,8 +37,6 @@ export interface TReadinessState {
   widgetGeneratedAt: Date | null;
 }
 
-export const SITE_POINT_LABEL = "Указан официальный сайт или отмечено «Нет сайта» с причиной";
-
 /** What the institution still has to do, in the order of the instruction. Empty when ready. */
 export function missingReadiness(state: TReadinessState): string[] {
   const missing: string[] = READINESS_POINTS.filter((p) => !state[p.key]).map((p) => `Не отмечено: «${p.label}»`);

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { zCheckbox } from "@/lib/validation/form-values";
 import { parseOfficialSite } from "./official-site";
 
-// Checkboxes arrive as booleans from react-hook-form and as "on" (or nothing) from a plain form post.
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
-  .optional()
-  .transform((v) => v === true || v === "on" || v === "true");
+const checkbox = zCheckbox();
 
 export const ZReadiness = z
   .object({

@@ -1,8 +1,6 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/accounts/db-errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { defineAction } from "@/lib/actions/define-action";
 import { ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { ZInvitationToken } from "@/lib/accounts/schemas";
@@ -20,12 +18,15 @@ const ALREADY_IN_CABINET = "У вас уже есть учётная запис�
 export const acceptInvitation = defineAction({
   name: "invitations.accept",
   schema: ZInvitationToken,
-  async authorize(input, { session }) {
+  async load(input, { session }) {
     const found = await findInvitationByToken(input.token);
     if (!found) throw new ForbiddenError(INVITATION_STATE_TEXT.unknown);
     if (found.state !== "live") throw new ForbiddenError(INVITATION_STATE_TEXT[found.state]);
     if (!(await matchInvitedPerson(session.person.id, found)).ok) throw new ForbiddenError(WRONG_PERSON_TEXT(found.cabinet.organizationName));
+    return found;
   },
+  // The link is read and matched again inside the transaction that claims it: a second tab, or a
+  // revocation in between, must see the claim (the load only decides whether to try).
   async handler(input, { session }) {
     const now = new Date();
     const personId = session.person.id;
@@ -55,7 +56,6 @@ export const acceptInvitation = defineAction({
         });
         return { lkoId: found.cabinet.lkoId };
       });
-      revalidatePath("/", "layout");
       return result;
     } catch (error) {
       // One person, one account per cabinet (unique cabinetId + personId).
@@ -63,11 +63,10 @@ export const acceptInvitation = defineAction({
       throw error;
     }
   },
+  // The person's navigation changes (a cabinet to open), wherever they are.
+  revalidate: [["/", "layout"]],
+  // On success straight to the training tick, then the cabinet.
+  form: { redirect: (data) => trainingUrl(`/admin/cabinets/${data.lkoId}`) },
 });
 
-/** Form action of the invitation page: on success straight to the training tick, then the cabinet. */
-export async function acceptInvitationFormAction(_prev: unknown, form: FormData) {
-  const result = await acceptInvitation(form);
-  if (result.ok) redirect(trainingUrl(`/admin/cabinets/${result.data.lkoId}`));
-  return result;
-}
+export const acceptInvitationForm = acceptInvitation.form;

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/accounts/dates";
-import { DISPLAY_STATUS_LABELS } from "@/lib/accounts/status";
+import { formatDateTime, fullName } from "@/lib/ui/format";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail, type EmailContent } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { findInvitationByToken, type FoundInvitation } from "./service";
+import { ACCOUNT_STATUS } from "@/lib/ui/strings";
 
 /** "reported": a used link's holder says they did not confirm it; the administrators were told. */
 export type RenewalOutcome = "sent" | "reported" | "already" | "unknown" | "not-needed";
@@ -59,8 +59,6 @@ async function cabinetAdminAddresses(cabinetId: string): Promise<string[]> {
   return [...new Set(admins.length > 0 ? admins.map((a) => a.email) : [cabinet.email])];
 }
 
-const fullName = (p: { lastName: string; firstName: string; middleName: string | null }) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
-
 const accountsUrl = (found: FoundInvitation) => `${portalUrl()}/admin/cabinets/${found.cabinet.lkoId}/accounts?q=${encodeURIComponent(found.account.email)}`;
 
 function renewalRequest(found: FoundInvitation) {
@@ -86,7 +84,7 @@ async function usedLinkReport(found: FoundInvitation) {
     paragraphs: [
       `Ссылку приглашения ${fullName(found.account)} (${found.account.email}) в кабинет «${found.cabinet.name}» (ЛКО ${found.cabinet.lkoId}) открыли снова. ` +
         `По ней учётная запись уже подтверждена ${formatDateTime(found.invitation.usedAt!)}${confirmedBy ? ` через Госуслуги: ${fullName(confirmedBy)}` : ""}. ` +
-        `Статус сейчас: «${DISPLAY_STATUS_LABELS[found.account.status]}».`,
+        `Статус сейчас: «${ACCOUNT_STATUS[found.account.status]}».`,
       "Открывший ссылку сообщает, что приглашение не подтверждал, и просит новое. Свяжитесь с сотрудником. Если учётную запись подтвердил не он, перенесите её в архив в «Учетные записи» — доступ прекратится сразу.",
     ],
     action: { label: "Открыть учетные записи", url: accountsUrl(found) },

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type AccountRoleKind, type DbTx } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/access/roles";
-import { formatDateTime } from "@/lib/accounts/dates";
+import { firstAndMiddleName, formatDateTime } from "@/lib/ui/format";
 import { renderEmail } from "@/lib/mail/layout";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { portalUrl } from "@/lib/esia/config";
@@ -33,7 +33,7 @@ export async function issueInvitation(tx: DbTx, target: InvitationTarget, now = 
     select: { id: true },
   });
   const { account, cabinet } = target;
-  const name = [account.firstName, account.middleName].filter(Boolean).join(" ");
+  const name = firstAndMiddleName(account);
   const link = invitationUrl(token);
   await enqueueEmail(tx, {
     to: account.email,

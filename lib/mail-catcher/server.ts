@@ -32,6 +32,7 @@ export interface MailCatcher {
 
 const MAX_MESSAGES = 2000;
 
+// Over 80 lines on purpose: one closure holds the caught messages that the SMTP and web sides share.
 export function createMailCatcher(): MailCatcher {
   const messages: CaughtMessage[] = [];
   let failures = 0;

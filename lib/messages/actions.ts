@@ -1,10 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { defineAction } from "@/lib/actions/define-action";
 import { ActionError, ConflictError, ForbiddenError } from "@/lib/actions/errors";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
+import { cabinetsWhere } from "@/lib/access/policies";
 import { recordAudit } from "@/lib/audit/log";
 import { ZSetMessageStatus } from "./schemas";
 
@@ -14,29 +12,27 @@ const ALLOWED = new Set(["NEW>IN_PROGRESS", "IN_PROGRESS>ANSWERED", "NEW>ANSWERE
 export const setMessageStatus = defineAction({
   name: "messages.setStatus",
   schema: ZSetMessageStatus,
-  async authorize(input, { session }) {
-    const message = await db.citizenMessage.findUnique({ where: { id: input.messageId }, select: { cabinetId: true } });
-    const actor = await loadActor(session.person.id);
-    if (!message || !(await hasCabinetCapability(actor, "messages.handle", message.cabinetId))) throw new ForbiddenError();
+  async load(input, { actor }) {
+    // A message is reached through its cabinet: one the person handles messages of.
+    const message = await db.citizenMessage.findFirst({
+      where: { id: input.messageId, cabinet: cabinetsWhere(actor, "messages.handle") },
+      select: { id: true, cabinetId: true, cabinet: { select: { lkoId: true, organizationId: true } } },
+    });
+    if (!message) throw new ForbiddenError();
+    return message;
   },
-  async handler(input, { session }) {
+  async handler(input, { session, resource: message }) {
     if (!ALLOWED.has(`${input.from}>${input.to}`)) throw new ActionError("Такой переход статуса невозможен.");
-    const lkoId = await db.$transaction(async (tx) => {
-      const changed = await tx.citizenMessage.updateMany({ where: { id: input.messageId, status: input.from }, data: { status: input.to } });
+    await db.$transaction(async (tx) => {
+      const changed = await tx.citizenMessage.updateMany({ where: { id: message.id, status: input.from }, data: { status: input.to } });
       if (changed.count === 0) throw new ConflictError("Статус сообщения уже изменил другой сотрудник. Обновите страницу.");
-      const message = await tx.citizenMessage.findUniqueOrThrow({ where: { id: input.messageId }, select: { cabinetId: true, cabinet: { select: { lkoId: true, organizationId: true } } } });
       await recordAudit(tx, {
-        actorPersonId: session.person.id, action: "message.status_changed", entityType: "CitizenMessage", entityId: input.messageId,
+        actorPersonId: session.person.id, action: "message.status_changed", entityType: "CitizenMessage", entityId: message.id,
         cabinetId: message.cabinetId, organizationId: message.cabinet.organizationId, data: { from: input.from, to: input.to },
       });
-      return message.cabinet.lkoId;
     });
-    revalidatePath(`/admin/cabinets/${lkoId}/messages`, "layout");
     return { status: input.to };
   },
+  revalidate: (_data, _input, message) => [[`/admin/cabinets/${message.cabinet.lkoId}/messages`, "layout"]],
 });
-
-/** Form action of the status buttons (they work without JavaScript). */
-export async function setMessageStatusForm(_prev: unknown, form: FormData) {
-  return setMessageStatus(form);
-}
+export const setMessageStatusForm = setMessageStatus.form;

@@ -13,5 +13,3 @@ export const MESSAGE_CATEGORIES = [
 export type TMessageCategory = (typeof MESSAGE_CATEGORIES)[number]["code"];
 
 export const categoryLabel = (code: string) => MESSAGE_CATEGORIES.find((c) => c.code === code)?.label ?? code;
-
-export { MESSAGE_STATUS as MESSAGE_STATUS_LABELS } from "@/lib/ui/strings";

@@ -1,41 +1,39 @@
 "use server";
 // Filing a cabinet request and sending a fixed one back for review (issue 4).
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { defineAction, formDataToObject } from "@/lib/actions/define-action";
-import { ConflictError, ForbiddenError, type ActionResult } from "@/lib/actions/errors";
-import { loadActor } from "@/lib/access/actor";
-import { FILING_GAP_TEXT, filingGaps } from "@/lib/access/policies";
-import type { PortalSession } from "@/lib/auth/session";
+import { defineAction, formSwitch, type ActionContext } from "@/lib/actions/define-action";
+import { ConflictError, ForbiddenError } from "@/lib/actions/errors";
+import { filingGaps, filingRefusal } from "@/lib/access/filing";
 import { recordAudit } from "@/lib/audit/log";
 import { existingCabinet, routeRequest } from "./filing";
-import { isUniqueViolation } from "./errors";
-import { CABINET_KIND_LABEL, KIND_SLUG } from "./labels";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { KIND_SLUG } from "./labels";
 import { ZCabinetRequestForm, ZResubmitCabinetRequest } from "./schemas";
+import { CABINET_KIND } from "@/lib/ui/strings";
 
-/** Only a руководитель or администратор of the chosen organization in ЕСИА, in the access group, may file. */
-async function authorizeFiling(session: PortalSession): Promise<{ id: string }> {
+/** Only a руководитель or администратор of the chosen organization in ЕСИА, in the access group, may file: the organization. */
+function filingOrganization({ session, actor }: ActionContext): { id: string } {
   if (!session.organization) throw new ForbiddenError("Выберите организацию, от имени которой подаёте заявку.");
-  const gaps = filingGaps(await loadActor(session.person.id), session.organization.id);
-  if (gaps.length > 0) throw new ForbiddenError(`Подать заявку нельзя: ${gaps.map((g) => FILING_GAP_TEXT[g]).join("; ")}.`);
+  const gaps = filingGaps(actor, session.organization.id);
+  if (gaps.length > 0) throw new ForbiddenError(filingRefusal(gaps));
   return session.organization;
 }
+
+// The registration pages, the queue and the navigation count all change.
+const EVERYWHERE = [["/", "layout"]] as const;
 
 const PENDING_MESSAGE = "Ваша заявка на подключение кабинета уже находится на рассмотрении: дождитесь решения.";
 
 export const fileCabinetRequest = defineAction({
   name: "requests.file",
   schema: ZCabinetRequestForm,
-  async authorize(_input, { session }) {
-    await authorizeFiling(session);
-  },
-  async handler(input, { session }) {
-    const organizationId = session.organization!.id;
+  load: async (_input, ctx) => filingOrganization(ctx),
+  async handler(input, { session, resource: organization }) {
+    const organizationId = organization.id;
     try {
       return await db.$transaction(async (tx) => {
         const cabinet = await existingCabinet(tx, organizationId, input.kind);
-        if (cabinet) throw new ConflictError(`У организации уже есть ${CABINET_KIND_LABEL[input.kind].toLowerCase()}: уникальный номер ЛКО ${cabinet.lkoId}.`);
+        if (cabinet) throw new ConflictError(`У организации уже есть ${CABINET_KIND[input.kind].toLowerCase()}: уникальный номер ЛКО ${cabinet.lkoId}.`);
         const open = await tx.cabinetRequest.findFirst({ where: { organizationId, kind: input.kind, status: { in: ["PENDING", "REJECTED"] } }, select: { status: true } });
         if (open?.status === "PENDING") throw new ConflictError(PENDING_MESSAGE);
         if (open) throw new ConflictError("Ваша заявка отклонена: исправьте её на странице заявки и снова верните на рассмотрение.");
@@ -65,17 +63,21 @@ export const fileCabinetRequest = defineAction({
       throw error;
     }
   },
+  revalidate: EVERYWHERE,
+  form: { redirect: (_data, input) => `/registration/${KIND_SLUG[input.kind]}` },
 });
 
 export const resubmitCabinetRequest = defineAction({
   name: "requests.resubmit",
   schema: ZResubmitCabinetRequest,
-  async authorize(input, { session }) {
-    const organization = await authorizeFiling(session);
-    const request = await db.cabinetRequest.findUnique({ where: { id: input.requestId }, select: { organizationId: true } });
+  async load(input, ctx) {
+    const organization = filingOrganization(ctx);
+    const request = await db.cabinetRequest.findFirst({ where: { id: input.requestId, organizationId: organization.id }, select: { id: true } });
     // Another organization's request is not confirmed to exist.
-    if (!request || request.organizationId !== organization.id) throw new ForbiddenError("Заявка не найдена.");
+    if (!request) throw new ForbiddenError("Заявка не найдена.");
+    return request;
   },
+  // The request is read again in the transaction that claims its version: it may have changed since.
   async handler(input, { session }) {
     return db.$transaction(async (tx) => {
       const request = await tx.cabinetRequest.findUniqueOrThrow({
@@ -108,19 +110,12 @@ export const resubmitCabinetRequest = defineAction({
       return { requestId: request.id, revision: number };
     });
   },
+  revalidate: EVERYWHERE,
+  form: { redirect: (_data, input) => `/registration/${KIND_SLUG[input.kind]}` },
 });
 
-export type TFilingFormState = (ActionResult<unknown> & { values?: Record<string, unknown> }) | null;
-
 /**
- * The form's action (with or without JavaScript): a first request or, with `requestId`, a new
- * revision. On success the page shows the pending banner; on failure the person's input comes back.
+ * The form (with or without JavaScript): a first request or, with `requestId`, a new revision. On
+ * success the page shows the pending banner; on failure the person's input comes back.
  */
-export async function submitCabinetRequestForm(_prev: TFilingFormState, form: FormData): Promise<TFilingFormState> {
-  const values = formDataToObject(form);
-  const result = values.requestId ? await resubmitCabinetRequest(values) : await fileCabinetRequest(values);
-  if (!result.ok) return { ...result, values };
-  const kind = values.kind === "EDITORIAL" ? "EDITORIAL" : "WORK";
-  revalidatePath("/", "layout");
-  redirect(`/registration/${KIND_SLUG[kind]}`);
-}
+export const submitCabinetRequestForm = formSwitch(({ requestId }) => (requestId ? resubmitCabinetRequest : fileCabinetRequest));

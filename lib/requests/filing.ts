@@ -3,7 +3,8 @@ import "server-only";
 // rules checked against the database before a request or a new revision is stored.
 import { db, type CabinetKind, type CabinetType, type DbTx, type OrganizationKind } from "@/lib/db";
 import { ActionError } from "@/lib/actions/errors";
-import { editorialFits, isOrganType, type EditorialOption } from "./rules";
+import { CABINET_TYPE } from "@/lib/ui/strings";
+import { editorialFits, isOrganType, typesForKind, type EditorialOption } from "./rules";
 import type { TCabinetRequestForm } from "./schemas";
 
 const editorialSelect = {
@@ -94,6 +95,69 @@ export async function loadRegistration(organizationId: string, kind: CabinetKind
   };
 }
 export type TRegistration = Awaited<ReturnType<typeof loadRegistration>>;
+
+/** new: a first request; resubmit: fix a rejected one; readonly: on review, approved, or the cabinet exists. */
+export type TFilingMode = "new" | "resubmit" | "readonly";
+
+export interface TRequestFormValues {
+  name: string;
+  regionId: string;
+  type: CabinetType | "";
+  editorialCabinetId: string;
+  sphereIds: string[];
+  email: string;
+}
+
+/** Choices the organization's own editorial cabinet already made for its work cabinet, in words. */
+export interface TLockedFields {
+  regionName: string;
+  typeLabel: string;
+  editorialName: string;
+  sphereNames: string[];
+}
+
+/** Why the form is not offered: an organ files its editorial cabinet first; an institution files a work cabinet. */
+export type TFilingDetour = "editorialFirst" | "workInstead";
+
+/**
+ * What the request form page shows for the organization and cabinet kind, by the instruction's
+ * rules: the form's mode, or the detour to the other kind of cabinet; the values the form starts
+ * with (the latest revision, or what the organization's data suggests); the choices its own
+ * editorial cabinet fixes.
+ */
+export async function requestFormPage(organizationId: string, kind: CabinetKind) {
+  const reg = await loadRegistration(organizationId, kind);
+  const { organization, request, cabinet, ownEditorial } = reg;
+  const mode: TFilingMode = cabinet || request?.status === "PENDING" || request?.status === "APPROVED" ? "readonly" : request?.status === "REJECTED" ? "resubmit" : "new";
+  // The instruction's order: an organ's work cabinet after its editorial cabinet; an editorial cabinet is an organ's.
+  const detour: TFilingDetour | null =
+    mode === "new" && kind === "WORK" && !ownEditorial && isOrganType(organization.kind) ? "editorialFirst"
+    : mode === "new" && kind === "EDITORIAL" && organization.kind && !isOrganType(organization.kind) ? "workInstead"
+    : null;
+
+  const types = typesForKind(kind);
+  const revision = request?.revision;
+  const defaultType = organization.kind && types.includes(organization.kind) ? organization.kind : "";
+  const regionId = revision?.regionId ?? ownEditorial?.regionId ?? organization.regionId;
+  const parentEditorial = reg.editorialOptions.find((o) => o.id === reg.parentEditorialId);
+  const defaults: TRequestFormValues = revision
+    ? { name: revision.name, regionId, type: revision.type, editorialCabinetId: revision.editorialCabinetId ?? "", sphereIds: revision.sphereIds, email: revision.email }
+    : {
+        name: "", regionId, type: defaultType, email: "", sphereIds: [],
+        editorialCabinetId: defaultType && parentEditorial && editorialFits({ type: defaultType, regionId, organizationId: organization.id }, parentEditorial) ? parentEditorial.id : "",
+      };
+  let locked: TLockedFields | null = null;
+  if (ownEditorial) {
+    Object.assign(defaults, { regionId: ownEditorial.regionId, type: ownEditorial.type, editorialCabinetId: ownEditorial.id, sphereIds: ownEditorial.sphereIds });
+    locked = {
+      regionName: reg.regions.find((r) => r.id === ownEditorial.regionId)?.name ?? "",
+      typeLabel: CABINET_TYPE[ownEditorial.type],
+      editorialName: `${ownEditorial.name} (ЛКО № ${ownEditorial.lkoId})`,
+      sphereNames: reg.spheres.filter((s) => ownEditorial.sphereIds.includes(s.id)).map((s) => s.name),
+    };
+  }
+  return { ...reg, mode, detour, types, defaults, locked };
+}
 
 export interface OrganizationForFiling {
   id: string;

@@ -1,21 +1,15 @@
-// Words the registration and review screens use (issue 4). Pure module: pages, forms and emails read it.
+// Words only the registration and review screens use (issue 4); the kinds, types and statuses
+// themselves are named once, in lib/ui/strings.ts. Pure module: pages, forms and emails read it.
 import type { CabinetKind, CabinetType } from "@/lib/db/generated/enums";
-import { CABINET_KIND, CABINET_TYPE, REQUEST_STATUS } from "@/lib/ui/strings";
 
 /** «Тип кабинета» in the order of the instruction's list. */
 export const CABINET_TYPES: readonly CabinetType[] = ["TERRITORIAL_ROIV", "SUBORDINATE_ROIV", "ROIV", "OMSU", "SUBORDINATE_OMSU"];
-
-export const CABINET_TYPE_LABEL = CABINET_TYPE;
-
-export const CABINET_KIND_LABEL = CABINET_KIND;
 
 /** «Форма заявки на создание …» */
 export const CABINET_KIND_GENITIVE: Record<CabinetKind, string> = {
   EDITORIAL: "кабинета редакции",
   WORK: "рабочего кабинета",
 };
-
-export const REQUEST_STATUS_LABEL = REQUEST_STATUS;
 
 /** The cabinet kind as it appears in addresses: /registration/work, /registration/editorial. */
 export const KIND_SLUG: Record<CabinetKind, string> = { EDITORIAL: "editorial", WORK: "work" };

@@ -2,26 +2,33 @@
 // «Одобрить» and «Отклонить» (issue 4). Each decision is taken by one update conditioned on the
 // version the reviewer saw and on the request still waiting: of two reviewers deciding at once,
 // exactly one wins and the other is told so.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { db, type DbTx } from "@/lib/db";
-import { defineAction, formDataToObject } from "@/lib/actions/define-action";
-import { ActionError, ConflictError, ForbiddenError, type ActionResult } from "@/lib/actions/errors";
-import { loadActor } from "@/lib/access/actor";
+import { defineAction, type ActionContext } from "@/lib/actions/define-action";
+import { ActionError, ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { reviewableRequestsWhere } from "@/lib/access/policies";
-import type { PortalSession } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { DECIDED_BY_OTHER, isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { approvalNotice, rejectionNotice } from "./notices";
+import type { z } from "zod";
 import { ZApproveRequest, ZRejectRequest } from "./schemas";
 
-/** The request must be addressed to an organ where the person reviews (checked on every call). */
-async function authorizeReview(session: PortalSession, requestId: string) {
-  const actor = await loadActor(session.person.id);
-  const found = await db.cabinetRequest.count({ where: { AND: [{ id: requestId }, reviewableRequestsWhere(actor)] } });
-  if (found === 0) throw new ForbiddenError("Заявка не найдена или адресована другому органу.");
+/**
+ * The request must be addressed to an organ where the person reviews (checked on every call). The
+ * decision reads it again in its transaction (claimPending): another reviewer may decide meanwhile.
+ */
+async function reviewableRequest(input: { requestId: string }, { actor }: ActionContext): Promise<{ id: string }> {
+  const request = await db.cabinetRequest.findFirst({ where: { AND: [{ id: input.requestId }, reviewableRequestsWhere(actor)] }, select: { id: true } });
+  if (!request) throw new ForbiddenError("Заявка не найдена или адресована другому органу.");
+  return request;
 }
+
+// The card, the queue, the applicant's registration page and the navigation count all change.
+const EVERYWHERE = [["/", "layout"]] as const;
+const toCard = (_data: unknown, input: { requestId: string }) => `/admin/requests/${encodeURIComponent(input.requestId)}`;
+
+/** What the slower of two reviewers deciding the same request at once is told. */
+const DECIDED_BY_OTHER = "Заявку уже рассмотрел другой сотрудник. Обновите страницу.";
 
 /** Reads the request in the transaction and claims it: bumps the version only if nobody decided first. */
 async function claimPending(tx: DbTx, requestId: string, version: number) {
@@ -40,60 +47,73 @@ async function claimPending(tx: DbTx, requestId: string, version: number) {
   return { ...request, revision: request.revisions[0] };
 }
 
-export const approveCabinetRequest = defineAction({
-  name: "requests.approve",
-  schema: ZApproveRequest,
-  async authorize(input, { session }) {
-    await authorizeReview(session, input.requestId);
-  },
-  async handler(input, { session }) {
-    const reviewerId = session.person.id;
-    const now = new Date();
-    try {
-      return await db.$transaction(async (tx) => {
-        const request = await claimPending(tx, input.requestId, input.version);
-        const { revision, organization } = request;
-        const editorial = revision.editorialCabinetId
-          ? await tx.cabinet.findUnique({ where: { id: revision.editorialCabinetId }, select: { id: true, status: true, organizationId: true } })
-          : null;
-        if (request.kind === "WORK" && editorial?.status !== "ACTIVE") {
-          throw new ActionError("Выбранный в заявке кабинет редакции больше не действует. Отклоните заявку и попросите выбрать другую редакцию.");
-        }
+type TClaimedRequest = Awaited<ReturnType<typeof claimPending>>;
 
-        const cabinet = await tx.cabinet.create({
-          data: {
-            kind: request.kind, type: revision.type, name: revision.name, organizationId: organization.id, regionId: revision.regionId,
-            editorialCabinetId: request.kind === "WORK" ? editorial!.id : null, email: revision.email,
-            spheres: { create: revision.sphereIds.map((sphereId) => ({ sphereId })) },
-          },
-          select: { id: true, lkoId: true },
-        });
-        // What the portal did not know from ЕСИА: the organization's kind, and its supervising organ.
-        await tx.organization.update({
-          where: { id: organization.id },
-          data: { kind: revision.type, ...(editorial && editorial.organizationId !== organization.id ? { parentId: editorial.organizationId } : {}) },
-        });
+/**
+ * A decision on a request: by a reviewer of the organ it is addressed to, in one transaction on the
+ * request claimed at the version the reviewer saw; then every page showing it is refreshed and the
+ * form goes back to the request's card.
+ */
+function decision<I extends { requestId: string; version: number }, T>(
+  name: string,
+  schema: z.ZodType<I>,
+  decide: (tx: DbTx, request: TClaimedRequest, input: I, by: { reviewerId: string; now: Date }) => Promise<T>,
+) {
+  return defineAction({
+    name,
+    schema,
+    load: reviewableRequest,
+    handler: (input, { session }) =>
+      db.$transaction(async (tx) => decide(tx, await claimPending(tx, input.requestId, input.version), input, { reviewerId: session.person.id, now: new Date() })),
+    revalidate: EVERYWHERE,
+    form: { redirect: toCard },
+  });
+}
 
-        const accountId = await createFirstAccount(tx, { cabinetId: cabinet.id, organizationId: organization.id, personId: request.applicantId, requestEmail: revision.email, reviewerId, now });
-
-        await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "APPROVED", cabinetId: cabinet.id, decidedAt: now, rejectionReason: null } });
-        await tx.cabinetRequestRevision.update({ where: { id: revision.id }, data: { decision: "APPROVED", reviewerId, decidedAt: now } });
-        const audit = { actorPersonId: reviewerId, cabinetId: cabinet.id, organizationId: organization.id };
-        await recordAudit(tx, { ...audit, action: "request.approved", entityType: "CabinetRequest", entityId: request.id, data: { revision: revision.number, lkoId: cabinet.lkoId } });
-        await recordAudit(tx, { ...audit, action: "cabinet.created", entityType: "Cabinet", entityId: cabinet.id, data: { lkoId: cabinet.lkoId, kind: request.kind, type: revision.type, requestId: request.id } });
-        await recordAudit(tx, { ...audit, action: "account.created", entityType: "Account", entityId: accountId, data: { roles: ["LKO_ADMIN"], status: "CONFIRMED", via: "request.approved" } });
-        await enqueueEmail(tx, approvalNotice({
-          requestId: request.id, revision: revision.number, kind: request.kind, cabinetName: revision.name, organizationName: organization.shortName,
-          to: revision.email, lkoId: cabinet.lkoId,
-        }));
-        return { lkoId: cabinet.lkoId, cabinetId: cabinet.id };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError("У организации уже есть кабинет этого вида. Обновите страницу.");
-      throw error;
+export const approveCabinetRequest = decision("requests.approve", ZApproveRequest, async (tx, request, _input, { reviewerId, now }) => {
+  try {
+    const { revision, organization } = request;
+    const editorial = revision.editorialCabinetId
+      ? await tx.cabinet.findUnique({ where: { id: revision.editorialCabinetId }, select: { id: true, status: true, organizationId: true } })
+      : null;
+    if (request.kind === "WORK" && editorial?.status !== "ACTIVE") {
+      throw new ActionError("Выбранный в заявке кабинет редакции больше не действует. Отклоните заявку и попросите выбрать другую редакцию.");
     }
-  },
+
+    const cabinet = await tx.cabinet.create({
+      data: {
+        kind: request.kind, type: revision.type, name: revision.name, organizationId: organization.id, regionId: revision.regionId,
+        editorialCabinetId: request.kind === "WORK" ? editorial!.id : null, email: revision.email,
+        spheres: { create: revision.sphereIds.map((sphereId) => ({ sphereId })) },
+      },
+      select: { id: true, lkoId: true },
+    });
+    // What the portal did not know from ЕСИА: the organization's kind, and its supervising organ.
+    await tx.organization.update({
+      where: { id: organization.id },
+      data: { kind: revision.type, ...(editorial && editorial.organizationId !== organization.id ? { parentId: editorial.organizationId } : {}) },
+    });
+
+    const accountId = await createFirstAccount(tx, { cabinetId: cabinet.id, organizationId: organization.id, personId: request.applicantId, requestEmail: revision.email, reviewerId, now });
+
+    await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "APPROVED", cabinetId: cabinet.id, decidedAt: now, rejectionReason: null } });
+    await tx.cabinetRequestRevision.update({ where: { id: revision.id }, data: { decision: "APPROVED", reviewerId, decidedAt: now } });
+    const audit = { actorPersonId: reviewerId, cabinetId: cabinet.id, organizationId: organization.id };
+    await recordAudit(tx, { ...audit, action: "request.approved", entityType: "CabinetRequest", entityId: request.id, data: { revision: revision.number, lkoId: cabinet.lkoId } });
+    await recordAudit(tx, { ...audit, action: "cabinet.created", entityType: "Cabinet", entityId: cabinet.id, data: { lkoId: cabinet.lkoId, kind: request.kind, type: revision.type, requestId: request.id } });
+    await recordAudit(tx, { ...audit, action: "account.created", entityType: "Account", entityId: accountId, data: { roles: ["LKO_ADMIN"], status: "CONFIRMED", via: "request.approved" } });
+    await enqueueEmail(tx, approvalNotice({
+      requestId: request.id, revision: revision.number, kind: request.kind, cabinetName: revision.name, organizationName: organization.shortName,
+      to: revision.email, lkoId: cabinet.lkoId,
+    }));
+    return { lkoId: cabinet.lkoId, cabinetId: cabinet.id };
+  } catch (error) {
+    // The unique index on the organization and the cabinet's kind: another decision created it first.
+    if (isUniqueViolation(error)) throw new ConflictError("У организации уже есть кабинет этого вида. Обновите страницу.");
+    throw error;
+  }
 });
+export const approveCabinetRequestForm = approveCabinetRequest.form;
 
 /**
  * The applicant becomes the cabinet's first account: confirmed, Администратор ЛКО, training not yet
@@ -127,65 +147,35 @@ async function createFirstAccount(
   return account.id;
 }
 
-export const rejectCabinetRequest = defineAction({
-  name: "requests.reject",
-  schema: ZRejectRequest,
-  async authorize(input, { session }) {
-    await authorizeReview(session, input.requestId);
-  },
-  async handler(input, { session }) {
-    const reviewerId = session.person.id;
-    const now = new Date();
-    return db.$transaction(async (tx) => {
-      const request = await claimPending(tx, input.requestId, input.version);
-      let reason = input.reason;
-      if (!reason) {
-        // Templates are shared or the organ's own.
-        const template = await tx.rejectionReasonTemplate.findFirst({
-          where: { id: input.templateId, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
-          select: { text: true },
-        });
-        if (!template) throw new ActionError("Выберите шаблон причины из списка.", { templateId: ["Выберите шаблон причины из списка."] });
-        reason = template.text;
-      }
-      await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "REJECTED", rejectionReason: reason, decidedAt: now } });
-      await tx.cabinetRequestRevision.update({ where: { id: request.revision.id }, data: { decision: "REJECTED", reason, reviewerId, decidedAt: now } });
-      const audit = { actorPersonId: reviewerId, organizationId: request.organization.id };
-      await recordAudit(tx, { ...audit, action: "request.rejected", entityType: "CabinetRequest", entityId: request.id, data: { revision: request.revision.number, reason } });
-      if (input.saveAsTemplate) {
-        const exists = await tx.rejectionReasonTemplate.findFirst({
-          where: { text: reason, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
-          select: { id: true },
-        });
-        if (!exists) {
-          const template = await tx.rejectionReasonTemplate.create({ data: { organizationId: request.reviewerOrganizationId, text: reason }, select: { id: true } });
-          await recordAudit(tx, { actorPersonId: reviewerId, organizationId: request.reviewerOrganizationId, action: "reason_template.created", entityType: "RejectionReasonTemplate", entityId: template.id });
-        }
-      }
-      await enqueueEmail(tx, rejectionNotice({
-        requestId: request.id, revision: request.revision.number, kind: request.kind, cabinetName: request.revision.name,
-        organizationName: request.organization.shortName, to: request.revision.email, reason,
-      }));
-      return { requestId: request.id };
+export const rejectCabinetRequest = decision("requests.reject", ZRejectRequest, async (tx, request, input, { reviewerId, now }) => {
+  let reason = input.reason;
+  if (!reason) {
+    // Templates are shared or the organ's own.
+    const template = await tx.rejectionReasonTemplate.findFirst({
+      where: { id: input.templateId, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
+      select: { text: true },
     });
-  },
+    if (!template) throw new ActionError("Выберите шаблон причины из списка.", { templateId: ["Выберите шаблон причины из списка."] });
+    reason = template.text;
+  }
+  await tx.cabinetRequest.update({ where: { id: request.id }, data: { status: "REJECTED", rejectionReason: reason, decidedAt: now } });
+  await tx.cabinetRequestRevision.update({ where: { id: request.revision.id }, data: { decision: "REJECTED", reason, reviewerId, decidedAt: now } });
+  const audit = { actorPersonId: reviewerId, organizationId: request.organization.id };
+  await recordAudit(tx, { ...audit, action: "request.rejected", entityType: "CabinetRequest", entityId: request.id, data: { revision: request.revision.number, reason } });
+  if (input.saveAsTemplate) {
+    const exists = await tx.rejectionReasonTemplate.findFirst({
+      where: { text: reason, OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
+      select: { id: true },
+    });
+    if (!exists) {
+      const template = await tx.rejectionReasonTemplate.create({ data: { organizationId: request.reviewerOrganizationId, text: reason }, select: { id: true } });
+      await recordAudit(tx, { actorPersonId: reviewerId, organizationId: request.reviewerOrganizationId, action: "reason_template.created", entityType: "RejectionReasonTemplate", entityId: template.id });
+    }
+  }
+  await enqueueEmail(tx, rejectionNotice({
+    requestId: request.id, revision: request.revision.number, kind: request.kind, cabinetName: request.revision.name,
+    organizationName: request.organization.shortName, to: request.revision.email, reason,
+  }));
+  return { requestId: request.id };
 });
-
-export type TDecisionFormState = (ActionResult<unknown> & { values?: Record<string, unknown> }) | null;
-
-async function decideForm(action: typeof approveCabinetRequest | typeof rejectCabinetRequest, form: FormData): Promise<TDecisionFormState> {
-  const values = formDataToObject(form);
-  const result = await action(values);
-  if (!result.ok) return { ...result, values };
-  revalidatePath("/", "layout");
-  redirect(`/admin/requests/${encodeURIComponent(String(values.requestId))}`);
-}
-
-/** Form actions of the request card (with or without JavaScript). */
-export async function approveRequestForm(_prev: TDecisionFormState, form: FormData): Promise<TDecisionFormState> {
-  return decideForm(approveCabinetRequest, form);
-}
-
-export async function rejectRequestForm(_prev: TDecisionFormState, form: FormData): Promise<TDecisionFormState> {
-  return decideForm(rejectCabinetRequest, form);
-}
+export const rejectCabinetRequestForm = rejectCabinetRequest.form;

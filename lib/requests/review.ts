@@ -3,26 +3,26 @@ import "server-only";
 // request's card. Every query is scoped by reviewableRequestsWhere: another organ's request is
 // neither listed nor shown.
 import { db, type Prisma } from "@/lib/db";
+import { regionDayStart } from "@/lib/ui/format";
 import type { Actor } from "@/lib/access/actor";
 import { reviewableRequestsWhere } from "@/lib/access/policies";
 import { revisionChanges, type FieldChange } from "./diff";
-import { CABINET_TYPE_LABEL } from "./labels";
 import type { TRequestQueueFilter } from "./schemas";
 import { compareNatural } from "@/lib/db/natural-order";
+import { CABINET_TYPE } from "@/lib/ui/strings";
 
 export const QUEUE_PAGE_SIZE = 50;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Dates in the filter are the reviewer's calendar days (the demo region lives at UTC+5). */
-const REGION_TZ_OFFSET_MS = 5 * 60 * 60 * 1000;
-const dayStart = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - REGION_TZ_OFFSET_MS);
+/** Dates in the filter are the reviewer's calendar days, in the region's zone. */
+const dayStart = regionDayStart;
+const dayEnd = (isoDate: string) => regionDayStart(new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 
 export async function listReviewQueue(actor: Actor, filter: TRequestQueueFilter) {
   const and: Prisma.CabinetRequestWhereInput[] = [reviewableRequestsWhere(actor)];
   if (filter.status !== "ALL") and.push({ status: filter.status });
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.from) and.push({ createdAt: { gte: dayStart(filter.from) } });
-  if (filter.to) and.push({ createdAt: { lt: new Date(dayStart(filter.to).getTime() + DAY_MS) } });
+  if (filter.to) and.push({ createdAt: { lt: dayEnd(filter.to) } });
   if (filter.type) {
     // «Тип кабинета» is the one of the current revision; Prisma cannot compare a revision's number
     // with its request's column, so candidates are narrowed in two steps, within the reviewer's scope.
@@ -66,7 +66,7 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
       organization: {
         select: {
           id: true, esiaOid: true, fullName: true, shortName: true, ogrn: true, inn: true, kpp: true, kind: true, email: true, phone: true,
-          region: { select: { name: true } }, municipality: { select: { name: true } }, parent: { select: { shortName: true } },
+          region: { select: { name: true } }, municipality: { select: { name: true, oktmo: true } }, parent: { select: { shortName: true } },
         },
       },
       applicant: { select: { id: true, lastName: true, firstName: true, middleName: true, email: true, mobile: true } },
@@ -104,7 +104,7 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
     field === "sphereIds" ? (sphereName.get(value) ?? value)
     : field === "regionId" ? (regionName.get(value) ?? value)
     : field === "editorialCabinetId" ? (editorialName.get(value) ?? value)
-    : field === "type" ? (CABINET_TYPE_LABEL[value as keyof typeof CABINET_TYPE_LABEL] ?? value)
+    : field === "type" ? (CABINET_TYPE[value as keyof typeof CABINET_TYPE] ?? value)
     : value;
 
   const revisions = request.revisions.map((r, i) => ({

@@ -2,13 +2,10 @@
 // actions (issue 4). Messages are in Russian and say what to do.
 import { z } from "zod";
 import { CabinetType, type RequestStatus } from "@/lib/db/generated/enums";
+import { zCheckbox, zList } from "@/lib/validation/form-values";
 import { isOrganType } from "./rules";
 
 const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(64, message);
-
-/** A checkbox group arrives as a string (one ticked, plain form post), an array, or nothing. */
-const asList = (v: unknown) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]);
-const asFlag = (v: unknown) => v === true || v === "on" || v === "true";
 
 /** Input that is not a form at all (a forged call): said plainly instead of zod's English default. */
 const FORM_SHAPE = { error: "Данные формы не распознаны: обновите страницу и заполните форму снова." };
@@ -29,11 +26,13 @@ const cabinetRequestFields = {
     .max(64, "Выберите редакцию из списка.")
     .optional()
     .transform((v) => (v ? v : undefined)),
-  sphereIds: z
-    .preprocess(asList, z.array(z.string({ error: "Выберите сферы из списка." }).trim().min(1).max(64), { error: "Выберите сферы из списка." })
+  sphereIds: zList(
+    z
+      .array(z.string({ error: "Выберите сферы из списка." }).trim().min(1).max(64), { error: "Выберите сферы из списка." })
       .min(1, "Выберите хотя бы одну сферу.")
-      .max(20, "Выберите не больше 20 сфер."))
-    .transform((list) => [...new Set(list)]),
+      .max(20, "Выберите не больше 20 сфер.")
+      .transform((list) => [...new Set(list)]),
+  ),
   email: z
     .string({ error: "Введите электронную почту." })
     .trim()
@@ -101,7 +100,7 @@ export const ZRejectRequest = z
       .max(64, "Выберите шаблон из списка.")
       .optional()
       .transform((v) => (v ? v : undefined)),
-    saveAsTemplate: z.preprocess(asFlag, z.boolean()),
+    saveAsTemplate: zCheckbox(),
   }, FORM_SHAPE)
   .superRefine((value, ctx) => {
     if (!value.reason && !value.templateId) ctx.addIssue({ code: "custom", path: ["reason"], message: "Укажите причину отклонения." });

@@ -1,5 +1,6 @@
 // Check digits of Russian state registration numbers (ОГРН, ИНН, КПП, СНИЛС).
-// Pure functions: used by zod schemas on both sides, by the seed and by the ЕСИА emulator.
+// Pure functions: the seed and the demo ЕСИА world build valid numbers with them, and the tests check
+// the seeded numbers with them. No form takes these numbers: they come from ЕСИА.
 
 const digitsOnly = (value: string, length: number) => new RegExp(`^\\d{${length}}$`).test(value);
 

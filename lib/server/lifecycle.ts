@@ -30,6 +30,7 @@ function fatal(message: string, error?: unknown): never {
   process.exit(1);
 }
 
+// Over 80 lines on purpose: the start-up steps in the order they must run, each with its refusal, read as one story.
 export async function startServer(): Promise<void> {
   if (state.__posServer) return;
   state.__posServer = true;

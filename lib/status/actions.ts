@@ -1,19 +1,24 @@
 "use server";
 // Server actions of the monitoring section: reminders and the connection deadline.
-import { revalidatePath } from "next/cache";
 import { db, Prisma } from "@/lib/db";
-import { defineAction, FORM_NOT_RECOGNIZED } from "@/lib/actions/define-action";
+import { monitoringRoots, monitorsAnything, type TMonitoringScope } from "@/lib/access/policies";
+import { defineAction, formSwitch, type ActionContext } from "@/lib/actions/define-action";
 import { ActionError, ForbiddenError } from "@/lib/actions/errors";
-import type { ActionResult } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { ensureFreshStatus } from "./dashboard";
 import { filterConditions, lateCondition, organsCte, parseDashboardQuery, scopeCondition, where } from "./query";
 import { BULK_REMINDER_LIMIT, REMINDER_PAUSE_MINUTES, sendReminders, type TReminderOutcome } from "./reminders";
 import { canEditDeadline } from "./deadline";
-import { monitoringScopeOf, monitorsAnything, type TMonitoringScope } from "./scope";
 import { ZConnectionDeadline, ZRemindInstitution, ZRemindLate } from "./schemas";
-import { formatDate } from "./model";
+import { formatDay } from "@/lib/ui/format";
 import { forgetPublicStatus } from "./public";
+
+/** The institutions the person monitors, or refused. */
+function monitoringScope({ actor }: ActionContext, refusal?: string): TMonitoringScope {
+  const scope = monitoringRoots(actor);
+  if (!monitorsAnything(scope)) throw new ForbiddenError(refusal);
+  return scope;
+}
 
 async function inScope(scope: TMonitoringScope, organizationId: string): Promise<boolean> {
   await ensureFreshStatus();
@@ -26,25 +31,25 @@ async function inScope(scope: TMonitoringScope, organizationId: string): Promise
 export const remindInstitution = defineAction({
   name: "status.remind",
   schema: ZRemindInstitution,
-  async authorize(input, { session }) {
-    const scope = await monitoringScopeOf(session.person.id);
-    if (!monitorsAnything(scope) || !(await inScope(scope, input.organizationId))) throw new ForbiddenError("Это учреждение не входит в ваш мониторинг.");
+  async load(input, ctx) {
+    const refusal = "Это учреждение не входит в ваш мониторинг.";
+    const scope = monitoringScope(ctx, refusal);
+    if (!(await inScope(scope, input.organizationId))) throw new ForbiddenError(refusal);
+    return scope;
   },
   async handler(input, { session }) {
     const outcome = await sendReminders([input.organizationId], session.person.id);
-    revalidatePath("/monitoring");
     return { ...outcome, more: 0 };
   },
+  revalidate: ["/monitoring"],
+  form: { message: (data) => reminderMessage(data) },
 });
 
 export const remindLate = defineAction({
   name: "status.remindLate",
   schema: ZRemindLate,
-  async authorize(_input, { session }) {
-    if (!monitorsAnything(await monitoringScopeOf(session.person.id))) throw new ForbiddenError();
-  },
-  async handler(input, { session }) {
-    const scope = await monitoringScopeOf(session.person.id);
+  load: async (_input, ctx) => monitoringScope(ctx),
+  async handler(input, { session, resource: scope }) {
     const query = parseDashboardQuery(new URLSearchParams(input.view.replace(/^\?/, "")));
     await ensureFreshStatus();
     // The late institutions of the view that were not reminded within the pause, in the view's order of names.
@@ -56,22 +61,19 @@ export const remindLate = defineAction({
       ORDER BY cs."nameSortKey", cs."organizationId"
       LIMIT ${BULK_REMINDER_LIMIT}`;
     const outcome = await sendReminders(rows.map((r) => r.organizationId), session.person.id);
-    revalidatePath("/monitoring");
     return { ...outcome, more: Math.max(0, (rows[0]?.n ?? 0) - rows.length) };
   },
+  revalidate: ["/monitoring"],
+  form: { message: (data) => reminderMessage(data) },
 });
 
 export type TReminderResult = TReminderOutcome & { more: number };
 
-/** Form action («Напомнить» in a row, and «Напомнить всем опоздавшим»): the result as a sentence. */
-export async function remindAction(_prev: unknown, form: FormData): Promise<ActionResult<TReminderResult> & { message?: string }> {
-  // An empty form is a valid «Напомнить всем опоздавшим», so a direct call with anything but
-  // FormData is refused outright rather than read as one (and must not throw on form.has).
-  if (!(form instanceof FormData)) return { ok: false, error: FORM_NOT_RECOGNIZED };
-  const result = form.has("organizationId") ? await remindInstitution(form) : await remindLate(form);
-  if (!result.ok) return result;
-  return { ...result, message: reminderMessage(result.data) };
-}
+/**
+ * «Напомнить» in a row (its button carries organizationId) and «Напомнить всем опоздавшим»: one form,
+ * the result as a sentence. An empty form is a valid «всем опоздавшим», so anything but FormData is refused.
+ */
+export const remindForm = formSwitch<TReminderResult>((values) => ("organizationId" in values ? remindInstitution : remindLate));
 
 function reminderMessage(o: TReminderResult): string {
   const parts = [`Напоминаний отправлено: ${o.sent}.`];
@@ -84,9 +86,10 @@ function reminderMessage(o: TReminderResult): string {
 export const setConnectionDeadline = defineAction({
   name: "status.setDeadline",
   schema: ZConnectionDeadline,
-  async authorize(input, { session }) {
-    const scope = await monitoringScopeOf(session.person.id);
+  async load(input, { actor }) {
+    const scope = monitoringRoots(actor);
     if (!(await canEditDeadline(scope, input.municipalityId))) throw new ForbiddenError("Срок этого муниципального образования может менять только его администрация или региональный оператор.");
+    return scope;
   },
   async handler(input, { session }) {
     const deadline = new Date(`${input.deadline}T00:00:00Z`);
@@ -99,13 +102,10 @@ export const setConnectionDeadline = defineAction({
         data: { from: before.connectionDeadline?.toISOString().slice(0, 10) ?? null, to: input.deadline } as Prisma.InputJsonValue,
       });
     });
-    revalidatePath("/monitoring", "layout");
     forgetPublicStatus();
-    return { deadline: formatDate(deadline) };
+    return { deadline: formatDay(deadline) };
   },
+  revalidate: [["/monitoring", "layout"]],
+  form: { message: (data) => `Срок подключения изменён: до ${data.deadline}.` },
 });
-
-export async function setDeadlineAction(_prev: unknown, form: FormData) {
-  const result = await setConnectionDeadline(form);
-  return result.ok ? { ...result, message: `Срок подключения изменён: до ${result.data.deadline}.` } : result;
-}
+export const setConnectionDeadlineForm = setConnectionDeadline.form;

@@ -4,8 +4,8 @@ import "server-only";
 import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
 import { refreshConnectionStatus, utc } from "./derive";
-import { REGION_TODAY, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
-import type { TMonitoringScope } from "./scope";
+import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
+import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
 
 export interface TDashboardRow {
@@ -45,6 +45,11 @@ export interface TDashboard {
   rows: TDashboardRow[];
   /** Rows matching every filter. */
   total: number;
+  /** The page shown (the last one when the URL asked for more), of how many, and its rows' places: «Показаны 51–100 из 240». */
+  page: number;
+  pages: number;
+  first: number;
+  last: number;
   /** Per status, with every filter but the status one (the chips above the table). */
   counts: Record<ConnectionOverall, number>;
   organs: Array<{ id: string; name: string }>;
@@ -84,7 +89,7 @@ export const ROW_EXTRAS = Prisma.sql`
 export const ROW_EXTRA_COLUMNS = Prisma.sql`
   page.*, w.placements, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
   coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
-  (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${REGION_TODAY}) AS late`;
+  (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${regionToday()}) AS late`;
 
 /** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
 export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
@@ -138,8 +143,10 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
   // Past the last page (an old link): show the last one rather than an empty table.
   const lastPage = Math.max(1, Math.ceil(total / query.size));
+  const page = Math.min(query.page, lastPage);
   const raw = query.page > lastPage ? await pageOf(lastPage) : asked;
-  return { rows: withWidgetDetails(raw), total, counts, organs, spheres };
+  const first = total === 0 ? 0 : (page - 1) * query.size + 1;
+  return { rows: withWidgetDetails(raw), total, page, pages: lastPage, first, last: Math.min(total, first + raw.length - 1), counts, organs, spheres };
 }
 
 /** One page of the view (its rows with their extras), in the view's order. */

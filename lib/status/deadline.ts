@@ -5,7 +5,7 @@ import { db, Prisma, type ConnectionOverall } from "@/lib/db";
 import { sortByName } from "@/lib/db/natural-order";
 import { ensureFreshStatus } from "./dashboard";
 import { countLateCondition, countScopeCondition, lateCondition, organsCte, scopeCondition } from "./query";
-import type { TMonitoringScope } from "./scope";
+import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
 
 export interface TOrganProgress {

@@ -2,7 +2,7 @@
 // website (no portal header, no scripts), built from the same cached public data.
 import "server-only";
 import type { TPublicStatus } from "./public";
-import { formatDate, formatDateTime } from "./model";
+import { formatDateTime, formatDay } from "@/lib/ui/format";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const yesNo = (v: boolean | null, yes = "да", none = "нет сайта") =>
@@ -27,7 +27,7 @@ th,td{text-align:left;padding:6px;border-top:1px solid #dde3ea;vertical-align:to
 .yes{color:#0f8a4b;font-weight:bold}.no{color:#d1132a;font-weight:bold}.none{color:#66727f}a{color:#0d4cd3}
 </style></head><body>
 <h1>Подключение учреждений к Платформе обратной связи: ${escape(s.name)}</h1>
-${s.deadline ? `<p>Срок подключения — до ${formatDate(new Date(s.deadline))}.</p>` : ""}
+${s.deadline ? `<p>Срок подключения — до ${formatDay(new Date(s.deadline))}.</p>` : ""}
 <dl><div><dt>Всего учреждений</dt><dd>${s.counts.total}</dd></div><div><dt>Кабинет подключён</dt><dd>${s.counts.cabinetConnected}</dd></div>
 <div><dt>Виджет размещён</dt><dd>${s.counts.widgetPlaced}</dd></div><div><dt>Подключение завершено</dt><dd>${s.counts.ready}</dd></div></dl>
 <table><thead><tr><th scope="col">Учреждение</th><th scope="col">Кабинет подключён</th><th scope="col">Виджет на сайте</th><th scope="col">Подключение завершено</th></tr></thead>

@@ -8,8 +8,9 @@ import { db } from "@/lib/db";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
 import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
-import type { TMonitoringScope } from "./scope";
-import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, formatDate, formatDateTime, missingText, widgetSeenText } from "./model";
+import type { TMonitoringScope } from "@/lib/access/policies";
+import { formatDateTime, formatDay } from "@/lib/ui/format";
+import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, missingText, widgetSeenText } from "./model";
 
 const BATCH = 1_000;
 
@@ -61,7 +62,7 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (r: T
   { header: "Проверка сайта", width: 36, value: (r) => (r.siteCheck ? `${SITE_CHECK_LABELS[r.siteCheck.outcome]}, ${formatDateTime(r.siteCheck.checkedAt)}` : "") },
   { header: "Статус", width: 26, value: (r) => OVERALL[r.overall].label },
   { header: "Что не выполнено", width: 80, value: (r) => r.missing.map(missingText).join("; ") },
-  { header: "Срок подключения", width: 14, value: (r) => formatDate(r.deadline) },
+  { header: "Срок подключения", width: 14, value: (r) => formatDay(r.deadline) },
   { header: "Срок нарушен", width: 10, value: (r) => (r.late ? "да" : "нет") },
   { header: "Напоминание отправлено", width: 18, value: (r) => formatDateTime(r.remindedAt) },
 ];

@@ -2,17 +2,18 @@
 // Pure module (no database): the rules that produce these values are in ./rules.ts.
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
 import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
-import { alsoOnText, formatSeenAt, type TWidgetStatus } from "@/lib/widget/placement";
+import { formatDateTime } from "@/lib/ui/format";
+import { alsoOnText, type TWidgetStatus } from "@/lib/widget/placement";
 
 export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
 
-/** Each status has a word, an icon and a tone: never colour alone. */
-export const OVERALL: Record<ConnectionOverall, { label: string; icon: string; tone: "danger" | "warning" | "progress" | "success"; hint: string }> = {
-  NOT_STARTED: { label: "Нет заявки", icon: "✕", tone: "danger", hint: "заявка на кабинет учреждения не подана" },
-  REJECTED: { label: "Заявка отклонена", icon: "!", tone: "danger", hint: "заявку нужно исправить и подать снова" },
-  PENDING: { label: "Заявка на рассмотрении", icon: "…", tone: "warning", hint: "заявку рассматривает орган, в ведении которого находится учреждение" },
-  IN_PROGRESS: { label: "Подключение не завершено", icon: "◐", tone: "progress", hint: "кабинет создан, но выполнено не всё" },
-  CONNECTED: { label: "Подключено", icon: "✓", tone: "success", hint: "кабинет создан, учётные записи подтверждены, обучение пройдено, ЛКО готов, виджет размещён" },
+/** Each status has a word and a mark beside it: never colour alone (badges draw theirs, components/status). */
+export const OVERALL: Record<ConnectionOverall, { label: string; icon: string }> = {
+  NOT_STARTED: { label: "Нет заявки", icon: "✕" },
+  REJECTED: { label: "Заявка отклонена", icon: "!" },
+  PENDING: { label: "Заявка на рассмотрении", icon: "…" },
+  IN_PROGRESS: { label: "Подключение не завершено", icon: "◐" },
+  CONNECTED: { label: "Подключено", icon: "✓" },
 };
 
 export const CABINET_STATE: Record<CabinetState, string> = {
@@ -75,26 +76,6 @@ export const MISSING_SHORT: Record<string, string> = {
   widgetWrongDomain: "виджет на официальном сайте",
 };
 
-/** [key, label] of the four readiness points, as the dashboard lists the unticked ones. */
-export const READINESS_POINTS = FUNCTIONING_POINTS.map((p) => [p.key, p.label] as const);
-
-// Formatters are made once: making one costs about half a millisecond, a page shows hundreds of dates.
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-const DATE_TIME = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Yekaterinburg" });
-
-/** dd.mm.yyyy, as the instruction writes dates. */
-export function formatDate(date: Date | null | undefined, timeZone = "UTC"): string {
-  if (!date) return "";
-  let format = DATE_FORMATS.get(timeZone);
-  if (!format) DATE_FORMATS.set(timeZone, (format = new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", timeZone })));
-  return format.format(date);
-}
-
-export function formatDateTime(date: Date | null | undefined): string {
-  if (!date) return "";
-  return DATE_TIME.format(date);
-}
-
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
 }
@@ -102,7 +83,7 @@ export function percent(part: number, whole: number): number {
 /** Where and when the widget was last shown, by lib/widget's rule: «school18.ru, 05.12.2026, 14:03». */
 export function widgetSeenText(detail: TWidgetStatus | null): string {
   if (!detail) return "";
-  if (detail.state === "missing") return detail.lastSeen ? `последний показ ${formatSeenAt(detail.lastSeen.at)} на ${detail.lastSeen.domain}` : "показов не было";
+  if (detail.state === "missing") return detail.lastSeen ? `последний показ ${formatDateTime(detail.lastSeen.at)} на ${detail.lastSeen.domain}` : "показов не было";
   const also = detail.state === "placed" ? alsoOnText(detail.otherDomains) : "";
-  return `${detail.domain}, ${formatSeenAt(detail.lastSeenAt)}${also ? `; ${also}` : ""}`;
+  return `${detail.domain}, ${formatDateTime(detail.lastSeenAt)}${also ? `; ${also}` : ""}`;
 }

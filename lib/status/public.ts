@@ -8,7 +8,7 @@ import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
 import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
 import { countScopeCondition, organsCte, scopeCondition } from "./query";
-import type { TMonitoringScope } from "./scope";
+import type { TMonitoringScope } from "@/lib/access/policies";
 
 export const PUBLIC_CACHE_SECONDS = 60;
 export const PUBLIC_PAGE_SIZE = 50;

@@ -4,7 +4,8 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/db";
-import type { TMonitoringScope } from "./scope";
+import { portalTimeZone } from "@/lib/ui/format";
+import type { TMonitoringScope } from "@/lib/access/policies";
 
 const OVERALL_VALUES = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"] as const;
 const CABINET_VALUES = ["NONE", "PENDING", "REJECTED", "APPROVED"] as const;
@@ -13,8 +14,8 @@ const SITE_VALUES = ["GIVEN", "NO_SITE", "MISSING"] as const;
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-/** Today in the region (Челябинская область, UTC+5): deadlines and snapshots are the region's days. */
-export const REGION_TODAY = Prisma.sql`(now() AT TIME ZONE 'Asia/Yekaterinburg')::date`;
+/** Today in the region: deadlines and snapshots are the region's days, in the zone the code formats with. */
+export const regionToday = () => Prisma.sql`(now() AT TIME ZONE ${portalTimeZone()}::text)::date`;
 
 /**
  * Sortable columns: the SQL expression (never NULL, so that keyset paging can compare it) and its
@@ -125,7 +126,7 @@ export function countScopeCondition(scope: TMonitoringScope): Prisma.Sql {
 }
 
 /** Municipalities whose deadline has passed. */
-const LATE_MUNICIPALITIES = Prisma.sql`(SELECT m.id FROM "Municipality" m WHERE m."connectionDeadline" < ${REGION_TODAY})`;
+const LATE_MUNICIPALITIES = Prisma.sql`(SELECT m.id FROM "Municipality" m WHERE m."connectionDeadline" < ${regionToday()})`;
 
 /** lateCondition over ConnectionStatusCount (alias c). */
 export function countLateCondition(): Prisma.Sql {

@@ -8,8 +8,8 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { ensureFreshStatus } from "./dashboard";
-import { formatDate, missingText } from "./model";
-import { sentence } from "@/lib/ui/format";
+import { formatDay, sentence } from "@/lib/ui/format";
+import { missingText } from "./model";
 
 export const REMINDER_PAUSE_MINUTES = 10;
 /** How many institutions one click of «Напомнить всем опоздавшим» writes to; another click goes on. */
@@ -94,8 +94,8 @@ async function remind(tx: DbTx, t: Target, to: string[], actorPersonId: string, 
 export function reminderEmail(t: Pick<Target, "name" | "fullName" | "lkoId" | "missing" | "deadline" | "cabinetId">, now = new Date()) {
   const deadline = t.deadline
     ? t.deadline < now
-      ? `Срок подключения — до ${formatDate(t.deadline)} — уже прошёл.`
-      : `Срок подключения — до ${formatDate(t.deadline)}.`
+      ? `Срок подключения — до ${formatDay(t.deadline)} — уже прошёл.`
+      : `Срок подключения — до ${formatDay(t.deadline)}.`
     : null;
   const steps = t.missing.map((code, i) => `${i + 1}. ${missingText(code)}`);
   const content = renderEmail({

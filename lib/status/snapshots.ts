@@ -1,21 +1,19 @@
 // Daily snapshots of the status counts per управление, for the chart over time. Taken by the
 // app's background timer (lib/status/worker.ts) and, failing that, when someone opens the charts:
 // one row per day and organ, today's row refreshed until the day is over. Days are the region's
-// (Челябинская область, UTC+5), as everywhere on the portal.
+// (PORTAL_TIME_ZONE, lib/ui/format.ts), as everywhere on the portal.
 import "server-only";
 import { db, Prisma, type ConnectionOverall } from "@/lib/db";
 import { ensureFreshStatus } from "./dashboard";
 import { OVERALL_ORDER } from "./model";
-import { REGION_TODAY } from "./query";
-
-const REGION_DAY = REGION_TODAY;
+import { regionToday } from "./query";
 
 /** Today's counts for every organ with institutions (one statement). */
 export async function takeDailySnapshot(): Promise<number> {
   await ensureFreshStatus();
   return db.$executeRaw`
     INSERT INTO "StatusSnapshot" (id, day, "organId", counts, "createdAt")
-    SELECT 'snap-' || to_char(${REGION_DAY}, 'YYYY-MM-DD') || '-' || g."parentId", ${REGION_DAY}, g."parentId", jsonb_object_agg(g.overall, g.n), now()
+    SELECT 'snap-' || to_char(${regionToday()}, 'YYYY-MM-DD') || '-' || g."parentId", ${regionToday()}, g."parentId", jsonb_object_agg(g.overall, g.n), now()
     FROM (
       SELECT c."parentId", c.overall::text AS overall, sum(c.n)::int AS n
       FROM "ConnectionStatusCount" c WHERE c."parentId" <> ''
@@ -27,7 +25,7 @@ export async function takeDailySnapshot(): Promise<number> {
 
 /** Takes today's snapshot unless one exists (when the timer has not run yet, e.g. right after a start). */
 export async function ensureTodaySnapshot(): Promise<void> {
-  const rows = await db.$queryRaw<Array<{ taken: boolean }>>`SELECT EXISTS (SELECT 1 FROM "StatusSnapshot" WHERE day = ${REGION_DAY}) AS taken`;
+  const rows = await db.$queryRaw<Array<{ taken: boolean }>>`SELECT EXISTS (SELECT 1 FROM "StatusSnapshot" WHERE day = ${regionToday()}) AS taken`;
   if (!rows[0]?.taken) await takeDailySnapshot();
 }
 
@@ -42,7 +40,7 @@ export async function snapshotHistory(organIds: string[], days = 60): Promise<TD
   if (organIds.length === 0) return [];
   const rows = await db.$queryRaw<Array<{ day: Date; counts: Record<string, number> }>>`
     SELECT day, counts FROM "StatusSnapshot"
-    WHERE "organId" IN (${Prisma.join(organIds)}) AND day > ${REGION_DAY} - ${days}::int
+    WHERE "organId" IN (${Prisma.join(organIds)}) AND day > ${regionToday()} - ${days}::int
     ORDER BY day`;
   const byDay = new Map<string, TDaySnapshot>();
   for (const r of rows) {

@@ -5,7 +5,7 @@
 // - posted by the browser itself (no JavaScript): the action leaves the message in a short-lived
 //   cookie and redirects; proxy.ts takes it out of the next page request (deleting the cookie in
 //   that response) and hands it to the page in a request header.
-// - sent by JavaScript: the action answers with the message and the page to go to; the form hands
+// - sent by JavaScript: the action answers with the message and the page to go to; the form kit hands
 //   the message to the next page in the browser (lib/ui/flash-client.ts) and goes there. A cookie
 //   would not do: the page re-rendered by the action prefetches its links at once, and proxy.ts
 //   cannot tell a prefetch from a visit (Next strips the router's headers before the proxy).

@@ -1,26 +1,32 @@
-// Dates, numbers and counted words as people in the region read them (ru-RU, Intl). One module,
-// so that every page, form and email agrees. Pure: server pages, client forms and tests import it.
+// Dates, times, names, numbers and counted words as people in the region read them (ru-RU, Intl).
+// The one formatting module: every page, form, export and email agrees. Pure: server pages,
+// client forms and tests import it.
 
-/** The portal serves one region: its time zone is set once (Челябинская область by default). */
+/**
+ * The portal serves one region, whose time zone is configuration (PORTAL_TIME_ZONE; Челябинская
+ * область by default). Code formats instants in it and SQL computes the region's «today» with it
+ * (lib/status/query.ts), so a day is the same day on both sides.
+ */
 export const portalTimeZone = () => (typeof process !== "undefined" && process.env?.PORTAL_TIME_ZONE) || "Asia/Yekaterinburg";
 
 const LOCALE = "ru-RU";
 const cache = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const zone = portalTimeZone();
+function dateFormat(key: string, options: Intl.DateTimeFormatOptions, zone = portalTimeZone()): Intl.DateTimeFormat {
   let f = cache.get(key + zone);
   if (!f) cache.set(key + zone, (f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: zone })));
   return f;
 }
 
-/** 05.12.2026 */
-export function formatDate(d: Date): string {
-  return dateFormat("date", { day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
+const DATE: Intl.DateTimeFormatOptions = { day: "2-digit", month: "2-digit", year: "numeric" };
+
+/** 05.12.2026 — the day of an instant, in the region. Empty for no date. */
+export function formatDate(d: Date | null | undefined): string {
+  return d ? dateFormat("date", DATE).format(d) : "";
 }
 
-/** 05.12.2026, 14:03 */
-export function formatDateTime(d: Date): string {
-  return dateFormat("datetime", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(d);
+/** 05.12.2026, 14:03 — an instant, in the region. Empty for no date. */
+export function formatDateTime(d: Date | null | undefined): string {
+  return d ? dateFormat("datetime", { ...DATE, hour: "2-digit", minute: "2-digit" }).format(d) : "";
 }
 
 /** 5 декабря 2026 г. — for sentences. */
@@ -37,16 +43,59 @@ export function sentence(text: string): string {
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/**
+ * 30.06.2022 — a calendar day that has no time of its own (a connection deadline, a snapshot's
+ * day): stored as midnight UTC of that day, so it is read in UTC, whatever the region's zone.
+ */
+export function formatDay(day: Date | null | undefined): string {
+  return day ? dateFormat("day", DATE, "UTC").format(day) : "";
+}
+
+/** The instant the region's calendar day (YYYY-MM-DD) begins: for «from/to» filters typed as days. */
+export function regionDayStart(isoDate: string): Date {
+  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
+  return new Date(midnightUtc - zoneOffsetMs(new Date(midnightUtc)));
+}
+
+/** How far the region's wall clock is ahead of UTC at that instant. */
+function zoneOffsetMs(at: Date): number {
+  const parts = Object.fromEntries(
+    dateFormat("offset", { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+// ───────────── Names ─────────────
+
+export interface TPersonName {
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+}
+
+/** «Иванова Анна Сергеевна» (ФИО); no patronymic, no gap. */
+export function fullName(p: TPersonName): string {
+  return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
+}
+
+/** «Иванова Анна»: where space is short (the user menu, audit records). */
+export function lastAndFirstName(p: TPersonName): string {
+  return [p.lastName, p.firstName].filter(Boolean).join(" ");
+}
+
+/** «Анна Сергеевна»: how a letter or a greeting addresses the person. */
+export function firstAndMiddleName(p: TPersonName): string {
+  return [p.firstName, p.middleName].filter(Boolean).join(" ");
+}
+
+// ───────────── Numbers and counted words ─────────────
+
 const numberFormat = new Intl.NumberFormat(LOCALE);
 /** 100 000 (with the narrow no-break space Russian typography uses). */
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
-}
-
-const percentFormat = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 0 });
-/** 0.42 → «42 %» */
-export function formatPercent(share: number): string {
-  return percentFormat.format(share);
 }
 
 /** The three Russian forms of a counted word: one, few, many («учреждение», «учреждения», «учреждений»). */

@@ -103,9 +103,6 @@ export const CABINET_TYPE: Record<CabinetType, string> = {
   SUBORDINATE_OMSU: "Подведомственная ОМСУ организация",
 };
 
-/** Roles of a ЛКО account: defined beside the permissions they carry. */
-export { ROLE_LABELS as ROLE } from "@/lib/access/roles";
-
 /** Counted words for countOf()/plural() from ./format. */
 export const WORDS = {
   request: ["заявка", "заявки", "заявок"],

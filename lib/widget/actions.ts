@@ -1,10 +1,8 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
+import { cabinetFor } from "@/lib/access/policies";
 import { defineAction } from "@/lib/actions/define-action";
-import { ActionError, ConflictError, ForbiddenError } from "@/lib/actions/errors";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
+import { ActionError, ConflictError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { portalUrl } from "@/lib/esia/config";
 import { bannerTextOf, variantById } from "./banner";
@@ -12,15 +10,15 @@ import { widgetCodes } from "./codes";
 import { ZGenerateWidget, ZRunSiteCheck } from "./schemas";
 import { checkSite, siteCheckConfig } from "./site-check";
 
+const functioningPage = (_data: unknown, _input: unknown, cabinet: { lkoId: number }) => [`/admin/cabinets/${cabinet.lkoId}/functioning`];
+
 export const generateWidget = defineAction({
   name: "widget.generate",
   schema: ZGenerateWidget,
-  async authorize(input, { session }) {
-    const actor = await loadActor(session.person.id);
-    if (!(await hasCabinetCapability(actor, "functioning.edit", input.cabinetId))) throw new ForbiddenError();
-  },
+  load: (input, { actor }) => cabinetFor(actor, input.cabinetId, "functioning.edit", { id: true, lkoId: true }),
   async handler(input, { session }) {
     const result = await db.$transaction(async (tx) => {
+      // Read again in the transaction: the site and the status decide whether the code may be made.
       const cabinet = await tx.cabinet.findUniqueOrThrow({ where: { id: input.cabinetId }, select: { lkoId: true, status: true, officialSite: true, noSite: true, organizationId: true } });
       if (cabinet.status !== "ACTIVE") throw new ActionError("Кабинет в архиве: виджет для него не создается.");
       if (!cabinet.officialSite || cabinet.noSite) {
@@ -34,45 +32,35 @@ export const generateWidget = defineAction({
       });
       return { lkoId: cabinet.lkoId, generatedAt };
     });
-    revalidatePath(`/admin/cabinets/${result.lkoId}/functioning`);
     const codes = widgetCodes({ portalOrigin: new URL(portalUrl()).origin, lkoId: result.lkoId, variant: variantById(input.variant)!, banner: bannerTextOf(input.bannerText) });
     return { codes, generatedAt: result.generatedAt.toISOString(), variant: input.variant, bannerText: input.bannerText };
   },
+  revalidate: functioningPage,
 });
-
-export async function generateWidgetForm(_prev: unknown, form: FormData) {
-  return generateWidget(form);
-}
+export const generateWidgetForm = generateWidget.form;
 
 const RECHECK_AFTER_MS = 30_000;
 
 export const runSiteCheck = defineAction({
   name: "widget.checkSite",
   schema: ZRunSiteCheck,
-  async authorize(input, { session }) {
-    const actor = await loadActor(session.person.id);
-    if (!(await hasCabinetCapability(actor, "cabinet.view", input.cabinetId))) throw new ForbiddenError();
-  },
-  async handler(input, { session }) {
-    const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: input.cabinetId }, select: { lkoId: true, officialSite: true, noSite: true, organizationId: true } });
+  load: (input, { actor }) => cabinetFor(actor, input.cabinetId, "cabinet.view", { id: true, lkoId: true, officialSite: true, noSite: true, organizationId: true }),
+  async handler(input, { session, resource: cabinet }) {
     if (!cabinet.officialSite || cabinet.noSite) throw new ActionError("У кабинета не указан официальный сайт — проверять нечего.");
-    const last = await db.siteCheck.findFirst({ where: { cabinetId: input.cabinetId }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
+    const last = await db.siteCheck.findFirst({ where: { cabinetId: cabinet.id }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
     if (last && Date.now() - last.checkedAt.getTime() < RECHECK_AFTER_MS) throw new ConflictError("Сайт только что проверяли. Повторите проверку через полминуты.");
     // The network request runs outside the transaction: a slow site must not hold the database.
     const result = await checkSite(`${cabinet.officialSite}/`, cabinet.lkoId, siteCheckConfig());
     const saved = await db.$transaction(async (tx) => {
-      const row = await tx.siteCheck.create({ data: { cabinetId: input.cabinetId, url: result.url, outcome: result.outcome, details: result.details }, select: { id: true, outcome: true, details: true, checkedAt: true } });
+      const row = await tx.siteCheck.create({ data: { cabinetId: cabinet.id, url: result.url, outcome: result.outcome, details: result.details }, select: { id: true, outcome: true, details: true, checkedAt: true } });
       await recordAudit(tx, {
         actorPersonId: session.person.id, action: "widget.site_checked", entityType: "SiteCheck", entityId: row.id,
-        cabinetId: input.cabinetId, organizationId: cabinet.organizationId, data: { outcome: result.outcome, url: result.url },
+        cabinetId: cabinet.id, organizationId: cabinet.organizationId, data: { outcome: result.outcome, url: result.url },
       });
       return row;
     });
-    revalidatePath(`/admin/cabinets/${cabinet.lkoId}/functioning`);
     return { outcome: saved.outcome, details: saved.details, checkedAt: saved.checkedAt.toISOString() };
   },
+  revalidate: functioningPage,
 });
-
-export async function runSiteCheckForm(_prev: unknown, form: FormData) {
-  return runSiteCheck(form);
-}
+export const runSiteCheckForm = runSiteCheck.form;

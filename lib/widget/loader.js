@@ -9,6 +9,7 @@
 // whether this cabinet accepts messages on this site (one request per ЛКО and design per page) and
 // is shown only then, at most two a page; the button opens the message form in an accessible dialog.
 // Full-line comments and indentation are stripped when served; keep every statement on its own line.
+// Over 80 lines on purpose: the loader is one closure, so that none of its names leaks into the host site's globals.
 (function (w, d) {
   "use strict";
   if (w.Widget) return;

@@ -58,11 +58,6 @@ export function widgetStatusChangesAt(cabinet: Pick<TPlacementCabinet, "placemen
   return new Date(Math.min(...fresh.map((p) => p.lastSeenAt.getTime())) + PLACEMENT_FRESH_DAYS * DAY + 1);
 }
 
-/** Dates as the region reads them (Челябинская область, UTC+5). */
-export function formatSeenAt(at: Date): string {
-  return formatDateTime(at);
-}
-
 export const ALSO_ON_SHOWN = 3;
 
 /**
@@ -81,13 +76,13 @@ export function widgetStatusText(status: TWidgetStatus): string {
   switch (status.state) {
     case "placed": {
       const also = alsoOnText(status.otherDomains);
-      return `Виджет размещен: да, ${status.domain}, последний раз ${formatSeenAt(status.lastSeenAt)}${also ? `; ${also}` : ""}`;
+      return `Виджет размещен: да, ${status.domain}, последний раз ${formatDateTime(status.lastSeenAt)}${also ? `; ${also}` : ""}`;
     }
     case "wrongDomain":
-      return `Виджет размещен на другом домене: ${status.domain}${status.expectedDomain ? ` (официальный сайт — ${status.expectedDomain})` : ""}, последний раз ${formatSeenAt(status.lastSeenAt)}`;
+      return `Виджет размещен на другом домене: ${status.domain}${status.expectedDomain ? ` (официальный сайт — ${status.expectedDomain})` : ""}, последний раз ${formatDateTime(status.lastSeenAt)}`;
     case "missing":
       return status.lastSeen
-        ? `Виджет размещен: нет (последний раз показывался ${formatSeenAt(status.lastSeen.at)} на ${status.lastSeen.domain})`
+        ? `Виджет размещен: нет (последний раз показывался ${formatDateTime(status.lastSeen.at)} на ${status.lastSeen.domain})`
         : "Виджет размещен: нет";
   }
 }

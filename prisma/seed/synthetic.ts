@@ -60,6 +60,7 @@ async function inBatches(ids: number[], size: number, insert: (batch: number[]) 
   for (let i = 0; i < ids.length; i += size) await insert(ids.slice(i, i + size));
 }
 
+// Over 80 lines on purpose: one pass that writes the synthetic tree table by table, in the foreign keys' order.
 export async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<void> {
   const log = opts.log ?? (() => {});
   const size = opts.batchSize ?? 10_000;

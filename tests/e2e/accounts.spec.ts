@@ -236,6 +236,7 @@ test("сообщение о добавлении не переживает сл�
   await signInThroughEsia(page, "organAdmin");
   await page.goto("/admin?q=" + encodeURIComponent("СОШ № 16"));
   await page.getByRole("link", { name: school.shortName, exact: true }).click();
+  await page.waitForURL(/\/admin\/cabinets\/\d+$/);
   const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
   const email = "next.action@school16.demo.test";
   await page.goto(`/admin/cabinets/${lko}/accounts/new`);

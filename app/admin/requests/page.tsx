@@ -4,15 +4,12 @@ import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
-import { loadActor } from "@/lib/access/actor";
-import { grants } from "@/lib/access/policies";
-import { requireTrainingDone } from "@/lib/accounts/training";
-import { requirePortalSession } from "@/lib/auth/session";
-import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, CABINET_TYPES, REQUEST_STATUS_LABEL } from "@/lib/requests/labels";
+import { requireReviewer } from "@/lib/access/guards";
 import { listReviewQueue } from "@/lib/requests/review";
 import { ZRequestQueueFilter, type TRequestQueueFilter } from "@/lib/requests/schemas";
+import { QueueFilters } from "./QueueFilters";
 import { countOf, formatDate } from "@/lib/ui/format";
-import { ACTIONS, MESSAGES, WORDS } from "@/lib/ui/strings";
+import { CABINET_KIND, CABINET_TYPE, MESSAGES, WORDS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявки на подключение" };
 
@@ -21,10 +18,8 @@ type Search = Record<string, string | string[] | undefined>;
 // The queue of cabinet requests addressed to the person's organ (or, for the region's operator,
 // the organs' editorial cabinets): filters in the address bar, oldest first.
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  requireTrainingDone(actor, "/admin/requests");
-  if (grants(actor, "requests.review").length === 0) {
+  const { actor, reviews } = await requireReviewer("/admin/requests");
+  if (!reviews) {
     return (
       <div className="space-y-4">
         <h1>Заявки на подключение кабинетов</h1>
@@ -43,46 +38,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <h1>Заявки на подключение кабинетов</h1>
-      <form method="get" action="/admin/requests" className="card grid gap-4 sm:grid-cols-2 lg:grid-cols-5" aria-label="Фильтр заявок">
-        <div>
-          <label htmlFor="f-status" className="field-label">Статус</label>
-          <select id="f-status" name="status" defaultValue={filter.status} className="field-input">
-            {(["PENDING", "REJECTED", "APPROVED"] as const).map((s) => (
-              <option key={s} value={s}>{REQUEST_STATUS_LABEL[s]}</option>
-            ))}
-            <option value="ALL">Все</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-type" className="field-label">Тип кабинета</label>
-          <select id="f-type" name="type" defaultValue={filter.type ?? ""} className="field-input">
-            <option value="">Все</option>
-            {CABINET_TYPES.map((t) => (
-              <option key={t} value={t}>{CABINET_TYPE_LABEL[t]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-kind" className="field-label">Кабинет</label>
-          <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="field-input">
-            <option value="">Все</option>
-            <option value="EDITORIAL">{CABINET_KIND_LABEL.EDITORIAL}</option>
-            <option value="WORK">{CABINET_KIND_LABEL.WORK}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className="field-label">Подана с</label>
-          <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="field-label">Подана по</label>
-          <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="field-input" />
-        </div>
-        <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-5">
-          <button type="submit" className="btn-primary">{ACTIONS.show}</button>
-          <Link href="/admin/requests" className="py-3">{ACTIONS.reset}</Link>
-        </div>
-      </form>
+      <QueueFilters filter={filter} />
 
       <p aria-live="polite">
         {MESSAGES.found}: <strong>{countOf(queue.total, WORDS.request)}</strong>. Сначала — поданные раньше.
@@ -117,10 +73,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     <span className="block text-sm text-muted">ОГРН: {r.organization.ogrn}</span>
                   </td>
                   <td>
-                    {CABINET_KIND_LABEL[r.kind]}
+                    {CABINET_KIND[r.kind]}
                     <span className="block text-sm text-muted">«{r.revision?.name}»</span>
                   </td>
-                  <td>{r.revision ? CABINET_TYPE_LABEL[r.revision.type] : "—"}</td>
+                  <td>{r.revision ? CABINET_TYPE[r.revision.type] : "—"}</td>
                   <td>
                     {formatDate(r.createdAt)}
                     {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">повторно {formatDate(r.revision.submittedAt)}</span>}

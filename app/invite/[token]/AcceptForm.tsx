@@ -1,13 +1,14 @@
 "use client";
-import { useActionState } from "react";
-import { acceptInvitationFormAction } from "@/lib/invitations/actions";
+import { acceptInvitationForm } from "@/lib/invitations/actions";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 export function AcceptForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState(acceptInvitationFormAction, null);
+  const { pending, formError, formProps } = useActionForm(acceptInvitationForm);
   return (
-    <form action={formAction} className="space-y-3">
+    <form {...formProps} className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      {state && !state.ok ? <p role="alert" className="rounded-xl bg-danger-light p-4 text-danger">{state.error}</p> : null}
+      <ErrorList errors={formError} form />
       <button type="submit" className="btn-primary" disabled={pending}>Подтвердить учётную запись</button>
     </form>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/SignInButton";
 import { FlashMessage } from "@/components/ui/FlashMessage";
 import { flashForPage } from "@/lib/ui/flash-server";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/accounts/dates";
-import { sentence } from "@/lib/ui/format";
+import { formatDateTime, fullName, lastAndFirstName, sentence } from "@/lib/ui/format";
 import { findInvitationByToken, matchInvitedPerson } from "@/lib/invitations/service";
 import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
 import { AcceptForm } from "./AcceptForm";
@@ -43,38 +43,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
 
   const { account, cabinet, invitation, state } = found;
-  const invitedName = [account.lastName, account.firstName, account.middleName].filter(Boolean).join(" ");
-  if (state !== "live") {
-    const title = { expired: "Срок действия приглашения истёк", revoked: "Ссылка больше не действует", used: "Приглашение уже использовано", archived: "Приглашение отменено" }[state];
-    return (
-      <div className="mx-auto max-w-2xl space-y-6">
-        <h1>{title}</h1>
-        {notice}
-        <div className="card space-y-4">
-          <p role="alert">
-            {INVITATION_STATE_TEXT[state]}
-            {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
-          </p>
-          <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). {sentence(`Приглашение на имя: ${invitedName}`)}</p>
-          {state === "used" ? (
-            // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
-            <>
-              <Link href="/signin" className="btn-primary">Войти</Link>
-              <p>Если вы не подтверждали приглашение, запросите новое у администратора: администраторы кабинета получат письмо и проверят, кто подтвердил учётную запись.</p>
-              <RequestNew token={token} />
-            </>
-          ) : state === "archived" ? (
-            <p>Если доступ нужен, обратитесь к администратору ЛКО вашей организации.</p>
-          ) : (
-            <>
-              <p>Попросите новое приглашение: администраторы кабинета получат письмо и отправят вам новую ссылку.</p>
-              <RequestNew token={token} />
-            </>
-          )}
-        </div>
-      </div>
-    );
-  }
+  const invitedName = fullName(account);
+  if (state !== "live") return <InvitationClosed found={found} token={token} notice={notice} />;
 
   const match = session ? await matchInvitedPerson(session.person.id, found) : null;
   return (
@@ -98,7 +68,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <div className="card space-y-4">
           <h2 className="text-xl">Подтвердите учётную запись</h2>
           <p>
-            Вы вошли как <strong>{session.person.lastName} {session.person.firstName} {session.person.middleName ?? ""}</strong>. Учётная запись кабинета будет
+            Вы вошли как <strong>{fullName(session.person)}</strong>. Учётная запись кабинета будет
             связана с вашей учётной записью Госуслуг и получит статус «Подтвержден». Затем отметьте «Мною пройдено обучение».
           </p>
           <AcceptForm token={token} />
@@ -107,13 +77,49 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <div className="card space-y-4">
           <h2 className="text-xl">Приглашение адресовано не вам</h2>
           <p role="alert">
-            Вы вошли как {session.person.lastName} {session.person.firstName}. {WRONG_PERSON_TEXT(cabinet.organizationName)}
+            Вы вошли как {lastAndFirstName(session.person)}. {WRONG_PERSON_TEXT(cabinet.organizationName)}
           </p>
           <form method="post" action="/api/esia/logout">
             <button type="submit" className="btn-secondary">Выйти и войти другим пользователем</button>
           </form>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A link that no longer works: why, and what the person can do now. */
+function InvitationClosed({ found, token, notice }: { found: NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>; token: string; notice: ReactNode }) {
+  const { account, cabinet, invitation } = found;
+  const state = found.state as Exclude<typeof found.state, "live">;
+  const invitedName = fullName(account);
+  const title = { expired: "Срок действия приглашения истёк", revoked: "Ссылка больше не действует", used: "Приглашение уже использовано", archived: "Приглашение отменено" }[state];
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1>{title}</h1>
+      {notice}
+      <div className="card space-y-4">
+        <p role="alert">
+          {INVITATION_STATE_TEXT[state]}
+          {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
+        </p>
+        <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). {sentence(`Приглашение на имя: ${invitedName}`)}</p>
+        {state === "used" ? (
+          // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
+          <>
+            <Link href="/signin" className="btn-primary">Войти</Link>
+            <p>Если вы не подтверждали приглашение, запросите новое у администратора: администраторы кабинета получат письмо и проверят, кто подтвердил учётную запись.</p>
+            <RequestNew token={token} />
+          </>
+        ) : state === "archived" ? (
+          <p>Если доступ нужен, обратитесь к администратору ЛКО вашей организации.</p>
+        ) : (
+          <>
+            <p>Попросите новое приглашение: администраторы кабинета получат письмо и отправят вам новую ссылку.</p>
+            <RequestNew token={token} />
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { ConnectionOverall } from "@/lib/db/generated/enums";
-import { requireMonitoring } from "@/lib/status/access";
+import { requireMonitoring } from "@/lib/access/guards";
 import { monitoredOrgans } from "@/lib/status/dashboard";
 import { progressByOrgan, sumProgress } from "@/lib/status/deadline";
-import { OVERALL, OVERALL_ORDER, formatDate, percent } from "@/lib/status/model";
+import { OVERALL, OVERALL_ORDER, percent } from "@/lib/status/model";
+import { formatDay } from "@/lib/ui/format";
 import { ensureTodaySnapshot, snapshotHistory } from "@/lib/status/snapshots";
 import { TableFrame } from "@/components/ui/TableFrame";
 
@@ -68,7 +69,7 @@ export default async function ChartsPage() {
               <div className="flex-1 overflow-x-auto">
                 <div className="flex h-48 items-end gap-1 border-b border-l border-line">
                   {history.map((d) => (
-                    <div key={d.day.toISOString()} className="flex h-full w-6 shrink-0 flex-col-reverse" title={`${formatDate(d.day)}: подключено ${d.counts.CONNECTED} из ${d.total}`}>
+                    <div key={d.day.toISOString()} className="flex h-full w-6 shrink-0 flex-col-reverse" title={`${formatDay(d.day)}: подключено ${d.counts.CONNECTED} из ${d.total}`}>
                       {OVERALL_ORDER.map((s) => (
                         <div key={s} className={FILL[s]} style={{ height: `${percent(d.counts[s], d.total)}%` }} />
                       ))}
@@ -78,7 +79,7 @@ export default async function ChartsPage() {
                 <div className="flex gap-1 pt-1 text-xs text-muted">
                   {history.map((d, i) => (
                     <span key={d.day.toISOString()} className="w-6 shrink-0 overflow-visible whitespace-nowrap">
-                      {i === 0 || i === history.length - 1 || i % 7 === 0 ? formatDate(d.day).slice(0, 5) : ""}
+                      {i === 0 || i === history.length - 1 || i % 7 === 0 ? formatDay(d.day).slice(0, 5) : ""}
                     </span>
                   ))}
                 </div>
@@ -88,13 +89,13 @@ export default async function ChartsPage() {
         )}
         {history.length > 0 && (
           <p>
-            Подключено на {formatDate(history.at(-1)!.day)}: <strong>{history.at(-1)!.counts.CONNECTED}</strong> из {history.at(-1)!.total}
-            {history.length > 1 && <> (на {formatDate(history[0].day)} — {history[0].counts.CONNECTED} из {history[0].total})</>}.
+            Подключено на {formatDay(history.at(-1)!.day)}: <strong>{history.at(-1)!.counts.CONNECTED}</strong> из {history.at(-1)!.total}
+            {history.length > 1 && <> (на {formatDay(history[0].day)} — {history[0].counts.CONNECTED} из {history[0].total})</>}.
           </p>
         )}
         <details>
           <summary className="cursor-pointer text-brand">Таблица: статусы по дням</summary>
-          <CountsTable caption="Число учреждений по статусам на каждый день" rows={history.map((d) => ({ label: formatDate(d.day), counts: d.counts, total: d.total }))} first="День" />
+          <CountsTable caption="Число учреждений по статусам на каждый день" rows={history.map((d) => ({ label: formatDay(d.day), counts: d.counts, total: d.total }))} first="День" />
         </details>
       </section>
     </div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status/StatusBadge";
-import { requireMonitoring } from "@/lib/status/access";
+import { requireMonitoring } from "@/lib/access/guards";
 import { loadProgress, type TOrganProgress } from "@/lib/status/deadline";
-import { formatDate, formatDateTime, missingText, percent } from "@/lib/status/model";
+import { missingText, percent } from "@/lib/status/model";
+import { formatDateTime, formatDay } from "@/lib/ui/format";
 import { dashboardSearch } from "@/lib/status/query";
 import { DeadlineForm } from "./DeadlineForm";
 import { TableFrame } from "@/components/ui/TableFrame";
@@ -21,7 +22,7 @@ export default async function ProgressPage() {
         {progress.municipalities.map((m) => (
           <div key={m.id} className="space-y-2">
             <p>
-              {m.name}: {m.deadline ? <strong data-testid="deadline">до {formatDate(m.deadline)}</strong> : "срок не установлен"}
+              {m.name}: {m.deadline ? <strong data-testid="deadline">до {formatDay(m.deadline)}</strong> : "срок не установлен"}
               {m.deadline && m.deadline < new Date() && <span className="ml-2 font-medium text-danger">срок прошёл</span>}
             </p>
             {m.editable && <DeadlineForm municipalityId={m.id} municipalityName={m.name} deadline={m.deadline?.toISOString().slice(0, 10) ?? ""} />}

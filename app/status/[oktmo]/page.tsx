@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { YesNo } from "@/components/status/StatusBadge";
+import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { PUBLIC_PAGE_SIZE, parsePublicQuery, publicStatus } from "@/lib/status/public";
-import { formatDate, formatDateTime, percent } from "@/lib/status/model";
+import { percent } from "@/lib/status/model";
+import { formatDateTime, formatDay } from "@/lib/ui/format";
 import { portalUrl } from "@/lib/esia/config";
 import { PublicCounts } from "../PublicCounts";
 
@@ -24,38 +26,9 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
     <div className="space-y-6">
       <p><Link href="/status">← Все муниципальные образования</Link></p>
       <h1>Статус подключения учреждений: {status.name}</h1>
-      {status.deadline && <p>Срок подключения — до <strong>{formatDate(new Date(status.deadline))}</strong>.</p>}
+      {status.deadline && <p>Срок подключения — до <strong>{formatDay(new Date(status.deadline))}</strong>.</p>}
       <PublicCounts counts={status.counts} />
-      {status.organs.length > 1 && (
-        <section aria-labelledby="by-organ" className="space-y-2">
-          <h2 id="by-organ" className="text-xl">По учредителям</h2>
-          <TableFrame label="По учредителям">
-            <table>
-              <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="p-2">Учредитель</th>
-                  <th scope="col" className="p-2">Учреждений</th>
-                  <th scope="col" className="p-2">Кабинет подключён</th>
-                  <th scope="col" className="p-2">Виджет размещён</th>
-                  <th scope="col" className="p-2">Подключение завершено</th>
-                </tr>
-              </thead>
-              <tbody>
-                {status.organs.map((o) => (
-                  <tr key={o.name} className="border-t border-line" data-testid="public-organ">
-                    <th scope="row" className="p-2 text-left font-medium">{o.name}</th>
-                    <td className="p-2">{o.total}</td>
-                    <td className="p-2">{o.cabinetConnected}</td>
-                    <td className="p-2">{o.widgetPlaced}</td>
-                    <td className="p-2">{o.ready} ({percent(o.ready, o.total).toLocaleString("ru-RU")} %)</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
-        </section>
-      )}
+      {status.organs.length > 1 && <OrgansTable organs={status.organs} />}
       <h2 className="text-xl">Учреждения</h2>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Поиск учреждения">
         <div>
@@ -89,11 +62,8 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
           </tbody>
         </table>
       </TableFrame>
-      <nav aria-label="Страницы" className="flex flex-wrap items-center gap-3">
-        <span>Найдено: {status.matching}. Страница {status.page} из {status.pages} (по {PUBLIC_PAGE_SIZE}).</span>
-        {status.page > 1 && <Link href={href(status.page - 1)}>← Назад</Link>}
-        {status.page < status.pages && <Link href={href(status.page + 1)}>Вперёд →</Link>}
-      </nav>
+      <p>Найдено: {status.matching}. По {PUBLIC_PAGE_SIZE} на странице.</p>
+      <Pagination page={status.page} pages={status.pages} hrefFor={href} />
       <p className="text-sm text-muted">Обновлено {formatDateTime(new Date(status.updatedAt))}. Подключено {percent(status.counts.ready, status.counts.total).toLocaleString("ru-RU")} % учреждений.</p>
       <section aria-labelledby="embed" className="card space-y-2">
         <h2 id="embed" className="text-lg">Для сайта администрации</h2>
@@ -102,5 +72,39 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
         <pre tabIndex={0} role="region" aria-label="Код для вставки на сайт" className="overflow-x-auto rounded bg-surface p-3 text-xs"><code>{embed}</code></pre>
       </section>
     </div>
+  );
+}
+
+/** Each founder's institutions: how many, with a cabinet, with the widget, connected. */
+function OrgansTable({ organs }: { organs: NonNullable<Awaited<ReturnType<typeof publicStatus>>>["organs"] }) {
+  return (
+    <section aria-labelledby="by-organ" className="space-y-2">
+      <h2 id="by-organ" className="text-xl">По учредителям</h2>
+      <TableFrame label="По учредителям">
+        <table>
+          <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="p-2">Учредитель</th>
+              <th scope="col" className="p-2">Учреждений</th>
+              <th scope="col" className="p-2">Кабинет подключён</th>
+              <th scope="col" className="p-2">Виджет размещён</th>
+              <th scope="col" className="p-2">Подключение завершено</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organs.map((o) => (
+              <tr key={o.name} className="border-t border-line" data-testid="public-organ">
+                <th scope="row" className="p-2 text-left font-medium">{o.name}</th>
+                <td className="p-2">{o.total}</td>
+                <td className="p-2">{o.cabinetConnected}</td>
+                <td className="p-2">{o.widgetPlaced}</td>
+                <td className="p-2">{o.ready} ({percent(o.ready, o.total).toLocaleString("ru-RU")} %)</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+    </section>
   );
 }

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/access/actor";
-import { cabinetsWhere, filingGaps, monitoringRoots, reviewableRequestsWhere, grants } from "@/lib/access/policies";
+import { filingGaps } from "@/lib/access/filing";
+import { cabinetsWhere, capabilitiesOn, monitoringRoots, reviewableRequestsWhere, grants } from "@/lib/access/policies";
+import { CAPABILITIES, type CabinetCapability } from "@/lib/access/roles";
 import { DEMO_INSTITUTION, ORG } from "@/lib/demo-world/esia-world";
 
 const actor = (personId: string) => loadActor(personId);
@@ -46,6 +48,26 @@ describe("права на кабинеты", () => {
   it("человек без учётных записей не имеет прав ни на один кабинет", async () => {
     expect(await cabinetOrgs("person-no-org", "cabinet.view")).toEqual([]);
   });
+
+  it("правило области в запросе и правило по прочитанному кабинету говорят одно и то же", async () => {
+    // Pages decide on a cabinet already read (capabilitiesOn), actions and lists query (cabinetsWhere).
+    const cabinets = (await db.cabinet.findMany({ select: { id: true, editorialCabinetId: true, regionId: true, spheres: { select: { sphereId: true } } } }))
+      .map(({ spheres, ...c }) => ({ ...c, sphereIds: spheres.map((s) => s.sphereId) }));
+    const people = await db.account.findMany({ where: { status: "CONFIRMED", personId: { not: null } }, select: { personId: true }, distinct: ["personId"] });
+    const capabilities = CAPABILITIES.filter((c): c is CabinetCapability => c !== "requests.review" && c !== "monitoring.view");
+    let compared = 0;
+    for (const { personId } of people) {
+      const a = await actor(personId!);
+      for (const capability of capabilities) {
+        const queried = new Set((await db.cabinet.findMany({ where: cabinetsWhere(a, capability), select: { id: true } })).map((c) => c.id));
+        for (const cabinet of cabinets) {
+          expect(capabilitiesOn(a, cabinet).has(capability), `${personId}, ${capability}, ${cabinet.id}`).toBe(queried.has(cabinet.id));
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 120_000);
 });
 
 describe("заявки и мониторинг", () => {

@@ -32,6 +32,20 @@ describe("вход: данные из ЕСИА сохраняются в баз�
     expect(await db.auditEvent.count({ where: { action: "auth.signed_in", actorPersonId: personId } })).toBe(1);
   });
 
+  it("новая организация получает регион по ОГРН из справочника в базе, а неизвестный код — регион портала", async () => {
+    const person = demoPerson("institutionAdmin");
+    const base = profileOf(person).organizations[0];
+    // ОГРН digits 4–5: 66 (Свердловская область) and 00 (no region), both with valid check digits.
+    const orgs = [
+      { ...base, oid: "9100001", ogrn: "1026600000008", shortName: "Организация из Екатеринбурга", fullName: "Организация из Екатеринбурга" },
+      { ...base, oid: "9100002", ogrn: "1020000000008", shortName: "Организация без региона", fullName: "Организация без региона" },
+    ];
+    await signInFromEsia({ ...profileOf(person), organizations: orgs }, "sid-regions");
+    const regionOf = async (ogrn: string) => (await db.organization.findUniqueOrThrow({ where: { ogrn }, select: { region: { select: { code: true } } } })).region.code;
+    expect(await regionOf("1026600000008")).toBe(66);
+    expect(await regionOf("1020000000008")).toBe(74);
+  });
+
   it("даже единственная организация выбирается только после её авторизации в ЕСИА", async () => {
     const { sessionId } = await signInFromEsia(profileOf(demoPerson("institutionAdmin")), "sid-2");
     expect((await db.authSession.findUniqueOrThrow({ where: { id: sessionId } })).selectedOrganizationId).toBeNull();

@@ -81,13 +81,13 @@ describe("загрузка учётных записей из CSV", () => {
   const HEADER = "Фамилия;Имя;Отчество;Email;Телефон;Должность;Роли;Сферы куратора";
 
   it("разбор: разделитель «;» или «,», заголовки в любом регистре, роли по названиям, BOM", () => {
-    const semicolon = parseAccountsCsv(`\uFEFF${HEADER}\nИванова;Алина;;a@b.demo.test;;Учитель;"Администратор ЛКО, Наблюдатель";`);
+    const semicolon = parseAccountsCsv(`\uFEFF${HEADER}\nИванова;Алина;;a@b.demo.test;;Учитель;"Администратор ЛКО, Наблюдатель";`, []);
     expect(semicolon.ok && semicolon.rows[0]).toMatchObject({ line: 2, roles: ["LKO_ADMIN", "OBSERVER"], cells: { lastName: "Иванова", email: "a@b.demo.test" } });
-    const comma = parseAccountsCsv(`фамилия,имя,email,должность,роли\nИванова,Алина,a@b.demo.test,Учитель,Наблюдатель`);
+    const comma = parseAccountsCsv(`фамилия,имя,email,должность,роли\nИванова,Алина,a@b.demo.test,Учитель,Наблюдатель`, []);
     expect(comma.ok && comma.rows[0].roles).toEqual(["OBSERVER"]);
-    const missing = parseAccountsCsv("Фамилия;Имя\nИванова;Алина");
+    const missing = parseAccountsCsv("Фамилия;Имя\nИванова;Алина", []);
     expect(missing.ok ? "" : missing.error).toContain("«Email», «Должность», «Роли»");
-    expect(parseAccountsCsv('Фамилия;Имя;Email;Должность;Роли\n"Иванова;Алина').ok).toBe(false);
+    expect(parseAccountsCsv('Фамилия;Имя;Email;Должность;Роли\n"Иванова;Алина', []).ok).toBe(false);
   });
 
   it("проверка показывает ошибки по строкам и ничего не пишет; файл с ошибками не загружается", async () => {

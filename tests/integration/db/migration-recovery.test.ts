@@ -65,9 +65,12 @@ describe(`миграции при запуске (${process.env.DATABASE_URL ? "
     database = await externalDatabase("empty");
     // Long enough to be killed inside it, on a busy machine too.
     const { config } = migrationsWith("slow", { [SLOW]: `CREATE TABLE "SlowProbe" (id int);\nSELECT pg_sleep(8);\n` });
-    // The driver adapter's debug log shows each statement as the CLI sends it: the row that marks the migration started comes first.
+    // The driver adapter's debug log shows each statement as the CLI sends it: the INSERT of the row
+    // that marks the migration started names it (logged before it runs), then the script runs for
+    // 8 s unlogged. Killed 2 s after that line: the row is in, the script is mid-way.
     const first = startCli(MIGRATE, ["--config", config], { ...database.env, DEBUG: "prisma:driver-adapter*" });
     await expect.poll(() => first.stderr().includes(SLOW) || first.child.exitCode !== null, { timeout: 120_000, interval: 100 }).toBe(true);
+    await new Promise((r) => setTimeout(r, 2_000));
     first.killGroup();
     expect(await first.done, first.stdout() + first.stderr()).toBeNull();
     // The Prisma CLI that held the folder is gone for good (a loaded machine takes a moment to end it).

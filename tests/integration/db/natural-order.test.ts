@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
 import { compareNatural, naturalSortKey, sortByName } from "@/lib/db/natural-order";
 import { loadActor } from "@/lib/access/actor";
+import { monitoringRoots } from "@/lib/access/policies";
 import { listAccounts, ZAccountListQuery } from "@/lib/accounts/list";
 import { listPersonOrganizations } from "@/lib/auth/organizations";
-import { findCabinetForActor } from "@/lib/cabinets/access";
+import { cabinetCard } from "@/lib/cabinets/card";
 import { cabinetTree } from "@/lib/cabinets/tree";
 import { editorialOptions } from "@/lib/requests/filing";
 import { dashboardPageSql, loadDashboard } from "@/lib/status/dashboard";
@@ -16,7 +17,6 @@ import { progressByOrgan } from "@/lib/status/deadline";
 import { viewBatches } from "@/lib/status/export";
 import { publicStatus } from "@/lib/status/public";
 import { parseDashboardQuery } from "@/lib/status/query";
-import { monitoringScopeOf } from "@/lib/status/scope";
 
 const codePointOrder = (names: string[]) => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const view = (params: Record<string, string> = {}) => parseDashboardQuery(new URLSearchParams(params));
@@ -69,7 +69,7 @@ describe("списки по названию — в естественном п�
   });
 
   it("мониторинг: по названию в обе стороны, по учредителю; выгрузка по ключу страниц — в том же порядке", async () => {
-    const scope = await monitoringScopeOf("person-city-it");
+    const scope = monitoringRoots(await loadActor("person-city-it"));
     const asc = (await loadDashboard(scope, view({ size: "100" }))).rows;
     expectNatural(asc.map((r) => r.name));
     const desc = (await loadDashboard(scope, view({ size: "100", dir: "desc" }))).rows;
@@ -88,13 +88,13 @@ describe("списки по названию — в естественном п�
   it("публичная страница статуса, ход подключения по управлениям", async () => {
     const status = await publicStatus("75738000", 1, null);
     expectNatural(status!.institutions.map((i) => i.name));
-    const organs = await progressByOrgan(await monitoringScopeOf("person-city-it"));
+    const organs = await progressByOrgan(monitoringRoots(await loadActor("person-city-it")));
     expect(organs.map((o) => o.organName)).toEqual(sortByName(organs, (o) => o.organName).map((o) => o.organName));
   });
 
   it("сферы кабинета — по названию", async () => {
-    const cabinet = await findCabinetForActor(await loadActor("person-organ-admin"), 210004);
-    const names = cabinet!.spheres.map((s) => s.sphere.name);
+    const { id } = await db.cabinet.findUniqueOrThrow({ where: { lkoId: 210004 }, select: { id: true } });
+    const names = (await cabinetCard(id)).spheres.map((s) => s.sphere.name);
     expect(names.length).toBeGreaterThan(1);
     expect(names).toEqual(sortByName(names, (n) => n));
   });
@@ -118,7 +118,7 @@ describe("списки по названию — в естественном п�
 
 describe("индексы", () => {
   it("первая страница мониторинга по названию читается по индексу ключа, без сортировки", async () => {
-    const scope = await monitoringScopeOf("person-city-it");
+    const scope = monitoringRoots(await loadActor("person-city-it"));
     const plan = await db.$transaction(async (tx) => {
       // The demo is small enough for a sequential scan to win; the question is whether the index can give the order.
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addAccount, confirmTraining, resendInvitation } from "@/lib/accounts/actions";
 import { loadActor } from "@/lib/access/actor";
 import { hasCabinetCapability } from "@/lib/access/policies";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { requireCabinet } from "@/lib/access/guards";
 import { acceptInvitation } from "@/lib/invitations/actions";
 import { requestNewInvitation } from "@/lib/invitations/renewal";
 import { findInvitationByToken } from "@/lib/invitations/service";
@@ -188,7 +188,7 @@ describe("«Мною пройдено обучение»", () => {
     // Skipping the tick by URL: every cabinet page sends to /training.
     const other = await SCHOOL_16_LKO();
     for (const path of [String(lko), String(other)]) {
-      const target = await redirectOf(async () => requireCabinetForActor(await loadActor(METHODIST), path));
+      const target = await redirectOf(async () => requireCabinet(path));
       expect(target).toBe(`/training?next=${encodeURIComponent(`/admin/cabinets/${path}`)}`);
     }
     // And the server actions refuse (an LKO_ADMIN role, but untrained).
@@ -205,7 +205,7 @@ describe("«Мною пройдено обучение»", () => {
     expect(account.trainingConfirmedAt).toBeInstanceOf(Date);
     expect(await db.auditEvent.count({ where: { action: "account.training_confirmed", entityId: accountId } })).toBe(1);
 
-    expect(await redirectOf(async () => requireCabinetForActor(await loadActor(METHODIST), String(lko)))).toBeNull();
+    expect(await redirectOf(async () => requireCabinet(String(lko)))).toBeNull();
     expect((await addAccount(newUser({ cabinetId: KINDERGARTEN_7_CABINET }))).ok).toBe(true);
     // Once is enough.
     expect(await refused(confirmTraining({ trained: true }))).toContain("уже стоит");

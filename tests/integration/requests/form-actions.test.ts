@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ORG } from "@/lib/demo-world/esia-world";
 import { submitCabinetRequestForm } from "@/lib/requests/filing-actions";
-import { approveRequestForm, rejectCabinetRequest, rejectRequestForm } from "@/lib/requests/review-actions";
+import { approveCabinetRequestForm as approveRequestForm, rejectCabinetRequest, rejectCabinetRequestForm as rejectRequestForm } from "@/lib/requests/review-actions";
 import { signInAs } from "../../helpers/session";
 import { expectOk, pendingSchoolRequest, schoolWorkRequest, snapshot } from "./support";
 

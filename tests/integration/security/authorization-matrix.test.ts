@@ -2,7 +2,7 @@
 // input: allowed callers succeed, refused ones get the authorization's message and the database
 // stays exactly as it was. An action that is not in the matrix fails here.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACTION_REGISTRY } from "@/lib/actions/define-action";
+import { ACTION_REGISTRY, actionContext } from "@/lib/actions/define-action";
 import { ActionError, ForbiddenError, UnauthenticatedError } from "@/lib/actions/errors";
 import { getPortalSession } from "@/lib/auth/session";
 import { loadActions } from "../../helpers/app-surface";
@@ -51,12 +51,12 @@ for (const [name, row] of Object.entries(ACTION_MATRIX)) {
         try {
           await requestContext.runWithCookies(cookies.get(identity)!, async () => {
             const before = await databaseFingerprint();
-            // The authorization alone (read-only), then the action as a page calls it.
+            // The authorization alone (the action's load: read-only), then the action as a page calls it.
             const session = await getPortalSession();
             let refusal: unknown = session ? null : new UnauthenticatedError();
             if (session) {
               try {
-                await def.authorize(parsed.data, { session });
+                await def.load(parsed.data, await actionContext(session));
               } catch (error) {
                 refusal = error;
               }

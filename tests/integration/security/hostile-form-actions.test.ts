@@ -45,21 +45,22 @@ async function loadFormActions(): Promise<Map<string, FormAction>> {
  */
 const CALLER: Record<string, DemoPersonKey> = {
   submitCabinetRequestForm: "institutionAdmin",
-  approveRequestForm: "organAdmin",
-  rejectRequestForm: "organAdmin",
+  approveCabinetRequestForm: "organAdmin",
+  rejectCabinetRequestForm: "organAdmin",
   saveReadinessForm: "organAdmin",
-  addAccountFormAction: "organAdmin",
-  accountRowFormAction: "organAdmin",
-  archiveAccountFormAction: "organAdmin",
-  confirmTrainingFormAction: "organAdmin",
-  confirmCabinetDataFormAction: "organAdmin",
+  addAccountForm: "organAdmin",
+  accountRowForm: "organAdmin",
+  archiveAccountForm: "organAdmin",
+  accountImportForm: "organAdmin",
+  confirmTrainingForm: "organAdmin",
+  confirmCabinetDataForm: "organAdmin",
   setMessageStatusForm: "organAdmin",
   generateWidgetForm: "organAdmin",
   runSiteCheckForm: "organAdmin",
-  remindAction: "cityIt",
-  setDeadlineAction: "cityIt",
-  chooseOrganizationAction: "multiOrg",
-  acceptInvitationFormAction: "invitee",
+  remindForm: "cityIt",
+  setConnectionDeadlineForm: "cityIt",
+  chooseOrganizationForm: "multiOrg",
+  acceptInvitationForm: "invitee",
 };
 
 const NOT_A_FORM: Array<[string, unknown]> = [
@@ -106,7 +107,7 @@ describe("кнопка строки учётных записей называе
   it("имена свойств Object.prototype — неизвестное действие, а не вызов чужой функции", async () => {
     await signInAs("organAdmin");
     try {
-      const action = formActions.get("accountRowFormAction")!;
+      const action = formActions.get("accountRowForm")!;
       for (const intent of ["constructor", "hasOwnProperty", "toString", "__proto__", "valueOf", ""]) {
         const form = new FormData();
         form.set("intent", intent);

@@ -3,9 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadDashboard } from "@/lib/status/dashboard";
 import { parseDashboardQuery, dashboardSearch } from "@/lib/status/query";
-import { monitoringScopeOf } from "@/lib/status/scope";
+import { loadActor } from "@/lib/access/actor";
+import { monitoringRoots } from "@/lib/access/policies";
 import { ORG } from "@/lib/demo-world/esia-world";
 import { loadFunctioning } from "@/lib/functioning/queries";
+
+const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
 const view = (params: Record<string, string> = {}) => parseDashboardQuery(new URLSearchParams(params));
 const allRows = async (personId: string, params: Record<string, string> = {}) =>

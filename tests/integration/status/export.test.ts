@@ -5,8 +5,11 @@ import { GET } from "@/app/monitoring/export/[format]/route";
 import { loadDashboard } from "@/lib/status/dashboard";
 import { viewBatches } from "@/lib/status/export";
 import { parseDashboardQuery } from "@/lib/status/query";
-import { monitoringScopeOf } from "@/lib/status/scope";
+import { loadActor } from "@/lib/access/actor";
+import { monitoringRoots } from "@/lib/access/policies";
 import { signInAs, signOutOfContext } from "../../helpers/session";
+
+const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
 const download = (format: string, search = "") =>
   GET(new Request(`http://portal.test/monitoring/export/${format}${search}`), { params: Promise.resolve({ format }) });

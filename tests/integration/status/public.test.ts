@@ -5,8 +5,11 @@ import { GET as json } from "@/app/api/status/route";
 import { GET as embed } from "@/app/status/[oktmo]/embed/route";
 import { loadDashboard } from "@/lib/status/dashboard";
 import { parseDashboardQuery } from "@/lib/status/query";
-import { monitoringScopeOf } from "@/lib/status/scope";
+import { loadActor } from "@/lib/access/actor";
+import { monitoringRoots } from "@/lib/access/policies";
 import { PUBLIC_PAGE_SIZE, publicStatus } from "@/lib/status/public";
+
+const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
 describe("публичная страница статуса", () => {
   it("показывает те же числа, что и мониторинг ИТ-специалиста города", async () => {

@@ -4,9 +4,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadDashboard } from "@/lib/status/dashboard";
 import { parseDashboardQuery } from "@/lib/status/query";
-import { monitoringScopeOf } from "@/lib/status/scope";
+import { loadActor } from "@/lib/access/actor";
+import { monitoringRoots } from "@/lib/access/policies";
 import { widgetSeenText } from "@/lib/status/model";
 import { alsoOnText, widgetStatusText, type TWidgetStatus } from "@/lib/widget/placement";
+
+const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
 const at = new Date("2026-12-05T09:00:00Z");
 const placed = (otherDomains: string[]): TWidgetStatus => ({ state: "placed", domain: "school18.ru", origin: "https://school18.ru", lastSeenAt: at, otherDomains });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countOf, formatDate, formatDateTime, formatLongDate, formatNumber, plural, sentence } from "@/lib/ui/format";
+import {
+  countOf, firstAndMiddleName, formatDate, formatDateTime, formatDay, formatLongDate, formatNumber, fullName, lastAndFirstName, plural, regionDayStart, sentence,
+} from "@/lib/ui/format";
 import { WORDS } from "@/lib/ui/strings";
 
 describe("русские числа и даты (Intl, ru-RU)", () => {
@@ -22,6 +24,37 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
     expect(formatDate(at)).toBe("01.07.2022");
     expect(formatDateTime(at)).toBe("01.07.2022, 00:30");
     expect(formatLongDate(new Date("2022-06-30T10:00:00Z"))).toBe("30 июня 2022 г.");
+  });
+
+  it("календарный день (срок подключения) не сдвигается часовым поясом", () => {
+    // A deadline is stored as midnight UTC of its day; a zone west of UTC must not show the day before.
+    const deadline = new Date("2022-06-30T00:00:00Z");
+    expect(formatDay(deadline)).toBe("30.06.2022");
+    expect(formatDay(null)).toBe("");
+    expect(formatDate(undefined)).toBe("");
+    const zone = process.env.PORTAL_TIME_ZONE;
+    process.env.PORTAL_TIME_ZONE = "America/New_York";
+    try {
+      expect(formatDay(deadline)).toBe("30.06.2022");
+      expect(formatDate(deadline)).toBe("29.06.2022");
+    } finally {
+      if (zone === undefined) delete process.env.PORTAL_TIME_ZONE;
+      else process.env.PORTAL_TIME_ZONE = zone;
+    }
+  });
+
+  it("день фильтра начинается в полночь региона", () => {
+    // Челябинск is UTC+5: its 1 July begins at 19:00 UTC on 30 June.
+    expect(regionDayStart("2022-07-01").toISOString()).toBe("2022-06-30T19:00:00.000Z");
+  });
+
+  it("ФИО, «Фамилия Имя» и «Имя Отчество» пишутся одним способом", () => {
+    const anna = { lastName: "Иванова", firstName: "Анна", middleName: "Сергеевна" };
+    expect(fullName(anna)).toBe("Иванова Анна Сергеевна");
+    expect(fullName({ ...anna, middleName: null })).toBe("Иванова Анна");
+    expect(lastAndFirstName(anna)).toBe("Иванова Анна");
+    expect(firstAndMiddleName(anna)).toBe("Анна Сергеевна");
+    expect(firstAndMiddleName({ ...anna, middleName: undefined })).toBe("Анна");
   });
 });
 

@@ -2,14 +2,11 @@ import type { ReactNode } from "react";
 import { BackLink } from "@/components/ui/BackLink";
 import { Tabs } from "@/components/ui/Tabs";
 import { CABINET_KIND, CABINET_TABS } from "@/lib/ui/strings";
-import { loadActor } from "@/lib/access/actor";
-import { requirePortalSession } from "@/lib/auth/session";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { requireCabinet } from "@/lib/access/guards";
 
 export default async function CabinetLayout({ children, params }: { children: ReactNode; params: Promise<{ lkoId: string }> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const cabinet = await requireCabinetForActor(await loadActor(session.person.id), lkoId);
+  const { cabinet } = await requireCabinet(lkoId);
   const base = `/admin/cabinets/${cabinet.lkoId}`;
   return (
     <div className="space-y-6">

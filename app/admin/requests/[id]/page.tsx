@@ -1,26 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { BackLink } from "@/components/ui/BackLink";
+import { EsiaOrganizationFacts } from "@/components/organizations/EsiaOrganizationFacts";
+import { Facts } from "@/components/ui/Facts";
+import { Section } from "@/components/ui/Section";
 import { StatusPanel } from "@/components/ui/Status";
-import { loadActor } from "@/lib/access/actor";
-import { requireTrainingDone } from "@/lib/accounts/training";
-import { requirePortalSession } from "@/lib/auth/session";
-import { CABINET_KIND_LABEL, CABINET_TYPE_LABEL, REQUEST_FIELD_LABEL } from "@/lib/requests/labels";
+import { requireReviewer } from "@/lib/access/guards";
 import { loadRequestCard, type TRequestCard } from "@/lib/requests/review";
-import { formatDateTime } from "@/lib/ui/format";
+import { formatDateTime, fullName } from "@/lib/ui/format";
+import { RevisionFacts, RevisionHistory } from "./RevisionHistory";
 import { ApproveForm, RejectForm } from "./DecisionForms";
+import { CABINET_KIND, CABINET_TYPE } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявка на подключение" };
 
-const fio = (p: { lastName: string; firstName: string; middleName: string | null } | null) => (p ? [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ") : "—");
-
 export default async function RequestCardPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requirePortalSession();
   const { id } = await params;
-  const actor = await loadActor(session.person.id);
-  requireTrainingDone(actor, `/admin/requests/${encodeURIComponent(id)}`);
+  const { actor } = await requireReviewer(`/admin/requests/${encodeURIComponent(id)}`);
   const card = await loadRequestCard(actor, id);
   // Another organ's request is not confirmed to exist.
   if (!card) notFound();
@@ -35,7 +32,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
         <RequestStatusBadge status={card.status} />
       </div>
       <p className="text-muted">
-        Заявка на создание: {CABINET_KIND_LABEL[card.kind].toLowerCase()} · подана {formatDateTime(card.createdAt)} · редакция № {card.currentRevision}
+        Заявка на создание: {CABINET_KIND[card.kind].toLowerCase()} · подана {formatDateTime(card.createdAt)} · редакция № {card.currentRevision}
       </p>
 
       {card.status === "APPROVED" && card.cabinet && (
@@ -50,35 +47,16 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title="Организация по данным ЕСИА">
-          <Facts
-            rows={[
-              ["Полное наименование", org.fullName],
-              ["Сокращённое наименование", org.shortName],
-              ["ОГРН", org.ogrn],
-              ["ИНН", org.inn],
-              ["КПП", org.kpp ?? "—"],
+          <EsiaOrganizationFacts
+            organization={org}
+            extra={[
               ["Регион", org.region.name],
-              ["Муниципальное образование", org.municipality?.name ?? "—"],
-              ["Вид организации на портале", org.kind ? CABINET_TYPE_LABEL[org.kind] : "ещё не известен (станет известен после одобрения)"],
-              ["Орган, в ведении которого находится", org.parent?.shortName ?? "—"],
-              ["Электронная почта", org.email ?? "—"],
-              ["Телефон", org.phone ?? "—"],
-              ["Идентификатор в ЕСИА", org.esiaOid],
+              ["Вид организации на портале", org.kind ? CABINET_TYPE[org.kind] : "ещё не известен (станет известен после одобрения)"],
             ]}
           />
         </Section>
         <Section title="Заявитель">
-          <Facts
-            rows={[
-              ["ФИО", fio(applicant)],
-              ["Должность", membership?.position ?? "—"],
-              ["Роль в профиле организации в ЕСИА", membership ? [membership.chief && "Руководитель", membership.admin && "Администратор"].filter(Boolean).join(", ") || "Сотрудник" : "не прикреплён к организации"],
-              ["Группы доступа в ЕСИА", membership?.groups.map((g) => g.group.name).join(", ") || "—"],
-              ["Электронная почта в ЕСИА", applicant.email ?? "—"],
-              ["Телефон", applicant.mobile ?? "—"],
-              ["Сведения ЕСИА обновлены", membership ? formatDateTime(membership.syncedAt) : "—"],
-            ]}
-          />
+          <ApplicantFacts applicant={applicant} membership={membership} />
         </Section>
       </div>
 
@@ -94,7 +72,7 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
               <ApproveForm
                 requestId={card.id}
                 version={card.version}
-                summary={`Будет создан ${CABINET_KIND_LABEL[card.kind].toLowerCase()} «${current.name}» с уникальным номером ЛКО${current.editorialCabinet ? `, привязанный к кабинету редакции «${current.editorialCabinet.name}»` : ""}; заявитель станет его администратором. Письмо придёт на ${current.email}.`}
+                summary={`Будет создан ${CABINET_KIND[card.kind].toLowerCase()} «${current.name}» с уникальным номером ЛКО${current.editorialCabinet ? `, привязанный к кабинету редакции «${current.editorialCabinet.name}»` : ""}; заявитель станет его администратором. Письмо придёт на ${current.email}.`}
               />
             </div>
             <div>
@@ -105,92 +83,24 @@ export default async function RequestCardPage({ params }: { params: Promise<{ id
         </Section>
       )}
 
-      <Section title="История редакций">
-        <ol className="space-y-4">
-          {[...card.revisions].reverse().map((r) => (
-            <li key={r.number} className="rounded-xl border border-line p-4">
-              <h3>Редакция № {r.number}</h3>
-              <p className="text-sm text-muted">Подана {formatDateTime(r.submittedAt)}, {fio(r.author)}</p>
-              {r.number > 1 &&
-                (r.changes.length === 0 ? (
-                  <p className="mt-2 text-sm">По сравнению с редакцией № {r.number - 1} ничего не изменено.</p>
-                ) : (
-                  <table className="mt-2 w-full text-left text-sm">
-                    <caption className="text-left font-medium">Изменено по сравнению с редакцией № {r.number - 1}</caption>
-                    <thead className="text-muted">
-                      <tr>
-                        <th scope="col" className="py-1 pr-4">Поле</th>
-                        <th scope="col" className="py-1 pr-4">Было</th>
-                        <th scope="col" className="py-1">Стало</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.changes.map((c) => (
-                        <tr key={c.field} className="border-t border-line">
-                          <th scope="row" className="py-1 pr-4 font-medium">{c.label}</th>
-                          <td className="py-1 pr-4"><del>{c.before}</del></td>
-                          <td className="py-1"><ins className="no-underline font-medium">{c.after}</ins></td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ))}
-              <p className="mt-2 text-sm">
-                {r.decision === "REJECTED" ? (
-                  <>Отклонена {r.decidedAt ? formatDateTime(r.decidedAt) : ""} ({fio(r.reviewer)}): {r.reason}</>
-                ) : r.decision === "APPROVED" ? (
-                  <>Одобрена {r.decidedAt ? formatDateTime(r.decidedAt) : ""} ({fio(r.reviewer)})</>
-                ) : (
-                  <>На рассмотрении</>
-                )}
-              </p>
-              {r.number !== current.number && (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm text-brand">Параметры редакции № {r.number}</summary>
-                  <RevisionFacts revision={r} />
-                </details>
-              )}
-            </li>
-          ))}
-        </ol>
-      </Section>
+      <RevisionHistory revisions={card.revisions} current={current.number} />
     </div>
   );
 }
 
-function RevisionFacts({ revision: r }: { revision: TRequestCard["revisions"][number] }) {
+/** The applicant as ЕСИА knows them in the organization: name, position, role, groups. */
+function ApplicantFacts({ applicant, membership }: Pick<TRequestCard, "applicant" | "membership">) {
   return (
     <Facts
       rows={[
-        [REQUEST_FIELD_LABEL.name, r.name],
-        [REQUEST_FIELD_LABEL.regionId, r.region.name],
-        [REQUEST_FIELD_LABEL.type, CABINET_TYPE_LABEL[r.type]],
-        [REQUEST_FIELD_LABEL.editorialCabinetId, r.editorialCabinet ? `${r.editorialCabinet.name} (ЛКО № ${r.editorialCabinet.lkoId}${r.editorialCabinet.organization.shortName !== r.editorialCabinet.name ? `, ${r.editorialCabinet.organization.shortName}` : ""})` : "—"],
-        [REQUEST_FIELD_LABEL.sphereIds, r.sphereNames.join(", ") || "—"],
-        [REQUEST_FIELD_LABEL.email, r.email],
+        ["ФИО", fullName(applicant)],
+        ["Должность", membership?.position ?? "—"],
+        ["Роль в профиле организации в ЕСИА", membership ? [membership.chief && "Руководитель", membership.admin && "Администратор"].filter(Boolean).join(", ") || "Сотрудник" : "не прикреплён к организации"],
+        ["Группы доступа в ЕСИА", membership?.groups.map((g) => g.group.name).join(", ") || "—"],
+        ["Электронная почта в ЕСИА", applicant.email ?? "—"],
+        ["Телефон", applicant.mobile ?? "—"],
+        ["Сведения ЕСИА обновлены", membership ? formatDateTime(membership.syncedAt) : "—"],
       ]}
     />
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="card space-y-3">
-      <h2 className="text-xl">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(0,14rem)_1fr]">
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-sm text-muted">{k}</dt>
-          <dd className="break-words">{v}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

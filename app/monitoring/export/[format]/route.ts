@@ -1,6 +1,6 @@
 // CSV or XLSX of the dashboard's current view (the same filters and order as the page's URL).
 // The same check as the page: only people who may monitor, and only their own trees.
-import { monitoringScopeOfRequest } from "@/lib/status/access";
+import { monitoringScopeOfRequest } from "@/lib/access/guards";
 import { csvExport, xlsxExport } from "@/lib/status/export";
 import { parseDashboardQuery } from "@/lib/status/query";
 

@@ -1,14 +1,15 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
-import { accountRowFormAction } from "@/lib/accounts/actions";
+import { accountRowForm } from "@/lib/accounts/actions";
 import type { TDisplayStatus } from "@/lib/accounts/status";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Resend or restore one account (the result is announced beside the buttons); «В архив» leads to its question. */
 export function RowActions({ lkoId, accountId, status, self, name, canInvite = true }: { lkoId: number; accountId: string; status: TDisplayStatus; self: boolean; name: string; canInvite?: boolean }) {
-  const [state, formAction, pending] = useActionState(accountRowFormAction, null);
+  const { pending, formError, message, formProps } = useActionForm(accountRowForm);
   return (
-    <form action={formAction} className="flex flex-col items-start gap-2">
+    <form {...formProps} className="flex flex-col items-start gap-2">
       <input type="hidden" name="accountId" value={accountId} />
       {canInvite && (status === "INVITED" || status === "INVITATION_EXPIRED") ? (
         <button type="submit" name="intent" value="resend" className="btn-secondary px-3 py-1.5 text-sm" disabled={pending} aria-label={`Отправить приглашение повторно: ${name}`}>
@@ -26,11 +27,8 @@ export function RowActions({ lkoId, accountId, status, self, name, canInvite = t
           Восстановить
         </button>
       ) : null}
-      {state ? (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-success" : "text-danger"}`}>
-          {state.ok ? `✓ ${state.message}` : state.error}
-        </p>
-      ) : null}
+      {message ? <p role="status" className="text-sm text-success">✓ {message}</p> : null}
+      <ErrorList errors={formError} form className="text-sm" />
     </form>
   );
 }

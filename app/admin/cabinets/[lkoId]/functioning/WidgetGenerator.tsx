@@ -1,11 +1,11 @@
 "use client";
-import { startTransition, useActionState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useWatch } from "react-hook-form";
 import { generateWidgetForm } from "@/lib/widget/actions";
 import { BANNER_TEXTS, WIDGET_VARIANTS, bannerTextOf, previewDocument, variantById } from "@/lib/widget/banner";
 import type { TWidgetCodes } from "@/lib/widget/codes";
-import { ZGenerateWidget, type TGenerateWidgetInput } from "@/lib/widget/schemas";
+import { ZGenerateWidget } from "@/lib/widget/schemas";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { StatusText } from "@/components/ui/Status";
 import { WidgetCodes } from "./WidgetCodes";
 
@@ -20,12 +20,11 @@ interface Props {
 
 /** (1) choose the design and the text, (2) generate, (3) copy; (4) the ЛКО number ends the code. */
 export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Props) {
-  const [state, formAction, pending] = useActionState(generateWidgetForm, null);
-  const { register, handleSubmit, control, formState } = useForm<TGenerateWidgetInput>({
-    resolver: zodResolver(ZGenerateWidget),
-    defaultValues: { cabinetId, variant: String(saved.variant), bannerText: saved.bannerText },
+  const { state, pending, form, errorOf, formError, input, option, formProps } = useActionForm(generateWidgetForm, {
+    schema: ZGenerateWidget,
+    defaults: { cabinetId, variant: String(saved.variant), bannerText: saved.bannerText },
   });
-  const [chosenVariant, chosenText] = useWatch({ control, name: ["variant", "bannerText"] });
+  const [chosenVariant, chosenText] = useWatch({ control: form.control, name: ["variant", "bannerText"] });
   const variant = variantById(Number(chosenVariant)) ?? WIDGET_VARIANTS[0];
   const banner = bannerTextOf(chosenText);
   const generatedNow = state?.ok ? state.data : null;
@@ -35,22 +34,17 @@ export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Prop
       ? { variant: saved.variant, bannerText: saved.bannerText, codes: saved.codes }
       : null;
   const current = generated && generated.variant === variant.id && generated.bannerText === banner.text ? generated.codes : null;
-  const submit = handleSubmit((_data, event) => {
-    const form = event?.target as HTMLFormElement;
-    startTransition(() => formAction(new FormData(form)));
-  });
-  const error = (f: "variant" | "bannerText") => formState.errors[f]?.message ?? (state && !state.ok ? state.fieldErrors?.[f]?.[0] : undefined);
 
   return (
-    <form action={formAction} onSubmit={submit} noValidate className="space-y-6">
-      <input type="hidden" {...register("cabinetId")} defaultValue={cabinetId} />
+    <form {...formProps} className="space-y-6">
+      <input type="hidden" {...input("cabinetId")} />
       <fieldset>
         <legend className="mb-2 text-lg font-semibold">1. Вариант оформления</legend>
         <div className="grid gap-4 md:grid-cols-2">
           {WIDGET_VARIANTS.map((v) => (
             <label key={v.id} className="block cursor-pointer rounded-xl border border-line p-3 has-[:checked]:border-brand has-[:checked]:bg-brand-light">
               <span className="flex items-start gap-3">
-                <input type="radio" value={String(v.id)} className="mt-1 h-5 w-5 flex-none accent-brand" {...register("variant")} defaultChecked={v.id === saved.variant} />
+                <input type="radio" className="mt-1 h-5 w-5 flex-none accent-brand" {...option("variant", String(v.id))} />
                 <span>
                   <span className="block font-medium">{v.name} <span className="text-sm text-muted">(вариант <code>bf-{v.id}</code>)</span></span>
                   <span className="block text-sm text-muted">{v.description}</span>
@@ -60,7 +54,7 @@ export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Prop
             </label>
           ))}
         </div>
-        {error("variant") ? <p className="field-error" role="alert">{error("variant")}</p> : null}
+        <ErrorList errors={errorOf("variant")} />
       </fieldset>
 
       <fieldset>
@@ -68,7 +62,7 @@ export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Prop
         <div className="space-y-2">
           {BANNER_TEXTS.map((b) => (
             <label key={b.text} className="flex cursor-pointer items-start gap-3">
-              <input type="radio" value={b.text} className="mt-1 h-5 w-5 flex-none accent-brand" {...register("bannerText")} defaultChecked={b.text === saved.bannerText} />
+              <input type="radio" className="mt-1 h-5 w-5 flex-none accent-brand" {...option("bannerText", b.text)} />
               <span>
                 <span className="block">{b.text}</span>
                 <span className="block text-sm text-muted">{b.small} · кнопка «{b.button}»</span>
@@ -76,7 +70,7 @@ export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Prop
             </label>
           ))}
         </div>
-        {error("bannerText") ? <p className="field-error" role="alert">{error("bannerText")}</p> : null}
+        <ErrorList errors={errorOf("bannerText")} />
       </fieldset>
 
       <div>
@@ -85,7 +79,7 @@ export function WidgetGenerator({ cabinetId, lkoId, saved, blockedReason }: Prop
       </div>
 
       {blockedReason ? <p className="rounded-lg bg-warning-light p-4" role="note"><StatusText tone="warning" icon="alert">{blockedReason}</StatusText></p> : null}
-      {state && !state.ok ? <p className="field-error" role="alert">{state.error}</p> : null}
+      <ErrorList errors={formError} form />
       <button type="submit" className="btn-primary" disabled={pending || Boolean(blockedReason)}>
         {pending ? "Создание кода…" : "2. Сгенерировать"}
       </button>

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
-import { requirePortalSession } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/accounts/dates";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { requireCabinet } from "@/lib/access/guards";
+import { formatDateTime } from "@/lib/ui/format";
 import { cabinetHistory } from "@/lib/cabinets/history";
 import { historyActionLabel, historyDetails } from "@/lib/cabinets/history-labels";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -15,10 +12,8 @@ export const metadata: Metadata = { title: "История кабинета" };
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<{ page?: string }> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const cabinet = await requireCabinetForActor(actor, lkoId);
-  if (!(await hasCabinetCapability(actor, "cabinet.manage", cabinet.id))) {
+  const { cabinet, can } = await requireCabinet(lkoId);
+  if (!can("cabinet.manage")) {
     return <p className="card">Историю изменений видят администраторы ЛКО и кураторы этого кабинета.</p>;
   }
   const requested = Number((await searchParams).page ?? 1);

@@ -1,6 +1,7 @@
 "use client";
-import { useActionState } from "react";
 import { setMessageStatusForm } from "@/lib/messages/actions";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 const NEXT: Record<string, Array<{ to: string; label: string }>> = {
   NEW: [{ to: "IN_PROGRESS", label: "Взять в работу" }, { to: "ANSWERED", label: "Отметить «Ответ дан»" }],
@@ -9,12 +10,12 @@ const NEXT: Record<string, Array<{ to: string; label: string }>> = {
 };
 
 export function StatusForm({ messageId, status }: { messageId: string; status: string }) {
-  const [state, formAction, pending] = useActionState(setMessageStatusForm, null);
+  const { pending, formError, formProps } = useActionForm(setMessageStatusForm);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-3">
         {NEXT[status]?.map((n, i) => (
-          <form key={n.to} action={formAction}>
+          <form key={n.to} {...formProps}>
             <input type="hidden" name="messageId" value={messageId} />
             <input type="hidden" name="from" value={status} />
             <input type="hidden" name="to" value={n.to} />
@@ -22,7 +23,7 @@ export function StatusForm({ messageId, status }: { messageId: string; status: s
           </form>
         ))}
       </div>
-      {state && !state.ok ? <p className="field-error" role="alert">{state.error}</p> : null}
+      <ErrorList errors={formError} form />
     </div>
   );
 }

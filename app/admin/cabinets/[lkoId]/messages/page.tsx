@@ -1,31 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { MessageStatus } from "@/lib/db";
-import { categoryLabel, MESSAGE_STATUS_LABELS } from "@/lib/messages/categories";
+import { categoryLabel } from "@/lib/messages/categories";
 import { listCabinetMessages } from "@/lib/messages/inbox";
-import { formatSeenAt } from "@/lib/widget/placement";
+import { formatDateTime } from "@/lib/ui/format";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 import { StatusBadge } from "@/components/ui/Status";
 import { countOf } from "@/lib/ui/format";
-import { WORDS } from "@/lib/ui/strings";
+import { MESSAGE_STATUS, WORDS } from "@/lib/ui/strings";
 import { MESSAGE_STATUS_LOOK } from "./status-look";
-import { inboxAccess } from "./access";
+import { requireCabinet } from "@/lib/access/guards";
 
 export const metadata: Metadata = { title: "Сообщения" };
 
 export default async function MessagesPage({ params, searchParams }: { params: Promise<{ lkoId: string }>; searchParams: Promise<{ status?: string; page?: string }> }) {
   const { lkoId } = await params;
-  const { cabinet, canHandle } = await inboxAccess(lkoId);
-  if (!canHandle) return <p className="card">Сообщения граждан видят администраторы ЛКО, кураторы и модераторы сообщений этого кабинета.</p>;
+  const { cabinet, can } = await requireCabinet(lkoId);
+  if (!can("messages.handle")) return <p className="card">Сообщения граждан видят администраторы ЛКО, кураторы и модераторы сообщений этого кабинета.</p>;
   const q = await searchParams;
-  const status = q.status && q.status in MESSAGE_STATUS_LABELS ? (q.status as MessageStatus) : undefined;
+  const status = q.status && q.status in MESSAGE_STATUS ? (q.status as MessageStatus) : undefined;
   const { items, total, page, pages, byStatus } = await listCabinetMessages(cabinet.id, { status, page: Number(q.page) || 1 });
   const base = `/admin/cabinets/${cabinet.lkoId}/messages`;
   const filters: Array<{ key?: MessageStatus; label: string; count: number }> = [
     { label: "Все", count: byStatus.NEW + byStatus.IN_PROGRESS + byStatus.ANSWERED },
-    ...(["NEW", "IN_PROGRESS", "ANSWERED"] as const).map((k) => ({ key: k, label: MESSAGE_STATUS_LABELS[k], count: byStatus[k] })),
+    ...(["NEW", "IN_PROGRESS", "ANSWERED"] as const).map((k) => ({ key: k, label: MESSAGE_STATUS[k], count: byStatus[k] })),
   ];
 
   return (
@@ -57,8 +57,8 @@ export default async function MessagesPage({ params, searchParams }: { params: P
           {items.map((m) => (
             <li key={m.id} className="card space-y-1 p-4">
               <p className="flex flex-wrap items-center gap-x-4 text-sm">
-                <StatusBadge {...MESSAGE_STATUS_LOOK[m.status]}>{MESSAGE_STATUS_LABELS[m.status]}</StatusBadge>
-                <span className="text-muted">{formatSeenAt(m.createdAt)}</span>
+                <StatusBadge {...MESSAGE_STATUS_LOOK[m.status]}>{MESSAGE_STATUS[m.status]}</StatusBadge>
+                <span className="text-muted">{formatDateTime(m.createdAt)}</span>
                 <span className="text-muted">{m.origin ? `с сайта ${siteDomain(m.origin)}` : "по прямой ссылке"}</span>
               </p>
               <p className="font-medium"><Link href={`${base}/${m.id}`}>{categoryLabel(m.category)}</Link></p>

@@ -1,18 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/access/roles";
-import { importAccounts, previewAccountImport } from "@/lib/accounts/actions";
+import { accountImportForm } from "@/lib/accounts/actions";
 import type { TImportReport } from "@/lib/accounts/import";
 import type { AccountRoleKind } from "@/lib/db/generated/enums";
-
-type State = { step: "preview" | "import"; ok: true; report: TImportReport } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
-
-async function run(_prev: State, form: FormData): Promise<State> {
-  const step = form.get("step") === "import" ? "import" : "preview";
-  const result = await (step === "import" ? importAccounts : previewAccountImport)(form);
-  return result.ok ? { step, ok: true, report: result.data } : result;
-}
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Excel in Russian saves CSV in windows-1251; anything that is not valid UTF-8 is read as such. */
 async function readCsvFile(file: File): Promise<string> {
@@ -25,16 +19,20 @@ async function readCsvFile(file: File): Promise<string> {
 }
 
 export function ImportForm({ cabinetId, backHref, sampleHref }: { cabinetId: string; backHref: string; sampleHref: string }) {
-  const [state, formAction, pending] = useActionState(run, null);
-  const [csv, setCsv] = useState("");
-  const [changedSinceCheck, setChanged] = useState(true);
-  const report = state?.ok ? state.report : null;
-  const checkedOk = report && !report.fileError && report.errorCount === 0 && !report.imported && !changedSinceCheck;
-  const csvError = state && !state.ok ? (state.fieldErrors?.csv?.[0] ?? state.error) : report?.fileError;
+  const { state, pending, errorOf, formError, formProps } = useActionForm(accountImportForm);
+  // After a post without JavaScript the page comes back with the text the person sent (and, after a
+  // clean check, the button that loads it).
+  const sent = typeof state?.values?.csv === "string" ? state.values.csv : "";
+  const [csv, setCsv] = useState(sent);
+  const [changedSinceCheck, setChanged] = useState(!state?.ok || !sent);
+  const report = state?.ok ? state.data : null;
+  // A dry run leaves `imported` unset; the import sets it (0 when the file's errors stopped it).
+  const checkedOk = report && !report.fileError && report.errorCount === 0 && report.imported === undefined && !changedSinceCheck;
+  const csvError = formError ? (errorOf("csv") ?? formError) : report?.fileError;
 
   return (
     <div className="space-y-6">
-      <form action={formAction} className="space-y-4" onSubmit={() => setChanged(false)}>
+      <form {...formProps} className="space-y-4" onSubmit={() => setChanged(false)}>
         <input type="hidden" name="cabinetId" value={cabinetId} />
         <div>
           <label htmlFor="csv-file" className="field-label">Файл CSV</label>
@@ -68,7 +66,7 @@ export function ImportForm({ cabinetId, backHref, sampleHref }: { cabinetId: str
             aria-describedby={csvError ? "csv-error" : "csv-hint"}
           />
           <p id="csv-hint" className="field-hint">Появится здесь после выбора файла; можно и вставить текст.</p>
-          {csvError ? <p id="csv-error" role="alert" className="field-error">{csvError}</p> : null}
+          <ErrorList id="csv-error" errors={csvError} form />
         </div>
         <div className="flex flex-wrap justify-between gap-3">
           <Link href={backHref} className="btn-secondary">К учётным записям</Link>
@@ -83,46 +81,51 @@ export function ImportForm({ cabinetId, backHref, sampleHref }: { cabinetId: str
         </div>
       </form>
 
-      {report && !report.fileError ? (
-        <section aria-labelledby="report-title" className="space-y-3" aria-live="polite">
-          <h3 id="report-title" className="text-xl">
-            {report.imported ? `✓ Загружено учётных записей: ${report.imported}. Приглашения отправлены.` : state?.ok && state.step === "import" ? "Ничего не загружено: исправьте ошибки" : "Проверка файла (ничего не записано)"}
-          </h3>
-          <p>Строк без ошибок: {report.validCount}. Строк с ошибками: {report.errorCount}.{report.errorCount > 0 ? " Исправьте файл и проверьте снова: загрузка возможна, только когда ошибок нет." : ""}</p>
-          <div className="card overflow-x-auto p-0">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-surface">
-                <tr>
-                  <th scope="col" className="p-3">Строка</th>
-                  <th scope="col" className="p-3">ФИО</th>
-                  <th scope="col" className="p-3">Email</th>
-                  <th scope="col" className="p-3">Роли</th>
-                  <th scope="col" className="p-3">Результат проверки</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.line} className="border-t border-line align-top">
-                    <td className="p-3">{r.line}</td>
-                    <td className="p-3">{r.name}</td>
-                    <td className="p-3 break-all">{r.email}</td>
-                    <td className="p-3">{r.roles.map((x) => ROLE_LABELS[x as AccountRoleKind]).join(", ")}</td>
-                    <td className="p-3">
-                      {r.errors.length === 0 ? (
-                        <span className="text-success">✓ Ошибок нет</span>
-                      ) : (
-                        <ul className="list-disc pl-4 text-danger">
-                          {r.errors.map((e) => <li key={e}>✗ {e}</li>)}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      {report && !report.fileError ? <ImportReport report={report} /> : null}
     </div>
+  );
+}
+
+/** The file's check, row by row (and, after the import, how many were loaded). */
+function ImportReport({ report }: { report: TImportReport }) {
+  return (
+    <section aria-labelledby="report-title" className="space-y-3" aria-live="polite">
+      <h3 id="report-title" className="text-xl">
+        {report.imported ? `✓ Загружено учётных записей: ${report.imported}. Приглашения отправлены.` : report.imported === 0 ? "Ничего не загружено: исправьте ошибки" : "Проверка файла (ничего не записано)"}
+      </h3>
+      <p>Строк без ошибок: {report.validCount}. Строк с ошибками: {report.errorCount}.{report.errorCount > 0 ? " Исправьте файл и проверьте снова: загрузка возможна, только когда ошибок нет." : ""}</p>
+      <div className="card overflow-x-auto p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-surface">
+            <tr>
+              <th scope="col" className="p-3">Строка</th>
+              <th scope="col" className="p-3">ФИО</th>
+              <th scope="col" className="p-3">Email</th>
+              <th scope="col" className="p-3">Роли</th>
+              <th scope="col" className="p-3">Результат проверки</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((r) => (
+              <tr key={r.line} className="border-t border-line align-top">
+                <td className="p-3">{r.line}</td>
+                <td className="p-3">{r.name}</td>
+                <td className="p-3 break-all">{r.email}</td>
+                <td className="p-3">{r.roles.map((x) => ROLE_LABELS[x as AccountRoleKind]).join(", ")}</td>
+                <td className="p-3">
+                  {r.errors.length === 0 ? (
+                    <span className="text-success">✓ Ошибок нет</span>
+                  ) : (
+                    <ul className="list-disc pl-4 text-danger">
+                      {r.errors.map((e) => <li key={e}>✗ {e}</li>)}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

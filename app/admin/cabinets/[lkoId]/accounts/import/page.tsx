@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireCabinet } from "@/lib/access/guards";
 import { IMPORT_SAMPLE } from "@/lib/accounts/import-csv";
 import { IMPORT_MAX_ROWS } from "@/lib/accounts/schemas";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { ArchivedCabinetNotice } from "../ArchivedCabinetNotice";
 import { ImportForm } from "./ImportForm";
 
@@ -13,10 +9,7 @@ export const metadata: Metadata = { title: "Загрузка учётных за
 
 export default async function ImportAccountsPage({ params }: { params: Promise<{ lkoId: string }> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const cabinet = await requireCabinetForActor(actor, lkoId);
-  if (!(await hasCabinetCapability(actor, "accounts.manage", cabinet.id))) notFound();
+  const { cabinet } = await requireCabinet(lkoId, "accounts.manage");
   if (cabinet.status !== "ACTIVE") return <ArchivedCabinetNotice lkoId={cabinet.lkoId} />;
   return (
     <section className="card space-y-4" aria-labelledby="import-title">

@@ -1,31 +1,16 @@
 import type { Metadata } from "next";
-import { loadActor } from "@/lib/access/actor";
-import { hasCabinetCapability } from "@/lib/access/policies";
-import { ROLE_LABELS } from "@/lib/access/roles";
-import { requirePortalSession } from "@/lib/auth/session";
-import { loadCabinetForAccounts, rolesForCabinet } from "@/lib/accounts/service";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
+import { requireCabinet } from "@/lib/access/guards";
+import { ROLES, rolesForCabinet } from "@/lib/access/roles";
+import { loadCabinetForAccounts } from "@/lib/accounts/service";
 import { db } from "@/lib/db";
-import { notFound } from "next/navigation";
 import { ArchivedCabinetNotice } from "../ArchivedCabinetNotice";
 import { AddAccountForm } from "./AddAccountForm";
 
 export const metadata: Metadata = { title: "Добавить пользователя" };
 
-const ROLE_HINTS: Record<string, string> = {
-  LKO_ADMIN: "Управляет кабинетом и учётными записями; в кабинете органа — и кабинетами подведомственных учреждений.",
-  CURATOR: "Курирует работу подведомственных учреждений по выбранным сферам.",
-  MODERATOR: "Работает с сообщениями граждан: распределяет и готовит ответы.",
-  OBSERVER: "Просматривает кабинет без права изменений.",
-  CONNECTION_MONITOR: "Следит за подключением учреждений органа к ПОС.",
-};
-
 export default async function NewAccountPage({ params }: { params: Promise<{ lkoId: string }> }) {
   const { lkoId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const cabinet = await requireCabinetForActor(actor, lkoId);
-  if (!(await hasCabinetCapability(actor, "accounts.manage", cabinet.id))) notFound();
+  const { cabinet } = await requireCabinet(lkoId, "accounts.manage");
   const forAccounts = await loadCabinetForAccounts(cabinet.id);
   if (!forAccounts) return <ArchivedCabinetNotice lkoId={cabinet.lkoId} />;
   const spheres = await db.sphere.findMany({ where: { id: { in: forAccounts.curatorSphereIds } }, select: { id: true, name: true }, orderBy: { nameSortKey: "asc" } });
@@ -36,7 +21,7 @@ export default async function NewAccountPage({ params }: { params: Promise<{ lko
       <AddAccountForm
         cabinetId={cabinet.id}
         backHref={`/admin/cabinets/${cabinet.lkoId}/accounts`}
-        roles={rolesForCabinet(forAccounts.kind).map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
+        roles={rolesForCabinet(forAccounts.kind).map((r) => ({ value: r, label: ROLES[r].label, hint: ROLES[r].hint }))}
         spheres={spheres}
       />
     </section>

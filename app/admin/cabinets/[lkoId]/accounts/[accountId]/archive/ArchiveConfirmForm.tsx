@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { ErrorList } from "@/components/forms/ErrorList";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { StatusPanel } from "@/components/ui/Status";
-import { archiveAccountFormAction } from "@/lib/accounts/actions";
-import { followRedirect } from "@/lib/ui/follow-redirect";
+import { archiveAccountForm } from "@/lib/accounts/actions";
 import { ACTIONS } from "@/lib/ui/strings";
 
 /**
@@ -12,8 +12,7 @@ import { ACTIONS } from "@/lib/ui/strings";
  * component (its state, and so the way back to the table) must stay in place for it.
  */
 export function ArchiveConfirmForm({ accountId, name, archived, cancelHref }: { accountId: string; name: string; archived: boolean; cancelHref: string }) {
-  const [state, formAction, pending] = useActionState(archiveAccountFormAction, null);
-  followRedirect(state);
+  const { state, pending, formError, formProps } = useActionForm(archiveAccountForm);
   if (archived) {
     return (
       <StatusPanel tone="neutral" icon="archive" title={`Учётная запись ${name} уже в архиве.`}>
@@ -22,9 +21,9 @@ export function ArchiveConfirmForm({ accountId, name, archived, cancelHref }: { 
     );
   }
   return (
-    <form action={formAction} className="space-y-3">
+    <form {...formProps} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />
-      {state && !state.ok ? <p role="alert" className="field-error">{state.error}</p> : null}
+      <ErrorList errors={formError} form />
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-danger" disabled={pending || Boolean(state?.ok)} aria-label={`${ACTIONS.archive}: ${name}`}>
           {ACTIONS.archive}

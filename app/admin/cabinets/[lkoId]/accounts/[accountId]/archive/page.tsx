@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadActor } from "@/lib/access/actor";
-import { requirePortalSession } from "@/lib/auth/session";
+import { requireCabinet } from "@/lib/access/guards";
 import { accountForActor } from "@/lib/accounts/service";
-import { requireCabinetForActor } from "@/lib/cabinets/access";
 import { ActionError } from "@/lib/actions/errors";
+import { fullName } from "@/lib/ui/format";
 import { BackLink } from "@/components/ui/BackLink";
 import { StatusPanel } from "@/components/ui/Status";
 import { ArchiveConfirmForm } from "./ArchiveConfirmForm";
@@ -15,16 +14,14 @@ export const metadata: Metadata = { title: "Перенести учётную з
 /** «В архив» asks first: a page of its own, so that the question works without JavaScript too. */
 export default async function ArchiveAccountPage({ params }: { params: Promise<{ lkoId: string; accountId: string }> }) {
   const { lkoId, accountId } = await params;
-  const session = await requirePortalSession();
-  const actor = await loadActor(session.person.id);
-  const cabinet = await requireCabinetForActor(actor, lkoId);
+  const { session, actor, cabinet } = await requireCabinet(lkoId, "accounts.manage");
   const account = await accountForActor(actor, accountId).catch((error) => {
     if (error instanceof ActionError) notFound();
     throw error;
   });
   if (account.cabinet.id !== cabinet.id) notFound();
   const back = `/admin/cabinets/${cabinet.lkoId}/accounts`;
-  const name = [account.lastName, account.firstName, account.middleName].filter(Boolean).join(" ");
+  const name = fullName(account);
   const archived = account.status === "ARCHIVED";
 
   return (
