@@ -4,6 +4,7 @@ import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 import { isStopping } from "@/lib/server/stopping";
+import { decodeFlash, FLASH_COOKIE, FLASH_COOKIE_OPTIONS, FLASH_HEADER, flashToTake } from "@/lib/ui/flash";
 
 const origin = (url: string) => new URL(url).origin;
 
@@ -32,8 +33,19 @@ export function proxy(request: NextRequest) {
     forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
     forwarded.set("x-nonce", nonce);
   }
+  // A one-shot message an action left (lib/ui/flash.ts): this page request takes it, the cookie goes.
+  forwarded.delete(FLASH_HEADER);
+  const flash = flashToTake({
+    cookie: request.cookies.get(FLASH_COOKIE)?.value,
+    page: pathKind(request.nextUrl.pathname) === "app" && !/^\/api\/|\.[a-z0-9]+$/i.test(request.nextUrl.pathname),
+  });
+  if (flash) forwarded.set(FLASH_HEADER, flash);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // Taken, or unreadable (nothing will ever take it): either way the cookie goes.
+  if (flash || (request.cookies.has(FLASH_COOKIE) && !decodeFlash(request.cookies.get(FLASH_COOKIE)?.value))) {
+    response.cookies.set(FLASH_COOKIE, "", { ...FLASH_COOKIE_OPTIONS, maxAge: 0 });
+  }
   // The request's id in the server's log (lib/observability/request-log.ts): quote it in a support request.
   const requestId = trace.getActiveSpan()?.spanContext().traceId;
   if (requestId) response.headers.set("X-Request-Id", requestId);

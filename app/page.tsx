@@ -1,6 +1,18 @@
 import Link from "next/link";
+import { navigationFor, type NavItem } from "@/lib/access/navigation";
+import { getSignedIn, type PortalSession } from "@/lib/auth/session";
+import { sentence } from "@/lib/ui/format";
+import { ACTIONS, NAV } from "@/lib/ui/strings";
 
-export default function HomePage() {
+/** Where a signed-in person's work is, most likely first (the sections they can use). */
+const WORK_ORDER = ["/admin", "/admin/requests", "/monitoring", "/registration"];
+
+export default async function HomePage() {
+  const signedIn = await getSignedIn();
+  const session = signedIn?.session ?? null;
+  const sections = signedIn
+    ? (await navigationFor(signedIn)).filter((s) => WORK_ORDER.includes(s.href)).sort((a, b) => WORK_ORDER.indexOf(a.href) - WORK_ORDER.indexOf(b.href))
+    : [];
   return (
     <div className="space-y-10">
       <section className="card grid gap-6 md:grid-cols-[2fr_1fr] md:items-center">
@@ -11,10 +23,14 @@ export default function HomePage() {
             регистрируют кабинеты, ведут учётные записи сотрудников, готовят личный кабинет организации (ЛКО)
             к работе и размещают на своих сайтах виджет для сообщений граждан.
           </p>
-          <div className="flex flex-wrap gap-3">
-            <a href="/signin" className="btn-primary">Войти</a>
-            <Link href="/status" className="btn-secondary">Статус подключения учреждений</Link>
-          </div>
+          {session ? (
+            <YourWork session={session} sections={sections} />
+          ) : (
+            <div className="flex flex-wrap gap-3">
+              <a href="/signin" className="btn-primary">{ACTIONS.signIn}</a>
+              <Link href="/status" className="btn-secondary">{NAV.publicStatus}</Link>
+            </div>
+          )}
         </div>
         <p className="rounded-xl bg-brand-light p-4 text-sm">
           Вход — через Госуслуги (ЕСИА). Создать кабинет учреждения может сотрудник с ролью не ниже
@@ -40,6 +56,31 @@ export default function HomePage() {
           ))}
         </ol>
       </section>
+    </div>
+  );
+}
+
+/** A signed-in person is led to their work, not to «Войти» (the header already says who they are). */
+function YourWork({ session, sections }: { session: PortalSession; sections: NavItem[] }) {
+  const { person, organization } = session;
+  return (
+    <div className="space-y-3" data-testid="your-work">
+      <p className="font-medium">
+        Здравствуйте, {[person.firstName, person.middleName].filter(Boolean).join(" ")}!
+        {organization ? ` ${sentence(`Организация: ${organization.shortName}`)}` : " Выберите организацию, от имени которой будете работать."}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        {!organization ? (
+          <Link href="/select-organization" className="btn-primary">{ACTIONS.chooseOrganization}</Link>
+        ) : sections.length > 0 ? (
+          sections.map((s, i) => (
+            <Link key={s.href} href={s.href} className={i === 0 ? "btn-primary" : "btn-secondary"}>{s.label}</Link>
+          ))
+        ) : (
+          <Link href="/start" className="btn-primary">Начало работы</Link>
+        )}
+        <Link href="/status" className="btn-secondary">{NAV.publicStatus}</Link>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminArea } from "@/lib/access/guards";
 import { formatDate } from "@/lib/ui/format";
+import { ADMIN_INTRO, adminAudience } from "@/lib/cabinets/audience";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -21,10 +22,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <div className="space-y-2">
         <h1>Администрирование ЛКО</h1>
-        <p className="text-muted">
-          Кабинеты, которыми вы управляете: кабинет вашего органа и рабочие кабинеты подведомственных учреждений. Проверьте
-          данные и актуальность каждого ЛКО, затем откройте «Учетные записи» и добавьте пользователей.
-        </p>
+        <p className="text-muted" data-testid="admin-intro">{ADMIN_INTRO[adminAudience(actor)]}</p>
       </div>
 
       <form role="search" method="get" className="card flex flex-wrap items-end gap-3">

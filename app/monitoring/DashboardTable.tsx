@@ -5,6 +5,7 @@ import type { TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, SITE_STATE, WIDGET_ICON, WIDGET_STATE, widgetSeenText } from "@/lib/status/model";
 import { dashboardSearch, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
 import { formatDateTime, formatDay } from "@/lib/ui/format";
+import { compareNatural } from "@/lib/db/natural-order";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { ROW_REMIND_FORM } from "./RemindForm";
@@ -17,7 +18,7 @@ export function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<stri
       <th scope="row" className="p-2 text-left font-medium">
         <span className="block" data-testid="institution-name">{r.name}</span>
         <span className="block text-xs font-normal text-muted">ОГРН {r.ogrn}</span>
-        {r.sphereIds.length > 0 && <span className="block text-xs font-normal text-muted">{r.sphereIds.map((id) => spheres.get(id) ?? id).join(", ")}</span>}
+        {r.sphereIds.length > 0 && <span className="block text-xs font-normal text-muted">{r.sphereIds.map((id) => spheres.get(id) ?? id).sort(compareNatural).join(", ")}</span>}
       </th>
       <td className="p-2" data-testid="institution-status" data-status={r.overall}>
         <StatusBadge status={r.overall} />

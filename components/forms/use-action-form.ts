@@ -10,6 +10,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import type { FormAction } from "@/lib/actions/define-action";
 import { asList, isChecked } from "@/lib/validation/form-values";
+import { followRedirect } from "@/lib/ui/follow-redirect";
 
 const noSubscription = () => () => {};
 
@@ -43,6 +44,8 @@ export interface ActionFormOptions<V extends FieldValues> {
 
 export function useActionForm<T, V extends FieldValues = FieldValues>(action: FormAction<T>, options: ActionFormOptions<V> = {}) {
   const [state, formAction, pending] = useActionState(action, null);
+  // An action that leads to another page with a message (defineAction's form.redirect and form.flash).
+  followRedirect(state);
   const hydrated = useHydrated();
   const refused = state && !state.ok ? state : null;
   const initial = options.defaults && refused?.values ? valuesAfterPost(options.defaults, refused.values) : options.defaults;

@@ -13,6 +13,16 @@ const TONE: Record<TStatusTone, string> = {
   neutral: "bg-surface text-ink",
 };
 
+// Whole class names, never built from parts: Tailwind generates only the names it finds written
+// out in the source (`status-panel-${tone}` left every panel with the default, near-black border).
+const PANEL_TONE: Record<TStatusTone, string> = {
+  success: "status-panel-success",
+  warning: "status-panel-warning",
+  danger: "status-panel-danger",
+  info: "status-panel-info",
+  neutral: "status-panel-neutral",
+};
+
 const TEXT_TONE: Record<TStatusTone, string> = {
   success: "text-success",
   warning: "text-warning",
@@ -91,7 +101,7 @@ export function StatusText({ tone, icon, children, className = "" }: { tone: TSt
 /** A notice box for the outcome of a step (approved, on review, rejected…). */
 export function StatusPanel({ tone, icon, title, children, role = "status" }: { tone: TStatusTone; icon: TStatusIcon; title: ReactNode; children?: ReactNode; role?: "status" | "alert" }) {
   return (
-    <div className={`status-panel status-panel-${tone}`} role={role}>
+    <div className={`status-panel ${PANEL_TONE[tone]}`} data-tone={tone} role={role}>
       <p className="flex items-start gap-2 font-semibold">
         <StatusGlyph icon={icon} className={`mt-1 h-5 w-5 ${TEXT_TONE[tone]}`} />
         <span>{title}</span>

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { defineAction, formSwitch } from "@/lib/actions/define-action";
 import { ActionError, ConflictError, ForbiddenError } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/log";
+import { fullName } from "@/lib/ui/format";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { issueInvitation } from "@/lib/invitations/service";
 import { buildImportReport, type TImportReport } from "./import";
@@ -33,8 +34,15 @@ export const addAccount = defineAction({
     }
   },
   revalidate: ADMIN_AREA,
-  // Back to the table, which says where the invitation went (also without JavaScript).
-  form: { redirect: (data) => `/admin/cabinets/${data.lkoId}/accounts?invited=${encodeURIComponent(data.email)}` },
+  // Back to the table, which says once where the invitation went (also without JavaScript).
+  form: {
+    redirect: (data) => `/admin/cabinets/${data.lkoId}/accounts`,
+    flash: (data) => ({
+      tone: "success",
+      title: `Пользователь добавлен, приглашение отправлено на ${data.email}.`,
+      text: "Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.",
+    }),
+  },
 });
 export const addAccountForm = addAccount.form;
 
@@ -101,10 +109,18 @@ export const archiveAccount = defineAction({
       });
       return ended;
     });
-    return { sessionsEnded };
+    return { sessionsEnded, lkoId: account.cabinet.lkoId, name: fullName(account) };
   },
   revalidate: ADMIN_AREA,
-  form: { message: "Учётная запись перенесена в архив. Доступ пользователя прекращён." },
+  // Back to the table, which says it once (lib/ui/flash.ts).
+  form: {
+    redirect: (data) => `/admin/cabinets/${data.lkoId}/accounts`,
+    flash: (data) => ({
+      tone: "success",
+      title: `Учётная запись ${data.name} перенесена в архив. Доступ пользователя прекращён.`,
+      text: data.sessionsEnded > 0 ? "Открытые сеансы пользователя завершены." : undefined,
+    }),
+  },
 });
 
 export const restoreAccount = defineAction({
@@ -131,7 +147,14 @@ export const restoreAccount = defineAction({
   form: { message: "Учётная запись восстановлена." },
 });
 
-const ROW_ACTIONS = { resend: resendInvitation, archive: archiveAccount, restore: restoreAccount } as const;
+/**
+ * «В архив» after its confirmation page (…/accounts/[accountId]/archive), never one click in the
+ * table: archiving ends the person's access at once.
+ */
+export const archiveAccountForm = archiveAccount.form;
+
+// «В архив» is not among them: it asks first, on a page of its own.
+const ROW_ACTIONS = { resend: resendInvitation, restore: restoreAccount } as const;
 
 /** One form per table row: the pressed button names the action (works without JavaScript too). */
 export const accountRowForm = formSwitch<unknown>(({ intent }) =>

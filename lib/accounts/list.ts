@@ -26,16 +26,16 @@ function orderBy(sort: TAccountListQuery["sort"], dir: "asc" | "desc"): Prisma.A
     case "created":
       return [{ createdAt: dir }];
     case "training":
-      return [{ trainingConfirmedAt: { sort: dir, nulls: "last" } }, { lastName: "asc" }];
+      return [{ trainingConfirmedAt: { sort: dir, nulls: "last" } }, { nameSortKey: "asc" }, { email: "asc" }];
     default:
-      return [{ lastName: dir }, { firstName: dir }, { email: "asc" }];
+      return [{ nameSortKey: dir }, { email: "asc" }];
   }
 }
 
 const ROW = {
   id: true, lastName: true, firstName: true, middleName: true, email: true, phone: true, position: true, status: true, personId: true,
   createdAt: true, confirmedAt: true, trainingConfirmedAt: true, archivedAt: true,
-  roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } } } } },
+  roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } }, orderBy: { sphere: { nameSortKey: "asc" } } } } },
   invitations: { select: { expiresAt: true, usedAt: true, revokedAt: true, createdAt: true }, orderBy: { createdAt: "desc" } },
 } satisfies Prisma.AccountSelect;
 
@@ -85,7 +85,7 @@ async function pageByDisplayStatus(where: Prisma.AccountWhereInput, query: TAcco
       continue;
     }
     const take = Math.min(wanted, group.count - from);
-    slices.push({ where: group.where, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { email: "asc" }], skip: from, take });
+    slices.push({ where: group.where, orderBy: [{ nameSortKey: "asc" }, { email: "asc" }], skip: from, take });
     wanted -= take;
     from = 0;
   }

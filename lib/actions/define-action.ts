@@ -6,6 +6,8 @@ import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
 import { getSignedIn, type SignedIn } from "@/lib/auth/session";
 import { logAction } from "@/lib/observability/log";
+import type { TFlash } from "@/lib/ui/flash";
+import { goWithFlash } from "@/lib/ui/flash-server";
 import { ActionError, UnauthenticatedError, type ActionResult } from "./errors";
 
 /** Who calls: the session and the person's accounts and memberships, read from the database (one statement). */
@@ -27,10 +29,14 @@ export interface ActionDefinition<S extends z.ZodType, R, T> {
   handler: (input: z.output<S>, ctx: ActionContext & { resource: R }) => Promise<T>;
   /** The pages whose data a success changes, revalidated whoever called (a form, a test, another action). */
   revalidate?: readonly RevalidateTarget[] | ((data: T, input: z.output<S>, resource: R) => readonly RevalidateTarget[]);
-  /** How the form variant answers a success: a sentence to show, or the page to go to. */
+  /**
+   * How the form variant answers a success: a sentence to show, or the page to go to — and what
+   * that page says about it once (lib/ui/flash.ts).
+   */
   form?: {
     message?: string | ((data: T) => string);
     redirect?: (data: T, input: z.output<S>) => string;
+    flash?: (data: T) => TFlash;
   };
 }
 
@@ -43,7 +49,7 @@ type AnyDefinition = ActionDefinition<z.ZodType, unknown, unknown>;
  */
 export type FormState<T = unknown> =
   | null
-  | { ok: true; data: T; message?: string; values?: Record<string, unknown> }
+  | { ok: true; data: T; message?: string; values?: Record<string, unknown>; redirectTo?: string; flash?: TFlash }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, unknown> };
 
 export type FormAction<T = unknown> = (prev: FormState<T>, form: FormData) => Promise<FormState<T>>;
@@ -143,7 +149,12 @@ export function defineAction<S extends z.ZodType, R, T>(def: ActionDefinition<S,
     const { result, input } = await execute(formData);
     const values = formDataToObject(formData);
     if (!result.ok) return { ...result, values };
-    if (def.form?.redirect) redirect(def.form.redirect(result.data, input!));
+    if (def.form?.redirect) {
+      const to = def.form.redirect(result.data, input!);
+      if (!def.form.flash) redirect(to);
+      // Without JavaScript: a redirect and the message in a cookie; with it: both back to the form kit.
+      return { ...result, ...(await goWithFlash(to, def.form.flash(result.data))) };
+    }
     const message = typeof def.form?.message === "function" ? def.form.message(result.data) : def.form?.message;
     return message === undefined ? { ...result, values } : { ...result, message, values };
   };

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 export function listPersonOrganizations(personId: string) {
   return db.membership.findMany({
     where: { personId, active: true },
-    orderBy: { organization: { shortName: "asc" } },
+    orderBy: [{ organization: { shortNameSortKey: "asc" } }, { organizationId: "asc" }],
     select: { chief: true, admin: true, organization: { select: { id: true, shortName: true, fullName: true, ogrn: true } } },
   });
 }

@@ -10,7 +10,7 @@ export async function cabinetCard(cabinetId: string) {
       dataConfirmedAt: true, dataConfirmedById: true,
       region: { select: { name: true } },
       editorialCabinet: { select: { lkoId: true, name: true } },
-      spheres: { select: { sphere: { select: { name: true } } }, orderBy: { sphere: { name: "asc" } } },
+      spheres: { select: { sphere: { select: { name: true } } }, orderBy: { sphere: { nameSortKey: "asc" } } },
       organization: {
         select: {
           esiaOid: true, fullName: true, shortName: true, ogrn: true, inn: true, kpp: true, email: true, phone: true, updatedAt: true,

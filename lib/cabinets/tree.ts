@@ -48,7 +48,7 @@ export async function cabinetTree(actor: Actor, opts: { q?: string } = {}, now =
     db.cabinet.count({ where }),
     db.cabinet.findMany({
       where,
-      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      orderBy: [{ kind: "asc" }, { nameSortKey: "asc" }, { lkoId: "asc" }],
       take: TREE_LIMIT,
       select: { id: true, lkoId: true, name: true, kind: true, status: true, dataConfirmedAt: true, editorialCabinetId: true, organization: { select: { shortName: true } } },
     }),

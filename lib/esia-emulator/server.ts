@@ -16,6 +16,7 @@ import { ConsentScreen, DemoDirectoryScreen, ErrorScreen, GrantsScreen, InfoScre
 import { EmulatorStore, type AuthorizationParams, type EsiaSession, type PendingAuthorization } from "./store";
 import { grantedScopes, issueTokens, verifyAccessToken, type TokenKeys } from "./tokens";
 import { DEMO_PASSWORD } from "../demo-world/esia-world";
+import { sortByName } from "../db/natural-order";
 import type { EmulatorWorld, EmulatorPerson } from "./world";
 
 export interface EmulatorClient {
@@ -142,7 +143,7 @@ export function createEsiaEmulator(opts: EmulatorOptions) {
       const positions = p.memberships.map((m) => m.position).join(", ");
       (groups.get(org) ?? groups.set(org, []).get(org)!).push(entryOf(p, p.demo?.label ?? (positions || "Гражданин")));
     }
-    return [...groups].map(([organization, people]) => ({ organization, people })).sort((a, b) => a.organization.localeCompare(b.organization, "ru", { numeric: true }));
+    return sortByName([...groups].map(([organization, people]) => ({ organization, people })), (g) => g.organization);
   })();
 
   const demoPanel = opts.demoPanel === false ? [] : demo;

@@ -1,5 +1,6 @@
 // What changed between two revisions of a request: the reviewer sees it next to the new revision.
 import { REQUEST_FIELD_LABEL, type RequestField } from "./labels";
+import { compareNatural } from "@/lib/db/natural-order";
 
 export interface RevisionFields {
   name: string;
@@ -25,7 +26,7 @@ const FIELDS = Object.keys(REQUEST_FIELD_LABEL) as RequestField[];
 export function revisionChanges(before: RevisionFields, after: RevisionFields, name: Namer = (_f, v) => v): FieldChange[] {
   const show = (field: RequestField, r: RevisionFields): string => {
     const value = r[field];
-    if (Array.isArray(value)) return value.map((v) => name(field, v)).sort((a, b) => a.localeCompare(b, "ru")).join(", ") || "—";
+    if (Array.isArray(value)) return value.map((v) => name(field, v)).sort(compareNatural).join(", ") || "—";
     return value ? name(field, value) : "—";
   };
   const same = (field: RequestField) => {

@@ -27,7 +27,7 @@ const toOption = (c: EditorialRow): EditorialOption => ({
 export async function editorialOptions(regionId: string, client: DbTx = db): Promise<EditorialOption[]> {
   const rows = await client.cabinet.findMany({
     where: { kind: "EDITORIAL", status: "ACTIVE", regionId },
-    orderBy: [{ name: "asc" }, { lkoId: "asc" }],
+    orderBy: [{ nameSortKey: "asc" }, { lkoId: "asc" }],
     select: editorialSelect,
   });
   return rows.map(toOption);
@@ -78,7 +78,7 @@ export async function loadRegistration(organizationId: string, kind: CabinetKind
     ),
     ownEditorialCabinet(organizationId),
     db.region.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    db.sphere.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.sphere.findMany({ orderBy: { nameSortKey: "asc" }, select: { id: true, name: true } }),
   ]);
   const revision = request?.revisions[0] ?? null;
   const regionId = revision?.regionId ?? ownEditorial?.regionId ?? organization.regionId;

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/access/actor";
 import { reviewableRequestsWhere } from "@/lib/access/policies";
 import { revisionChanges, type FieldChange } from "./diff";
 import type { TRequestQueueFilter } from "./schemas";
+import { compareNatural } from "@/lib/db/natural-order";
 import { CABINET_TYPE } from "@/lib/ui/strings";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -108,7 +109,7 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
 
   const revisions = request.revisions.map((r, i) => ({
     ...r,
-    sphereNames: r.sphereIds.map((s) => sphereName.get(s) ?? s),
+    sphereNames: r.sphereIds.map((s) => sphereName.get(s) ?? s).sort(compareNatural),
     changes: i === 0 ? ([] as FieldChange[]) : revisionChanges(request.revisions[i - 1], r, namer),
   }));
   return { ...request, revisions, membership, templates };

@@ -58,7 +58,7 @@ export const remindLate = defineAction({
       SELECT cs."organizationId", count(*) OVER ()::int AS n FROM "ConnectionStatus" cs
       WHERE ${scopeCondition(scope)} AND ${where(filterConditions(query))} AND ${lateCondition()}
         AND (cs."remindedAt" IS NULL OR cs."remindedAt" < now() - make_interval(mins => ${REMINDER_PAUSE_MINUTES}))
-      ORDER BY cs.name, cs."organizationId"
+      ORDER BY cs."nameSortKey", cs."organizationId"
       LIMIT ${BULK_REMINDER_LIMIT}`;
     const outcome = await sendReminders(rows.map((r) => r.organizationId), session.person.id);
     return { ...outcome, more: Math.max(0, (rows[0]?.n ?? 0) - rows.length) };

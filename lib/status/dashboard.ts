@@ -63,7 +63,7 @@ export async function ensureFreshStatus(): Promise<void> {
 
 /** The columns of a row, for the page and the exports alike (cs = ConnectionStatus, p = its organ). */
 export const ROW_COLUMNS = Prisma.sql`
-  cs."organizationId", cs.name, cs."fullName", cs.ogrn, cs."parentId", p."shortName" AS "organName", cs."sphereIds",
+  cs."organizationId", cs.name, cs."nameSortKey", cs."fullName", cs.ogrn, cs."parentId", p."shortName" AS "organName", cs."sphereIds",
   cs."cabinetState", cs."lkoId", cs."accountsTotal", cs."accountsConfirmed", cs."accountsTrained",
   cs."readyAccounts", cs."readyResponsibles", cs."readyTraining", cs."readyToWork", cs."readyPoints",
   cs."officialSite", cs.site, cs.widget, cs.missing, cs.overall, cs."remindedAt", cs."cabinetId", cs."municipalityId"`;
@@ -93,6 +93,7 @@ export const ROW_EXTRA_COLUMNS = Prisma.sql`
 
 /** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
 export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
+  nameSortKey: string;
   cabinetId: string | null;
   municipalityId: string | null;
   placements: Array<{ origin: string; lastSeenAt: string }> | string | null;
@@ -129,15 +130,7 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
         SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
         WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
         GROUP BY cs.overall`;
-  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>`
-    WITH RECURSIVE ${organsCte(scope)}
-    SELECT ${ROW_EXTRA_COLUMNS} FROM (
-      SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
-      WHERE ${scopeSql} AND ${where(filterConditions(filters))}
-      ORDER BY ${orderBy(query.sort, query.dir)}
-      LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
-    ) page ${ROW_EXTRAS}
-    ORDER BY ${pageOrder(query.dir)}`;
+  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>(dashboardPageSql(scope, query, page));
   // Independent reads at once (the pool has the connections). Page 1 always exists; a later page
   // is asked for once the counts say how many there are (an old link past the end shows the last).
   const [countRows, firstPage, choices] = await Promise.all([countQuery, query.page === 1 ? pageOf(1) : null, filterChoices(scope)]);
@@ -153,31 +146,45 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   return { rows: withWidgetDetails(raw), total, page, pages: lastPage, first, last: Math.min(total, first + raw.length - 1), counts, organs, spheres };
 }
 
+/** One page of the view (its rows with their extras), in the view's order. */
+export function dashboardPageSql(scope: TMonitoringScope, query: TDashboardQuery, page: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH RECURSIVE ${organsCte(scope)}
+    SELECT ${ROW_EXTRA_COLUMNS} FROM (
+      SELECT ${ROW_COLUMNS}, ${sortSql(query.sort)} AS "sortKey" FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
+      WHERE ${scopeCondition(scope)} AND ${where(filterConditions(query))}
+      ORDER BY ${orderBy(query.sort, query.dir)}
+      LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
+    ) page ${ROW_EXTRAS}
+    ORDER BY ${pageOrder(query.dir)}`;
+}
+
 /** The view's order over a page's own columns (the outer query has no cs and p; the inner one selects "sortKey"). */
 export function pageOrder(dir: "asc" | "desc"): Prisma.Sql {
   const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
-  return Prisma.sql`page."sortKey" ${d}, page.name ${d}, page."organizationId" ${d}`;
+  return Prisma.sql`page."sortKey" ${d}, page."nameSortKey" ${d}, page."organizationId" ${d}`;
 }
 
 const MONITORED_ORGANS = (scope: TMonitoringScope) => {
   const regions = scope.regionIds.length > 0 ? scope.regionIds : ["-"];
   return Prisma.sql`
-    SELECT o.id, o."shortName" AS name FROM "Organization" o
+    SELECT o.id, o."shortName" AS name, o."shortNameSortKey" AS "sortKey" FROM "Organization" o
     WHERE o.id IN (SELECT id FROM organs)
        OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))`;
 };
 
-/** The organs of the person's trees (for the «Управление» filter), by name. */
+/** The organs of the person's trees (for the «Управление» filter), by name in natural order. */
 export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ id: string; name: string }>> {
-  return db.$queryRaw<Array<{ id: string; name: string }>>`WITH RECURSIVE ${organsCte(scope)} ${MONITORED_ORGANS(scope)} ORDER BY name`;
+  const rows = await db.$queryRaw<Array<{ id: string; name: string }>>`WITH RECURSIVE ${organsCte(scope)} ${MONITORED_ORGANS(scope)} ORDER BY "sortKey", id`;
+  return rows.map(({ id, name }) => ({ id, name }));
 }
 
-/** The filter's choices in one statement: the monitored organs and every sphere, each by name. */
+/** The filter's choices in one statement: the monitored organs and every sphere, each by name in natural order. */
 async function filterChoices(scope: TMonitoringScope): Promise<Array<{ kind: "organ" | "sphere"; id: string; name: string }>> {
   return db.$queryRaw`
     WITH RECURSIVE ${organsCte(scope)}
-    SELECT 'organ' AS kind, x.id, x.name FROM (${MONITORED_ORGANS(scope)}) x
+    SELECT 'organ' AS kind, x.id, x.name, x."sortKey" FROM (${MONITORED_ORGANS(scope)}) x
     UNION ALL
-    SELECT 'sphere', s.id, s.name FROM "Sphere" s
-    ORDER BY kind, name`;
+    SELECT 'sphere', s.id, s.name, s."nameSortKey" FROM "Sphere" s
+    ORDER BY kind, "sortKey", id`;
 }

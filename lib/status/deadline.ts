@@ -2,6 +2,7 @@
 // towards it per управление and overall, and who is late.
 import "server-only";
 import { db, Prisma, type ConnectionOverall } from "@/lib/db";
+import { sortByName } from "@/lib/db/natural-order";
 import { ensureFreshStatus } from "./dashboard";
 import { countLateCondition, countScopeCondition, lateCondition, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
@@ -46,7 +47,7 @@ export async function progressByOrgan(scope: TMonitoringScope): Promise<TOrganPr
     if (r.overall === "CONNECTED") organ.connected += r.n;
     byOrgan.set(key, organ);
   }
-  return [...byOrgan.values()].sort((a, b) => a.organName.localeCompare(b.organName, "ru"));
+  return sortByName([...byOrgan.values()], (o) => o.organName);
 }
 
 export function sumProgress(organs: TOrganProgress[]): TOrganProgress {
@@ -73,13 +74,13 @@ export async function loadProgress(scope: TMonitoringScope, lateLimit = 20): Pro
     FROM "Municipality" m
     WHERE m.id IN (SELECT o."municipalityId" FROM "Organization" o WHERE o.id IN (SELECT id FROM organs))
        OR m."regionId" IN (${Prisma.join(regions)})
-    ORDER BY m.name`;
+    ORDER BY m."nameSortKey", m.id`;
   const late = await db.$queryRaw<TProgress["late"]>`
     WITH RECURSIVE ${organsCte(scope)}
     SELECT cs."organizationId", cs.name, p."shortName" AS "organName", cs.overall, cs.missing, cs."remindedAt"
     FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
     WHERE ${scopeCondition(scope)} AND ${lateCondition()}
-    ORDER BY cs.overall, cs.name, cs."organizationId"
+    ORDER BY cs.overall, cs."nameSortKey", cs."organizationId"
     LIMIT ${lateLimit}`;
   return { organs, overall: sumProgress(organs), municipalities, late };
 }

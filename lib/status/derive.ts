@@ -24,7 +24,7 @@ RETURNING "organizationId" AS id`;
 // Everything the rules need about the claimed organizations, one row each (with the database's clock).
 const INPUTS_SQL = `
 SELECT
-  o.id, ${IS_INSTITUTION} AS institution, o."regionId", o."municipalityId", o."parentId", o."shortName", o."fullName", o.ogrn, o.inn,
+  o.id, ${IS_INSTITUTION} AS institution, o."regionId", o."municipalityId", o."parentId", o."shortName", o."shortNameSortKey", o."fullName", o.ogrn, o.inn,
   c.id AS "cabinetId", c."lkoId", c."officialSite", c."noSite",
   c."readyAccounts", c."readyResponsibles", c."readyTraining", c."readyToWork",
   r.status::text AS "requestStatus",
@@ -58,6 +58,7 @@ interface TInputRow {
   municipalityId: string | null;
   parentId: string | null;
   shortName: string;
+  shortNameSortKey: string;
   fullName: string;
   ogrn: string;
   inn: string;
@@ -83,25 +84,25 @@ interface TInputRow {
 // unnest). Column names and types are constants here.
 const UPSERT_SQL = `
 INSERT INTO "ConnectionStatus" (
-  "organizationId", "regionId", "municipalityId", "parentId", name, "fullName", ogrn, inn,
+  "organizationId", "regionId", "municipalityId", "parentId", name, "nameSortKey", "fullName", ogrn, inn,
   "cabinetState", "cabinetId", "lkoId", "sphereIds", "accountsTotal", "accountsConfirmed", "accountsTrained",
   "readyAccounts", "readyResponsibles", "readyTraining", "readyToWork", "readyPoints", "officialSite", site, widget,
   missing, overall, "remindedAt", "refreshedAt", "ruleVersion", "recheckAt"
 )
 SELECT
-  x."organizationId", x."regionId", x."municipalityId", x."parentId", x.name, x."fullName", x.ogrn, x.inn,
+  x."organizationId", x."regionId", x."municipalityId", x."parentId", x.name, x."nameSortKey", x."fullName", x.ogrn, x.inn,
   x."cabinetState", x."cabinetId", x."lkoId", x."sphereIds", x."accountsTotal", x."accountsConfirmed", x."accountsTrained",
   x."readyAccounts", x."readyResponsibles", x."readyTraining", x."readyToWork", x."readyPoints", x."officialSite", x.site, x.widget,
   x.missing, x.overall, x."remindedAt", now(), $2, x."recheckAt"
 FROM jsonb_to_recordset($1::jsonb) AS x(
-  "organizationId" text, "regionId" text, "municipalityId" text, "parentId" text, name text, "fullName" text, ogrn text, inn text,
+  "organizationId" text, "regionId" text, "municipalityId" text, "parentId" text, name text, "nameSortKey" text, "fullName" text, ogrn text, inn text,
   "cabinetState" "CabinetState", "cabinetId" text, "lkoId" int, "sphereIds" text[], "accountsTotal" int, "accountsConfirmed" int, "accountsTrained" int,
   "readyAccounts" boolean, "readyResponsibles" boolean, "readyTraining" boolean, "readyToWork" boolean, "readyPoints" int, "officialSite" text,
   site "SiteState", widget "WidgetState", missing text[], overall "ConnectionOverall", "remindedAt" timestamp(3), "recheckAt" timestamp(3)
 )
 ON CONFLICT ("organizationId") DO UPDATE SET
   "regionId" = EXCLUDED."regionId", "municipalityId" = EXCLUDED."municipalityId", "parentId" = EXCLUDED."parentId",
-  name = EXCLUDED.name, "fullName" = EXCLUDED."fullName", ogrn = EXCLUDED.ogrn, inn = EXCLUDED.inn,
+  name = EXCLUDED.name, "nameSortKey" = EXCLUDED."nameSortKey", "fullName" = EXCLUDED."fullName", ogrn = EXCLUDED.ogrn, inn = EXCLUDED.inn,
   "cabinetState" = EXCLUDED."cabinetState", "cabinetId" = EXCLUDED."cabinetId", "lkoId" = EXCLUDED."lkoId",
   "sphereIds" = EXCLUDED."sphereIds", "accountsTotal" = EXCLUDED."accountsTotal", "accountsConfirmed" = EXCLUDED."accountsConfirmed",
   "accountsTrained" = EXCLUDED."accountsTrained", "readyAccounts" = EXCLUDED."readyAccounts",
@@ -131,7 +132,7 @@ export function statusRow(row: TInputRow) {
   const d = deriveStatus(input, now);
   return {
     organizationId: row.id, regionId: row.regionId, municipalityId: row.municipalityId, parentId: row.parentId,
-    name: row.shortName, fullName: row.fullName, ogrn: row.ogrn, inn: row.inn,
+    name: row.shortName, nameSortKey: row.shortNameSortKey, fullName: row.fullName, ogrn: row.ogrn, inn: row.inn,
     cabinetState: d.cabinetState, cabinetId: row.cabinetId, lkoId: row.lkoId, sphereIds: row.sphereIds,
     accountsTotal: row.total, accountsConfirmed: row.confirmed, accountsTrained: row.trained,
     readyAccounts: input.cabinet?.readyAccounts ?? false, readyResponsibles: input.cabinet?.readyResponsibles ?? false,

@@ -14,13 +14,13 @@ import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, missingText, widgetSe
 
 const BATCH = 1_000;
 
-type TExportRow = TDashboardRow & { sortKey: unknown };
+type TExportRow = TDashboardRow & { sortKey: unknown; nameSortKey: string };
 
 /** The view's rows in its order, a batch at a time. */
 export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQuery, batchSize = BATCH): AsyncGenerator<TExportRow[]> {
   await ensureFreshStatus();
   const scopeSql = scopeCondition(scope);
-  let last: { key: unknown; name: string; id: string } | null = null;
+  let last: { key: unknown; nameSortKey: string; id: string } | null = null;
   for (;;) {
     const conditions = filterConditions(query);
     if (last) conditions.push(afterKey(query.sort, query.dir, last));
@@ -39,7 +39,7 @@ export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQue
     yield rows;
     if (rows.length < batchSize) return;
     const tail = rows[rows.length - 1];
-    last = { key: tail.sortKey, name: tail.name, id: tail.organizationId };
+    last = { key: tail.sortKey, nameSortKey: tail.nameSortKey, id: tail.organizationId };
   }
 }
 

@@ -76,7 +76,7 @@ async function organCountsOf(scope: TMonitoringScope): Promise<TPublicOrgan[]> {
     WHERE ${countScopeCondition(scope)}
     GROUP BY p.id, p."shortName"
     HAVING sum(c.n) > 0
-    ORDER BY p."shortName"`;
+    ORDER BY p."shortNameSortKey", p.id`;
 }
 
 function sumCounts(organs: TPublicCounts[]): TPublicCounts {
@@ -101,7 +101,7 @@ async function loadMunicipalities(): Promise<TPublicMunicipality[]> {
     JOIN (SELECT DISTINCT mid FROM organs) roots ON roots.mid = m.id
     LEFT JOIN (SELECT organs.mid, s.* FROM organs JOIN "ConnectionStatusCount" s ON s."parentId" = organs.id) c ON c.mid = m.id
     GROUP BY m.id, m.oktmo, m.name, m."connectionDeadline"
-    ORDER BY m.name`;
+    ORDER BY m."nameSortKey", m.id`;
   return rows.map(({ oktmo, name, deadline, ...counts }) => ({ oktmo, name, deadline: isoDate(deadline), counts }));
 }
 
@@ -128,7 +128,7 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
       cs.overall = 'CONNECTED' AS ready
     FROM "ConnectionStatus" cs LEFT JOIN "Organization" p ON p.id = cs."parentId"
     WHERE ${scopeCondition(scope)} ${search}
-    ORDER BY cs.name, cs."organizationId"
+    ORDER BY cs."nameSortKey", cs."organizationId"
     LIMIT ${PUBLIC_PAGE_SIZE} OFFSET ${(current - 1) * PUBLIC_PAGE_SIZE}`;
   return {
     oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts, organs, page: current, pages, query, matching, institutions,

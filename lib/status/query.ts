@@ -17,10 +17,13 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 /** Today in the region: deadlines and snapshots are the region's days, in the zone the code formats with. */
 export const regionToday = () => Prisma.sql`(now() AT TIME ZONE ${portalTimeZone()}::text)::date`;
 
-/** Sortable columns: the SQL expression (never NULL, so that keyset paging can compare it) and its type. */
+/**
+ * Sortable columns: the SQL expression (never NULL, so that keyset paging can compare it) and its
+ * type. Names sort by their natural-order keys (lib/db/natural-order.ts), which the indexes cover.
+ */
 const SORTS = {
-  name: { sql: Prisma.sql`cs.name`, type: "text" },
-  organ: { sql: Prisma.sql`coalesce(p."shortName", '')`, type: "text" },
+  name: { sql: Prisma.sql`cs."nameSortKey"`, type: "text" },
+  organ: { sql: Prisma.sql`coalesce(p."shortNameSortKey", '')`, type: "text" },
   status: { sql: Prisma.sql`cs.overall`, type: "overall" },
   lko: { sql: Prisma.sql`coalesce(cs."lkoId", 2147483647)`, type: "int" },
   accounts: { sql: Prisma.sql`(cs."accountsTotal" - cs."accountsConfirmed")`, type: "int" },
@@ -196,14 +199,14 @@ export function sortSql(sort: TSortKey): Prisma.Sql {
   return SORTS[sort].sql;
 }
 
-/** ORDER BY of a view: the column, then name and id in the same direction (a total order for keyset paging). */
+/** ORDER BY of a view: the column, then the name's key and id in the same direction (a total order for keyset paging). */
 export function orderBy(sort: TSortKey, dir: "asc" | "desc"): Prisma.Sql {
   const d = Prisma.raw(dir === "desc" ? "DESC" : "ASC");
-  return Prisma.sql`${SORTS[sort].sql} ${d}, cs.name ${d}, cs."organizationId" ${d}`;
+  return Prisma.sql`${SORTS[sort].sql} ${d}, cs."nameSortKey" ${d}, cs."organizationId" ${d}`;
 }
 
-/** `(sort key, name, id) > (last…)` (or `<` when descending): the rows after the last one sent. */
-export function afterKey(sort: TSortKey, dir: "asc" | "desc", last: { key: unknown; name: string; id: string }): Prisma.Sql {
+/** `(sort key, name's key, id) > (last…)` (or `<` when descending): the rows after the last one sent. */
+export function afterKey(sort: TSortKey, dir: "asc" | "desc", last: { key: unknown; nameSortKey: string; id: string }): Prisma.Sql {
   const type = SORTS[sort].type;
   const key =
     type === "int" ? Prisma.sql`${Number(last.key)}::int`
@@ -213,5 +216,5 @@ export function afterKey(sort: TSortKey, dir: "asc" | "desc", last: { key: unkno
     : type === "widget" ? Prisma.sql`${String(last.key)}::"WidgetState"`
     : Prisma.sql`${String(last.key)}`;
   const op = Prisma.raw(dir === "desc" ? "<" : ">");
-  return Prisma.sql`(${SORTS[sort].sql}, cs.name, cs."organizationId") ${op} (${key}, ${last.name}, ${last.id})`;
+  return Prisma.sql`(${SORTS[sort].sql}, cs."nameSortKey", cs."organizationId") ${op} (${key}, ${last.nameSortKey}, ${last.id})`;
 }

@@ -8,7 +8,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
 import { ensureFreshStatus } from "./dashboard";
-import { formatDay } from "@/lib/ui/format";
+import { formatDay, sentence } from "@/lib/ui/format";
 import { missingText } from "./model";
 
 export const REMINDER_PAUSE_MINUTES = 10;
@@ -101,7 +101,7 @@ export function reminderEmail(t: Pick<Target, "name" | "fullName" | "lkoId" | "m
   const content = renderEmail({
     title: "Напоминание о подключении к Платформе обратной связи",
     paragraphs: [
-      `Учреждение: ${t.fullName}${t.lkoId ? ` (уникальный номер ЛКО ${t.lkoId})` : ""}.`,
+      sentence(`Учреждение: ${t.fullName}${t.lkoId ? ` (уникальный номер ЛКО ${t.lkoId})` : ""}`),
       ...(deadline ? [deadline] : []),
       "Осталось выполнить:",
       ...steps,

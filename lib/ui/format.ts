@@ -35,6 +35,15 @@ export function formatLongDate(d: Date): string {
 }
 
 /**
+ * A sentence that ends in one full stop, whatever its last word: «Заявка подана 6 декабря 2026 г.»
+ * (a date, an abbreviation, a name or a position typed with a dot) gets no second one.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
  * 30.06.2022 — a calendar day that has no time of its own (a connection deadline, a snapshot's
  * day): stored as midnight UTC of that day, so it is read in UTC, whatever the region's zone.
  */

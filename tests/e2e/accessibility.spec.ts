@@ -2,7 +2,8 @@
 // violation, has one heading, a way around (sections, «Назад»), Russian words only, and no
 // sideways scrolling on a 360 px phone or at 200% zoom. Every link on the checked pages must lead to
 // a checked page, which proves the route lists complete.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import { grantOrganizationRights, passEsiaConsents, revokeEsiaConsents } from "./support/esia";
 import { expectOneHeading, NARROW_VIEWPORTS, seriousAxeViolations, sidewaysScroll, untranslatedText } from "./support/page-checks";

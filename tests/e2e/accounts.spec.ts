@@ -1,7 +1,8 @@
 // ЛКО administration end to end: an organ's administrator invites a teacher of a subordinate
 // school; the teacher confirms through ЕСИА and ticks the training; resend and archive take effect.
 // Works with МОУ «СОШ № 16» and its teacher only (the e2e database is shared by the spec files).
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, organizationById, personById } from "../../lib/demo-world/esia-world";
 import type { CaughtMessage } from "../../lib/mail-catcher/server";
 import { grantOrganizationRights, passEsiaConsents, signInThroughEsia } from "./support/esia";
@@ -66,9 +67,17 @@ test("администратор органа приглашает учител�
   await page.getByLabel(/^Должность/).fill("Учитель информатики");
   await page.getByRole("checkbox", { name: /Модератор\/исполнитель сообщений/ }).check();
   await page.getByRole("button", { name: "Отправить приглашение" }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts\\?invited=`));
+  // Back to the table, which says it once: in a panel of its own tone, not kept in the address.
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  const added = page.locator(".status-panel").filter({ hasText: `Пользователь добавлен, приглашение отправлено на ${teacher.email}.` });
+  await expect(added).toBeVisible();
+  await expect(added).toHaveCSS("border-top-color", "rgb(11, 107, 58)"); // --color-success, not the text's near-black
+  await added.screenshot({ path: test.info().outputPath("flash-success-panel.png") });
   const row = page.locator(`tr[data-email="${teacher.email.toLowerCase()}"]`);
   await expect(row).toContainText("Приглашен");
+  await page.reload();
+  await expect(row).toContainText("Приглашен");
+  await expect(page.getByText("Пользователь добавлен")).toHaveCount(0);
 
   // The same address again: refused, nothing created.
   await page.getByRole("link", { name: "Добавить пользователя" }).click();
@@ -128,9 +137,20 @@ test("администратор органа приглашает учител�
   await expect(row).toContainText("Подтвержден");
   await expect(row).toContainText(/Пройдено \d{2}\.\d{2}\.\d{4}/);
 
-  // ── «В архив»: the teacher's next request is refused, her session is over.
-  await row.getByRole("button", { name: /В архив/ }).click();
-  await expect(row.getByRole("status")).toContainText("Доступ пользователя прекращён");
+  // ── «В архив» asks first; «Отмена» changes nothing.
+  await row.getByRole("link", { name: /В архив/ }).click();
+  await expect(page.getByRole("heading", { name: "Перенести учётную запись в архив?" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(teacher.email.toLowerCase());
+  await page.getByRole("link", { name: "Отмена" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await page.goto(`/admin/cabinets/${lko}/accounts?q=${encodeURIComponent(teacher.email)}`);
+  await expect(row).toContainText("Подтвержден");
+  // Confirmed: the teacher's next request is refused, her session is over; the table says so once.
+  await row.getByRole("link", { name: /В архив/ }).click();
+  await page.getByRole("button", { name: /В архив/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await expect(page.getByRole("status").filter({ hasText: "перенесена в архив. Доступ пользователя прекращён." })).toBeVisible();
+  await expect(page.getByText("Пользователь добавлен")).toHaveCount(0);
   await t.goto(`/admin/cabinets/${lko}`);
   await expect(t).toHaveURL(/\/signin$/);
   // Signing in again through ЕСИА (its session is still open) gives no way back into the cabinet.
@@ -174,4 +194,63 @@ test("загрузка учётных записей из CSV: сначала п
   await page.goto(`/admin/cabinets/${lko}/accounts?q=csv.`);
   await expect(page.locator("tbody tr")).toHaveCount(2);
   await invitations("csv.two@school16.demo.test", 1);
+});
+
+test("без JavaScript: сообщение о добавлении — один раз, «В архив» — через вопрос", async ({ browser }) => {
+  const withJs = await browser.newContext();
+  await signInThroughEsia(await withJs.newPage(), "organAdmin");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await withJs.storageState() });
+  const page = await context.newPage();
+  await page.goto("/admin?q=" + encodeURIComponent("СОШ № 16"));
+  await page.getByRole("link", { name: school.shortName, exact: true }).click();
+  const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
+  const email = "no.script@school16.demo.test";
+
+  await page.goto(`/admin/cabinets/${lko}/accounts/new`);
+  await page.getByLabel(/^Фамилия/).fill("Безскриптова");
+  await page.getByLabel(/^Имя/).fill("Вера");
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Должность/).fill("Учитель");
+  await page.getByRole("checkbox", { name: /Наблюдатель/ }).check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await expect(page.getByText(`Пользователь добавлен, приглашение отправлено на ${email}.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Пользователь добавлен")).toHaveCount(0);
+
+  const row = page.locator(`tr[data-email="${email}"]`);
+  await row.getByRole("link", { name: /В архив/ }).click();
+  await expect(page.getByRole("heading", { name: "Перенести учётную запись в архив?" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("archive-question-no-js.png"), fullPage: true });
+  await page.getByRole("button", { name: /В архив/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await expect(page.getByText("Учётная запись Безскриптова Вера перенесена в архив. Доступ пользователя прекращён.")).toBeVisible();
+  await expect(row).toContainText("В архиве");
+  await page.reload();
+  await expect(page.getByText("перенесена в архив")).toHaveCount(0);
+  await context.close();
+  await withJs.close();
+});
+
+test("сообщение о добавлении не переживает следующее действие на той же странице", async ({ page }) => {
+  await signInThroughEsia(page, "organAdmin");
+  await page.goto("/admin?q=" + encodeURIComponent("СОШ № 16"));
+  await page.getByRole("link", { name: school.shortName, exact: true }).click();
+  await page.waitForURL(/\/admin\/cabinets\/\d+$/);
+  const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
+  const email = "next.action@school16.demo.test";
+  await page.goto(`/admin/cabinets/${lko}/accounts/new`);
+  await page.getByLabel(/^Фамилия/).fill("Следующая");
+  await page.getByLabel(/^Имя/).fill("Алла");
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Должность/).fill("Учитель");
+  await page.getByRole("checkbox", { name: /Наблюдатель/ }).check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await expect(page.getByText(`Пользователь добавлен, приглашение отправлено на ${email}.`)).toBeVisible();
+
+  const row = page.locator(`tr[data-email="${email}"]`);
+  await row.getByRole("button", { name: /Отправить приглашение повторно/ }).click();
+  await expect(row.getByRole("status")).toContainText("Прежняя ссылка больше не действует");
+  await expect(page.getByText("Пользователь добавлен")).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_PERSONS, demoPerson, organizationById, type DemoPersonKey } from "../../lib/demo-world/esia-world";
 import { ESIA_URL, chooseOrganization, grantOrganizationRights, revokeEsiaConsents, signInThroughEsia, signInWithLogin } from "./support/esia";
 

@@ -16,7 +16,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import pg from "pg";
 import { amcheck } from "@electric-sql/pglite/contrib/amcheck";
 import { startBenchDatabase, freePort } from "../../bench/support/postgres";

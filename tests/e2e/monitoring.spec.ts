@@ -7,7 +7,8 @@
 import fs from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import type { Download, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import type { CaughtMessage } from "../../lib/mail-catcher/server";
 import { passEsiaConsents, signInThroughEsia } from "./support/esia";
@@ -201,7 +202,8 @@ test("ИТ-специалист управления, приглашённый �
   await page.getByLabel(/^Должность/).fill("Специалист по информационным технологиям");
   await page.getByRole("checkbox", { name: /ИТ-специалист \(мониторинг подключения\)/ }).check();
   await page.getByRole("button", { name: "Отправить приглашение" }).click();
-  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts\\?invited=`));
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  await expect(page.getByText(`Пользователь добавлен, приглашение отправлено на ${specialist.email}.`)).toBeVisible();
 
   // ── The specialist accepts through ЕСИА and ticks the training.
   const invitation = await waitForMail(specialist.email, "Приглашение в личный кабинет");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signInThroughEsia } from "./support/esia";
 
 test("разделы портала зависят от роли", async ({ page, context }) => {

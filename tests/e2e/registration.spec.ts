@@ -2,7 +2,8 @@
 // request, the organ rejects it with a reason, the applicant fixes and resubmits, the organ
 // approves, the cabinet exists with its ЛКО id, and both notices reach the mail catcher.
 // Institutions used here (the e2e database is shared by all files): МОУ «СОШ № 5», «СОШ № 13».
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_INSTITUTION, demoPerson, personById } from "../../lib/demo-world/esia-world";
 import { chooseOrganization, signInThroughEsia } from "./support/esia";
 import { linksIn, waitForMail } from "./support/mail";
@@ -53,6 +54,8 @@ test("рабочий кабинет: заявка, отклонение с пр�
   await applicant.getByRole("button", { name: "Создать кабинет" }).click();
 
   await expect(applicant.getByText("Ваша заявка на подключение кабинета находится на рассмотрении")).toBeVisible();
+  // One full stop after the date's «г.» (support/test.ts also fails any page with two in a row).
+  await expect(applicant.getByText(/^Заявка подана \d{1,2} [а-я]+ \d{4} г\. Результат рассмотрения придёт на cabinet@mag-school5\.demo\.test\.$/)).toBeVisible();
   await expect(applicant.getByLabel("Название кабинета")).toBeDisabled();
   await expect(applicant.getByLabel("Название кабинета")).toHaveValue("Кабинет школы");
   await expect(applicant.getByRole("button", { name: "Создать кабинет" })).toBeDisabled();
@@ -145,9 +148,17 @@ test("у органа с кабинетом редакции поля рабоч
   await page.goto("/registration/work");
   await expect(page.getByRole("heading", { level: 1, name: "Форма заявки на создание рабочего кабинета" })).toBeVisible();
   for (const [label, text] of [["Регион", "Челябинская область"], ["Тип кабинета", "ОМСУ"], ["Редакция", "Управление образования (ЛКО № "]] as const) {
-    await expect(page.getByLabel(label, { exact: true })).toBeDisabled();
-    await expect(page.getByLabel(label, { exact: true })).toContainText(text);
+    const locked = page.getByLabel(label, { exact: true });
+    await expect(locked).toBeDisabled();
+    await expect(locked).toContainText(text);
+    // Looks read-only: grey, a dashed border, no drop-down arrow (an editable field is white with a solid border).
+    await expect(locked).toHaveCSS("background-color", "rgb(245, 247, 250)");
+    await expect(locked).toHaveCSS("border-top-style", "dashed");
+    await expect(locked).toHaveCSS("appearance", "none");
   }
+  await expect(page.getByLabel("Название кабинета")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+  await expect(page.getByLabel("Название кабинета")).toHaveCSS("border-top-style", "solid");
+  await page.getByRole("main").screenshot({ path: test.info().outputPath("locked-fields.png") });
   await expect(page.getByText("Образование, Дошкольное образование").or(page.getByText("Дошкольное образование, Образование"))).toBeVisible();
   await expect(page.getByLabel("Название кабинета")).toBeEditable();
 

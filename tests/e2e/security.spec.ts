@@ -4,7 +4,8 @@
 // Institutions used here (the e2e database is shared by all files): МОУ «СОШ № 33» (citizen form,
 // cabinet 220815), МУК «ЦНТ» (a request filed by its head, reviewed by the Управление культуры;
 // МОУ «СОШ № 36» belongs to the guide screenshots).
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import { BASE_URL } from "../../playwright.config";
 import { grantOrganizationRights, signInThroughEsia, signInWithLogin } from "./support/esia";

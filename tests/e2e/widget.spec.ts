@@ -7,7 +7,8 @@
 import http from "node:http";
 import path from "node:path";
 import { buildSync } from "esbuild";
-import { expect, test, type Browser, type BrowserContextOptions, type ConsoleMessage, type Locator, type Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, ConsoleMessage, Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { BANNER_TEXTS, WIDGET_VARIANTS, variantById } from "../../lib/widget/banner";
 import { EXAMPLE_LKO, siteSnippets } from "../../lib/widget/snippets";
 import { organizationById, personById } from "../../lib/demo-world/esia-world";

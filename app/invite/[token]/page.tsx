@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignInButton } from "@/components/auth/SignInButton";
+import { FlashMessage } from "@/components/ui/FlashMessage";
+import { flashForPage } from "@/lib/ui/flash-server";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
-import { formatDateTime, fullName, lastAndFirstName } from "@/lib/ui/format";
+import { formatDateTime, fullName, lastAndFirstName, sentence } from "@/lib/ui/format";
 import { findInvitationByToken, matchInvitedPerson } from "@/lib/invitations/service";
 import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
 import { AcceptForm } from "./AcceptForm";
@@ -12,14 +14,6 @@ import { AcceptForm } from "./AcceptForm";
 // The link's token must not leak to other sites through the Referer header.
 export const metadata: Metadata = { title: "Приглашение в ПОС", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
-
-const REQUESTED_TEXT: Record<string, string> = {
-  sent: "✓ Запрос отправлен администраторам кабинета. Когда они отправят приглашение повторно, придёт новое письмо.",
-  reported: "✓ Запрос отправлен администраторам кабинета: они проверят, кто подтвердил учётную запись, и при необходимости отправят новое приглашение на адрес из учётной записи.",
-  already: "Запрос по этой ссылке уже отправлен администраторам кабинета.",
-  "not-needed": "Новое приглашение не требуется.",
-  unknown: "Запрос не отправлен: ссылка недействительна.",
-};
 
 function RequestNew({ token }: { token: string }) {
   return (
@@ -29,13 +23,14 @@ function RequestNew({ token }: { token: string }) {
   );
 }
 
-export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ requested?: string }> }) {
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
   const token = decodeURIComponent(raw);
-  const { requested } = await searchParams;
   const found = token.length <= 200 ? await findInvitationByToken(token) : null;
   const session = await getPortalSession();
-  const notice = requested && REQUESTED_TEXT[requested] ? <p role="status" className="rounded-xl bg-brand-light p-4">{REQUESTED_TEXT[requested]}</p> : null;
+  // What «Запросить новое приглашение» did (its route leaves a one-shot message).
+  const flash = await flashForPage();
+  const notice = <FlashMessage key={flash.key} flash={flash.flash} />;
 
   if (!found) {
     return (
@@ -60,7 +55,7 @@ export default async function InvitationPage({ params, searchParams }: { params:
         <p>
           {invitedName}, для вас создана учётная запись в личном кабинете организации <strong>«{cabinet.name}»</strong> (ЛКО № {cabinet.lkoId}).
         </p>
-        <p>Роли: {account.roles.map((r) => ROLE_LABELS[r]).join(", ")}. Должность: {account.position}.</p>
+        <p>Роли: {account.roles.map((r) => ROLE_LABELS[r]).join(", ")}. {sentence(`Должность: ${account.position}`)}</p>
         <p className="text-sm text-muted">Ссылка действует до {formatDateTime(invitation.expiresAt)} и только один раз.</p>
       </div>
       {!session ? (
@@ -108,7 +103,7 @@ function InvitationClosed({ found, token, notice }: { found: NonNullable<Awaited
           {INVITATION_STATE_TEXT[state]}
           {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
         </p>
-        <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). Приглашение на имя: {invitedName}.</p>
+        <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). {sentence(`Приглашение на имя: ${invitedName}`)}</p>
         {state === "used" ? (
           // The account is confirmed already: the holder of this link gets no new link, the administrators get a request to check (decision 007).
           <>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { StatusPanel } from "@/components/ui/Status";
 import type { TFilingDetour, TRegistration } from "@/lib/requests/filing";
 import { KIND_SLUG } from "@/lib/requests/labels";
-import { formatLongDate } from "@/lib/ui/format";
+import { formatLongDate, sentence } from "@/lib/ui/format";
 
 export function RequestStanding({ cabinet, request }: Pick<TRegistration, "cabinet" | "request">) {
   return cabinet ? (
@@ -16,9 +16,8 @@ export function RequestStanding({ cabinet, request }: Pick<TRegistration, "cabin
   ) : request?.status === "PENDING" ? (
     <StatusPanel tone="warning" icon="clock" title="Ваша заявка на подключение кабинета находится на рассмотрении">
       <p className="text-sm">
-        Заявка подана {formatLongDate(request.revision.submittedAt)}
-        {request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}. Результат рассмотрения придёт на
-        {" "}{request.revision.email}.
+        {sentence(`Заявка подана ${formatLongDate(request.revision.submittedAt)}${request.revision.number > 1 ? ` (редакция ${request.revision.number})` : ""}`)}{" "}
+        Результат рассмотрения придёт на {request.revision.email}.
       </p>
     </StatusPanel>
   ) : request?.status === "REJECTED" ? (

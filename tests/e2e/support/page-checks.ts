@@ -111,3 +111,15 @@ export async function expectOneHeading(page: Page) {
   await expect(h1).toBeVisible();
   expect((await h1.innerText()).trim().length).toBeGreaterThan(0);
 }
+
+/**
+ * Two full stops in a row that are not an ellipsis: «6 декабря 2026 г.. Результат» (a sentence that
+ * ends in a date or an abbreviation and gets a second full stop). Code samples are left out.
+ */
+export async function doubledFullStops(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    let text = document.body?.innerText ?? "";
+    for (const el of document.body?.querySelectorAll<HTMLElement>("code, pre, kbd, samp, [data-verbatim]") ?? []) text = text.replace(el.innerText, " ");
+    return [...text.matchAll(/(^|[^.])\.\.(?!\.)/gm)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + 20).replace(/\s+/g, " "));
+  });
+}

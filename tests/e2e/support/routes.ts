@@ -96,6 +96,7 @@ export const AUDIENCES: TAudience[] = [
       `/admin/cabinets/${PLACED}/accounts/import`, `/admin/cabinets/${PLACED}/functioning`, `/admin/cabinets/${PLACED}/messages`,
       `/admin/cabinets/${PLACED}/messages?status=ANSWERED`, `/admin/cabinets/${PLACED}/history`, "/dev/mail",
       { pattern: "/admin/cabinets/[lkoId]/messages/[messageId]", resolve: firstLink(`/admin/cabinets/${PLACED}/messages`, `a[href^="/admin/cabinets/${PLACED}/messages/"]`) },
+      { pattern: "/admin/cabinets/[lkoId]/accounts/[accountId]/archive", resolve: firstLink(`/admin/cabinets/${PLACED}/accounts`, 'a[href$="/archive"]') },
     ],
   },
   {
@@ -117,6 +118,7 @@ export const AUDIENCES: TAudience[] = [
       `/admin/cabinets/${EDU}/functioning`, `/admin/cabinets/${EDU}/messages`, `/admin/cabinets/${EDU}/history`,
       `/admin/cabinets/${SCHOOL_16}`, `/admin/cabinets/${SCHOOL_16}/accounts`, `/admin/cabinets/${SCHOOL_16}/accounts?status=ARCHIVED`,
       `/admin/cabinets/${SCHOOL_16}/functioning`, `/admin/cabinets/${SCHOOL_16}/history`,
+      { pattern: "/admin/cabinets/[lkoId]/accounts/[accountId]/archive", resolve: firstLink(`/admin/cabinets/${SCHOOL_16}/accounts`, 'a[href$="/archive"]') },
       "/select-organization?change=1", "/dev/mail",
     ],
   },
@@ -153,6 +155,7 @@ export function routePattern(path: string): string {
     .replace(/^\/admin\/cabinets\/\d+/, "/admin/cabinets/[lkoId]")
     .replace(/^\/admin\/requests\/[^/]+/, "/admin/requests/[id]")
     .replace(/\/messages\/[^/]+$/, "/messages/[messageId]")
+    .replace(/\/accounts\/[^/]+\/archive$/, "/accounts/[accountId]/archive")
     .replace(/^\/invite\/[^/]+/, "/invite/[token]")
     .replace(/^\/status\/\d+$/, "/status/[oktmo]");
 }

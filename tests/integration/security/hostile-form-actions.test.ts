@@ -50,6 +50,7 @@ const CALLER: Record<string, DemoPersonKey> = {
   saveReadinessForm: "organAdmin",
   addAccountForm: "organAdmin",
   accountRowForm: "organAdmin",
+  archiveAccountForm: "organAdmin",
   accountImportForm: "organAdmin",
   confirmTrainingForm: "organAdmin",
   confirmCabinetDataForm: "organAdmin",

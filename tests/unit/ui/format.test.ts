@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  countOf, firstAndMiddleName, formatDate, formatDateTime, formatDay, formatLongDate, formatNumber, fullName, lastAndFirstName, plural, regionDayStart,
+  countOf, firstAndMiddleName, formatDate, formatDateTime, formatDay, formatLongDate, formatNumber, fullName, lastAndFirstName, plural, regionDayStart, sentence,
 } from "@/lib/ui/format";
 import { WORDS } from "@/lib/ui/strings";
 
@@ -55,5 +55,16 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
     expect(lastAndFirstName(anna)).toBe("Иванова Анна");
     expect(firstAndMiddleName(anna)).toBe("Анна Сергеевна");
     expect(firstAndMiddleName({ ...anna, middleName: undefined })).toBe("Анна");
+  });
+});
+
+describe("одна точка в конце предложения", () => {
+  it("после даты «… г.», сокращения или введённого с точкой текста вторая точка не ставится", () => {
+    const submitted = `Заявка подана ${formatLongDate(new Date("2026-12-06T10:00:00Z"))}`;
+    expect(`${sentence(submitted)} Результат рассмотрения придёт на почту.`).toBe("Заявка подана 6 декабря 2026 г. Результат рассмотрения придёт на почту.");
+    expect(sentence("Должность: учитель нач. кл.")).toBe("Должность: учитель нач. кл.");
+    expect(sentence("Должность: учитель  ")).toBe("Должность: учитель.");
+    expect(sentence("Заявка подана 6 декабря 2026 г. (редакция 2)")).toBe("Заявка подана 6 декабря 2026 г. (редакция 2).");
+    expect(sentence("Готово!")).toBe("Готово!");
   });
 });

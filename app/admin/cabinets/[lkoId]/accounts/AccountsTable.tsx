@@ -15,7 +15,7 @@ const STATUS_LOOK: Record<TDisplayStatus, { tone: TStatusTone; icon: TStatusIcon
   ARCHIVED: { tone: "neutral", icon: "archive" },
 };
 
-export function AccountsTable({ rows, cabinetName, selfPersonId, canInvite }: { rows: TAccountListRow[]; cabinetName: string; selfPersonId: string; canInvite: boolean }) {
+export function AccountsTable({ lkoId, rows, cabinetName, selfPersonId, canInvite }: { lkoId: number; rows: TAccountListRow[]; cabinetName: string; selfPersonId: string; canInvite: boolean }) {
   return (
     <TableFrame label={`Учетные записи кабинета ${cabinetName}`}>
       <table>
@@ -72,7 +72,7 @@ export function AccountsTable({ rows, cabinetName, selfPersonId, canInvite }: { 
                   )}
                 </td>
                 <td>
-                  <RowActions accountId={r.id} status={r.displayStatus} self={r.personId === selfPersonId} name={name} canInvite={canInvite} />
+                  <RowActions lkoId={lkoId} accountId={r.id} status={r.displayStatus} self={r.personId === selfPersonId} name={name} canInvite={canInvite} />
                 </td>
               </tr>
             );

@@ -1,11 +1,12 @@
 "use client";
+import Link from "next/link";
 import { accountRowForm } from "@/lib/accounts/actions";
 import type { TDisplayStatus } from "@/lib/accounts/status";
 import { ErrorList } from "@/components/forms/ErrorList";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-/** Resend, archive or restore one account; the result is announced beside the buttons. */
-export function RowActions({ accountId, status, self, name, canInvite = true }: { accountId: string; status: TDisplayStatus; self: boolean; name: string; canInvite?: boolean }) {
+/** Resend or restore one account (the result is announced beside the buttons); «В архив» leads to its question. */
+export function RowActions({ lkoId, accountId, status, self, name, canInvite = true }: { lkoId: number; accountId: string; status: TDisplayStatus; self: boolean; name: string; canInvite?: boolean }) {
   const { pending, formError, message, formProps } = useActionForm(accountRowForm);
   return (
     <form {...formProps} className="flex flex-col items-start gap-2">
@@ -16,9 +17,10 @@ export function RowActions({ accountId, status, self, name, canInvite = true }: 
         </button>
       ) : null}
       {status !== "ARCHIVED" && !self ? (
-        <button type="submit" name="intent" value="archive" className="btn-danger px-3 py-1.5 text-sm" disabled={pending} aria-label={`В архив: ${name}`}>
+        // Asks first, on a page of its own (works without JavaScript): archiving ends access at once.
+        <Link href={`/admin/cabinets/${lkoId}/accounts/${accountId}/archive`} className="btn-danger px-3 py-1.5 text-sm" aria-label={`В архив: ${name}`}>
           В архив
-        </button>
+        </Link>
       ) : null}
       {status === "ARCHIVED" ? (
         <button type="submit" name="intent" value="restore" className="btn-secondary px-3 py-1.5 text-sm" disabled={pending} aria-label={`Восстановить: ${name}`}>

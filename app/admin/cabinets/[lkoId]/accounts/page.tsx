@@ -6,6 +6,8 @@ import { ACCOUNT_SORTS, listAccounts, ZAccountListQuery, type TAccountListQuery 
 import { DISPLAY_STATUSES } from "@/lib/accounts/status";
 import { FilterSelect } from "@/components/forms/FilterSelect";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { FlashMessage } from "@/components/ui/FlashMessage";
+import { flashForPage } from "@/lib/ui/flash-server";
 import { Pagination } from "@/components/ui/Pagination";
 import { StatusPanel } from "@/components/ui/Status";
 import { countOf } from "@/lib/ui/format";
@@ -38,7 +40,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
   }
   const raw = await searchParams;
   const query = ZAccountListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const invited = typeof raw.invited === "string" ? raw.invited : null;
+  const flash = await flashForPage();
   const list = await listAccounts(cabinet.id, query);
   const base = `/admin/cabinets/${cabinet.lkoId}/accounts`;
   // An archived cabinet takes no new people; its accounts stay visible (and can be archived or restored).
@@ -60,11 +62,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           <p>{ARCHIVED_CABINET_TEXT}</p>
         </StatusPanel>
       ) : null}
-      {invited ? (
-        <StatusPanel tone="success" icon="check" title={`Пользователь добавлен, приглашение отправлено на ${invited}.`}>
-          <p>Статус станет «Подтвержден», когда он перейдёт по ссылке из письма и войдёт через Госуслуги.</p>
-        </StatusPanel>
-      ) : null}
+      <FlashMessage key={flash.key} flash={flash.flash} />
       <p className="text-sm text-muted">Адрес электронной почты индивидуален для каждой учётной записи. Всем учётным записям представителей учреждения нужен статус «Подтвержден».</p>
 
       <form method="get" role="search" aria-label="Поиск и фильтры" className="card grid gap-3 p-4 md:grid-cols-[2fr_1fr_1fr_1fr_auto] md:items-end">
@@ -102,7 +100,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           )
         )
       ) : (
-        <AccountsTable rows={list.rows} cabinetName={cabinet.name} selfPersonId={session.person.id} canInvite={!archived} />
+        <AccountsTable lkoId={cabinet.lkoId} rows={list.rows} cabinetName={cabinet.name} selfPersonId={session.person.id} canInvite={!archived} />
       )}
       <Pagination page={list.page} pages={list.pages} hrefFor={(page) => href(base, query, { page })} />
     </div>

@@ -32,7 +32,7 @@ const TEXT_FIELDS: Record<TextField, { label: string; required?: boolean; type?:
  */
 export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
   const defaults = { cabinetId, lastName: "", firstName: "", middleName: "", email: "", phone: "", position: "", roles: [] as string[], curatorSphereIds: [] as string[] };
-  const { pending, form, errorOf, formError, input, option, formProps } = useActionForm(addAccountForm, { schema: ZAddAccount, defaults });
+  const { state, pending, form, errorOf, formError, input, option, formProps } = useActionForm(addAccountForm, { schema: ZAddAccount, defaults });
   const chosen = useWatch({ control: form.control, name: "roles" }) as TAddAccountInput["roles"] | undefined;
   const curator = Array.isArray(chosen) && chosen.includes("CURATOR");
 
@@ -96,7 +96,7 @@ export function AddAccountForm({ cabinetId, backHref, roles, spheres }: Props) {
 
       <div className="flex flex-wrap justify-between gap-3">
         <Link href={backHref} className="btn-secondary">Отмена</Link>
-        <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Отправляем…" : "Отправить приглашение"}</button>
+        <button type="submit" className="btn-primary" disabled={pending || Boolean(state?.ok)}>{pending ? "Отправляем…" : "Отправить приглашение"}</button>
       </div>
     </form>
   );

@@ -13,7 +13,7 @@ export default async function NewAccountPage({ params }: { params: Promise<{ lko
   const { cabinet } = await requireCabinet(lkoId, "accounts.manage");
   const forAccounts = await loadCabinetForAccounts(cabinet.id);
   if (!forAccounts) return <ArchivedCabinetNotice lkoId={cabinet.lkoId} />;
-  const spheres = await db.sphere.findMany({ where: { id: { in: forAccounts.curatorSphereIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const spheres = await db.sphere.findMany({ where: { id: { in: forAccounts.curatorSphereIds } }, select: { id: true, name: true }, orderBy: { nameSortKey: "asc" } });
   return (
     <section className="card space-y-4" aria-labelledby="new-title">
       <h2 id="new-title" className="text-2xl">Добавить пользователя</h2>

@@ -1,0 +1,47 @@
+// The checks every e2e test runs on its pages (support/test.ts) catch what they are for, and a form
+// sent before the page's scripts have run (a quick click on a slow connection, or no JavaScript
+// yet) hydrates its answer without a mismatch (issue 14: React reported hydration mismatches).
+import { expect, test } from "./support/test";
+import { EDU_DEPARTMENT_LKO } from "./support/routes";
+import { signInThroughEsia } from "./support/esia";
+
+test.describe("проверки страниц сами по себе", () => {
+  test("ловят ошибку гидратации, как её сообщает сборка для продакшена (React #418)", async ({ page }) => {
+    test.fail(true, "проверка страниц (support/test.ts) должна провалить этот тест");
+    await page.goto("/");
+    // What React does on a mismatch in a production build: a recoverable error through reportError().
+    await page.evaluate(() => reportError(new Error("Minified React error #418; visit https://react.dev/errors/418?args[]=text for the full message")));
+  });
+
+  test("ловят две точки подряд в тексте страницы", async ({ page }) => {
+    test.fail(true, "проверка страниц (support/test.ts) должна провалить этот тест");
+    await page.setContent("<main><p>Заявка подана 6 декабря 2026 г.. Результат рассмотрения придёт на почту.</p></main>");
+  });
+
+  test("многоточие и точка после сокращения — не ошибка", async ({ page }) => {
+    await page.setContent("<main><p>Загрузка… Отправляем... Заявка подана 6 декабря 2026 г. Результат — позже.</p></main>");
+  });
+});
+
+test("форма, отправленная до загрузки скриптов страницы, показывает ответ без ошибки гидратации", async ({ page }) => {
+  await signInThroughEsia(page, "organAdmin");
+  // The page's scripts (not its styles) wait until the form has been sent by the browser itself.
+  const SCRIPTS = /\/_next\/static\/chunks\/.+\.js(\?|$)/;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(SCRIPTS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/admin/cabinets/${EDU_DEPARTMENT_LKO}`, { waitUntil: "commit" });
+  await page.getByLabel(/Данные актуальны: я проверил/).check();
+  await page.getByRole("button", { name: "Подтвердить актуальность" }).click({ noWaitAfter: true });
+  await page.waitForLoadState("domcontentloaded");
+  release();
+  await expect(page.getByRole("status").filter({ hasText: "Актуальность данных подтверждена" })).toBeVisible();
+  // Hydrated: the form works as a script-driven one now.
+  await page.waitForLoadState("networkidle");
+  await page.unroute(SCRIPTS);
+  await page.getByRole("button", { name: "Подтвердить актуальность" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/отметку|Данные актуальны/);
+});
