@@ -25,6 +25,8 @@ const env = {
   // The production build on a fresh database: the demo world is wanted here (prisma/seed/policy.ts).
   SEED_DEMO: "1",
   SIGN_IN_LIMIT: "1000",
+  // A demo stand on a production build: «Почта (демо)» is wanted here (lib/mail/config.ts, demoMailbox).
+  DEMO_MAILBOX: "1",
   SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
   MAIL_CATCHER_URL: `http://127.0.0.1:${mailHttpPort}`,
   MAIL_CATCHER_SMTP_PORT: String(mailSmtpPort),
