@@ -293,6 +293,16 @@ test.describe("production-сервер без демонстрационного
     expect((await api.json()).error).toContain("недопустимый невидимый символ");
   });
 
+  test("подделанный X-Forwarded-For не меняет адрес: ограничение входа держится", async ({ request }) => {
+    // Forged returns from ЕСИА without a browser's sign-in cookie, each «from» another address.
+    for (let i = 0; i < 6; i++) {
+      const res = await request.get(`${server.url}/api/esia/callback?code=x&state=forged-${i}`, { headers: { "x-forwarded-for": `198.51.100.${i}` }, maxRedirects: 0 });
+      expect(res.status()).toBe(303);
+    }
+    const start = await request.get(`${server.url}/api/esia/authorize?state=abc`, { headers: { "x-forwarded-for": "192.0.2.77" }, maxRedirects: 0 });
+    expect(start.headers().location).toContain("reason=throttled");
+  });
+
   test("страница со сбоем базы: по-русски, с кодом ошибки, без сообщения базы и путей к файлам", async ({ page, request }) => {
     const leaks = [/ConnectionStatus/i, /relation|does not exist|prisma|PGlite|Postgres/i, /\/work\/|node_modules|\.next\/|\.tsx?\b|webpack|turbopack/i, /\bat\s+\S+\s+\(/];
     for (const path of ["/status", "/api/status"]) {
