@@ -32,6 +32,8 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     NEXTAUTH_SECRET: BENCH_SECRET,
     SIGN_IN_LIMIT: "1000000",
     MAIL_WORKER: "off",
+    // No checks of the demo sites during a measurement (they would only fail on DNS).
+    SITE_CHECKS: "off",
     // The emulator's remembered consents: this run's own (each person asked once, as in real life).
     ESIA_EMULATOR_GRANTS_FILE: path.join(os.tmpdir(), `pos-bench-esia-grants-${esiaPort}.json`),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -71,6 +71,12 @@ export async function startServer(): Promise<void> {
     startStatusWorker();
     jobs.push(stopStatusWorker);
   }
+  // Issue 17: the server's own checks of official sites (the only proof of a placement), once across instances.
+  if (process.env.SITE_CHECKS !== "off") {
+    const { startSiteCheckWorker, stopSiteCheckWorker } = await import("@/lib/widget/site-check-worker");
+    startSiteCheckWorker();
+    jobs.push(stopSiteCheckWorker);
+  }
   const { mailConfig } = await import("@/lib/mail/config");
   if (mailConfig().workerEnabled) {
     const { startMailWorker, stopMailWorker } = await import("@/lib/mail/worker");

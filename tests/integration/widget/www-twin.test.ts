@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { GET, POST } from "@/app/form/route";
 import { POST as seen } from "@/app/widget/seen/route";
 import { isOfficialOrigin, siteOrigins } from "@/lib/functioning/official-site";
-import { loadWidgetStatus } from "@/lib/widget/placement-record";
+import { loadFunctioning } from "@/lib/functioning/queries";
 
 const CABINET = "cab-work-mag-school-18";
 const BARE = "https://school18.demo.test";
@@ -77,12 +77,14 @@ describe("адрес с www и без него", () => {
     expect(await db.citizenMessage.count({ where: { cabinetId: CABINET } })).toBe(before + 2);
   });
 
-  it("виджет на www-варианте: баннер показывается, виджет размещен на официальном сайте", async () => {
+  it("виджет на www-варианте: баннер показывается, показ — на официальном сайте; проверка www-варианта доказывает размещение", async () => {
     await db.widgetPlacement.deleteMany({ where: { cabinetId: CABINET } });
     const res = await seen(new Request(`http://portal.test/widget/seen?opaId=${lko}`, { method: "POST", headers: { origin: WWW } }));
     expect(await res.json()).toMatchObject({ show: true });
     const bad = await seen(new Request(`http://portal.test/widget/seen?opaId=${lko}`, { method: "POST", headers: { origin: "https://m.school18.demo.test" } }));
     expect(await bad.json()).toEqual({ show: false });
-    expect((await loadWidgetStatus(CABINET)).status).toMatchObject({ state: "placed", domain: "www.school18.demo.test", otherDomains: ["m.school18.demo.test"] });
+    expect((await loadFunctioning(CABINET)).widgetStatus).toMatchObject({ seenOn: { domain: "www.school18.demo.test" }, alsoOn: ["m.school18.demo.test"] });
+    await db.siteCheck.create({ data: { cabinetId: CABINET, url: `${WWW}/`, outcome: "CORRECT" } });
+    expect((await loadFunctioning(CABINET)).widgetStatus).toMatchObject({ state: "placed", check: { domain: "www.school18.demo.test" } });
   });
 });
