@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET, POST } from "@/app/form/route";
+import { formFields, fromAddress } from "../../helpers/citizen-form";
 import { POST as seen } from "@/app/widget/seen/route";
 import { isOfficialOrigin, siteOrigins } from "@/lib/functioning/official-site";
 import { loadFunctioning } from "@/lib/functioning/queries";
@@ -25,9 +26,9 @@ let key = 0;
 function post(origin: string) {
   const body = new URLSearchParams({
     category: "safety", text: "Во дворе школы сломано ограждение у спортивной площадки.", authorName: "Петров Иван", contact: "petrov@mail.demo.test",
-    consent: "on", idempotencyKey: `www-twin-${String(++key).padStart(4, "0")}-000000000`,
+    consent: "on", ...formFields(lko, `www-twin-${String(++key).padStart(4, "0")}-000000000`),
   });
-  return POST(new Request(`http://portal.test/form?opaId=${lko}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin }, body: body.toString() }));
+  return POST(new Request(`http://portal.test/form?opaId=${lko}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin, ...fromAddress() }, body: body.toString() }));
 }
 
 describe("адрес с www и без него", () => {
