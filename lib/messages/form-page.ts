@@ -20,11 +20,11 @@ button{cursor:pointer;border:0;border-radius:8px;padding:12px 24px;font:inherit;
 // In the loader's dialog (docs/decisions/008-widget.md): «Закрыть» and Esc ask the page to close it
 // (the loader accepts this only from the portal's origin), and the page asks the form to focus its
 // first field (the first invalid one, or the last field when focus wraps backwards): the site cannot
-// reach into this frame itself.
+// reach into this frame itself. The honeypot (tabindex=-1) is never focused.
 const SCRIPT = `(function(){var p=window.parent;if(p===window)return;function close(){p.postMessage({posWidget:"close"},"*")}
 document.addEventListener("click",function(e){var t=e.target;if(t&&t.hasAttribute&&t.hasAttribute("data-pos-close"))close()});
 document.addEventListener("keydown",function(e){if(e.key==="Escape")close()});
-window.addEventListener("message",function(e){if(e.source!==p||!e.data||e.data.posWidget!=="focus")return;var all=document.querySelectorAll("select,input:not([type=hidden]),textarea,button,a[href]");
+window.addEventListener("message",function(e){if(e.source!==p||!e.data||e.data.posWidget!=="focus")return;var all=document.querySelectorAll("select,input:not([type=hidden]):not([tabindex='-1']),textarea,button,a[href]");
 var el=e.data.last?all[all.length-1]:document.querySelector("[aria-invalid=true]")||all[0];(el||document.querySelector("h1")).focus()})})();`;
 
 const STYLE_HASH = cspHash(STYLE);

@@ -76,6 +76,8 @@ describe("форма гражданина против сценариев", () =
     expect(await messages()).toBe(before);
     const page = await (await post(fields({ ...formFields(lko), [HONEYPOT_FIELD]: "x" }))).text();
     expect(page).toMatch(new RegExp(`<div class="hp" aria-hidden="true">.*name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""`));
+    // The dialog's script focuses the first field it finds: never the honeypot (the keyboard e2e in widget.spec.ts).
+    expect(page).toContain(`input:not([type=hidden]):not([tabindex='-1'])`);
   });
 
   it(`с одного адреса — ${MESSAGES_PER_ADDRESS.limit} сообщений за 10 минут, дальше 429 с понятной страницей и текстом; другой адрес не задет; повтор того же сообщения не считается`, async () => {
