@@ -5,10 +5,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 import { isStopping } from "@/lib/server/stopping";
 import { decodeFlash, FLASH_COOKIE, FLASH_COOKIE_OPTIONS, FLASH_HEADER, flashToTake } from "@/lib/ui/flash";
+import { unstorableRequestResponse } from "@/lib/security/unstorable-request";
+import { unstorableBodyPart, unstorableRequestPart } from "@/lib/validation/text";
 
 const origin = (url: string) => new URL(url).origin;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Stopping (lib/server/lifecycle.ts): what still arrives on a kept-alive connection is turned away
   // before it touches the database, and the connection is closed. /api/ready says "stopping" itself.
   if (isStopping() && request.nextUrl.pathname !== "/api/ready") {
@@ -25,6 +27,14 @@ export function proxy(request: NextRequest) {
     development: process.env.NODE_ENV === "development",
     production: process.env.NODE_ENV === "production",
   });
+  // Text the database cannot store (NUL, a lone surrogate) never reaches a page or a handler: one
+  // guard for every URL and every route's form or JSON body. Server actions check their own input
+  // (defineAction names the field), and the citizen's form keeps the text it answers with.
+  if (await carriesUnstorableText(request)) {
+    const refusal = unstorableRequestResponse(request.nextUrl.pathname);
+    for (const [name, value] of Object.entries(headers)) refusal.headers.set(name, value);
+    return refusal;
+  }
   // Nothing the client sends may pose as the policy Next takes its nonce from.
   const forwarded = new Headers(request.headers);
   forwarded.delete("content-security-policy");
@@ -50,6 +60,12 @@ export function proxy(request: NextRequest) {
   const requestId = trace.getActiveSpan()?.spanContext().traceId;
   if (requestId) response.headers.set("X-Request-Id", requestId);
   return response;
+}
+
+async function carriesUnstorableText(request: NextRequest): Promise<boolean> {
+  if (unstorableRequestPart(request.nextUrl) !== null) return true;
+  const ownBody = request.method === "POST" && !request.headers.has("next-action") && pathKind(request.nextUrl.pathname) !== "citizen-form";
+  return ownBody && (await unstorableBodyPart(request)) !== null;
 }
 
 export const config = {

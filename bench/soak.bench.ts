@@ -57,7 +57,7 @@ try {
     { method: "GET" as const, path: `/form?opaId=${cabinet.lkoId}` },
     {
       method: "POST" as const, path: `/form?opaId=${cabinet.lkoId}`, headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-      setupRequest: (req: object) => ({ ...req, body: citizenMessageBody() }),
+      setupRequest: (req: object) => ({ ...req, body: citizenMessageBody(cabinet.lkoId) }),
     },
     { method: "GET" as const, path: "/admin/requests", headers: signedIn },
     { method: "GET" as const, path: `/admin/requests/${reviewer.pendingRequestId}`, headers: signedIn },

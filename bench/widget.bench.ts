@@ -35,7 +35,7 @@ try {
           method: "POST",
           path: `/form?opaId=${cabinet.lkoId}`,
           headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-          setupRequest: (req) => ({ ...req, body: citizenMessageBody() }),
+          setupRequest: (req) => ({ ...req, body: citizenMessageBody(cabinet.lkoId) }),
         },
       ],
     });

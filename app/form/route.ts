@@ -3,6 +3,7 @@ import { formDataToObject } from "@/lib/actions/define-action";
 import { formCsp, renderMessageForm, renderRefusal, renderSent } from "@/lib/messages/form-page";
 import { findWidgetCabinet, submitCitizenMessage, SUBMIT_ERRORS, type TWidgetCabinet } from "@/lib/messages/submit";
 import { officialOrigin, siteOrigins } from "@/lib/functioning/official-site";
+import { clientAddress } from "@/lib/security/client-address";
 
 // The widget's message form: /form?opaId=<ЛКО>. Framed only by the cabinet's official site
 // (CSP frame-ancestors); submissions from any other origin are refused (docs/decisions/008-widget.md).
@@ -64,18 +65,23 @@ export async function POST(request: Request) {
   } catch {
     return html(renderRefusal("Сообщение не принято", SUBMIT_ERRORS.conflict), 400, frame);
   }
-  const outcome = await submitCitizenMessage(lkoId, values, { origin: request.headers.get("origin") });
+  const outcome = await submitCitizenMessage(lkoId, values, { origin: request.headers.get("origin"), address: clientAddress(request.headers) });
   if (outcome.ok) return new Response(null, { status: 303, headers: { Location: `/form?opaId=${lkoId}&sent=1`, "Cache-Control": "no-store" } });
+  // The form again, with what the citizen typed (a fresh token with it).
+  const formAgain = (error: string, status: number, fieldErrors?: Record<string, string[]>, extra?: Record<string, string>) =>
+    html(
+      renderMessageForm({
+        lkoId, cabinetName: cabinet.name, values, fieldErrors, error,
+        idempotencyKey: typeof values.idempotencyKey === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(values.idempotencyKey) ? values.idempotencyKey : randomUUID(),
+        embeddedBy: typeof values.embeddedBy === "string" ? values.embeddedBy : null,
+      }),
+      status, frame, extra,
+    );
   switch (outcome.reason) {
     case "invalid":
-      return html(
-        renderMessageForm({
-          lkoId, cabinetName: cabinet.name, values, fieldErrors: outcome.fieldErrors, error: outcome.error,
-          idempotencyKey: typeof values.idempotencyKey === "string" ? values.idempotencyKey : randomUUID(),
-          embeddedBy: typeof values.embeddedBy === "string" ? values.embeddedBy : null,
-        }),
-        422, frame,
-      );
+      return formAgain(outcome.error, 422, outcome.fieldErrors);
+    case "again":
+      return formAgain(outcome.error, outcome.status, undefined, outcome.retryAfterMs ? { "Retry-After": String(Math.ceil(outcome.retryAfterMs / 1000)) } : undefined);
     case "origin":
       return html(renderRefusal("Сообщение не принято", outcome.error), 403, frame);
     case "unavailable":

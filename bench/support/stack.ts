@@ -34,7 +34,13 @@ export async function startStack(databaseUrl: string, options: { institutions?: 
     ESIA_BASE_URL: `http://localhost:${esiaPort}`,
     NEXTAUTH_SECRET: BENCH_SECRET,
     SIGN_IN_LIMIT: "1000000",
+    // The load comes from one address, posts the citizen form at once and to one cabinet (lib/messages/form-guard.ts).
+    CITIZEN_FORM_LIMIT: "1000000",
+    CITIZEN_FORM_CABINET_LIMIT: "1000000",
+    CITIZEN_FORM_MIN_FILL_MS: "0",
     MAIL_WORKER: "off",
+    // No checks of the demo sites during a measurement (they would only fail on DNS).
+    SITE_CHECKS: "off",
     // The emulator's remembered consents: this run's own (each person asked once, as in real life).
     ESIA_EMULATOR_GRANTS_FILE: path.join(os.tmpdir(), `pos-bench-esia-grants-${esiaPort}.json`),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,6 +1,8 @@
 // A cabinet of the demo whose widget is placed on its official site: the loader, its reports and
 // the citizen form are measured on it.
 import pg from "pg";
+import { signFormToken } from "../../lib/messages/form-token";
+import { BENCH_SECRET } from "./stack";
 
 export async function placedCabinet(databaseUrl: string): Promise<{ lkoId: number; site: string; id: string }> {
   const sql = new pg.Client({ connectionString: databaseUrl });
@@ -28,9 +30,11 @@ export async function countMessages(databaseUrl: string, cabinetId: string): Pro
 }
 
 /** One citizen's message as the form posts it, with a fresh idempotency key each time (autocannon's setupRequest). */
-export function citizenMessageBody(): string {
+/** A message as the form page would send it: with its token, signed by the portal's secret (lib/messages/form-token.ts). */
+export function citizenMessageBody(lkoId: number): string {
+  const idempotencyKey = crypto.randomUUID();
   return new URLSearchParams({
     category: "safety", text: "Во дворе школы сломано ограждение у спортивной площадки.", authorName: "Гражданин Нагрузочный",
-    contact: "citizen@mail.demo.test", consent: "on", idempotencyKey: crypto.randomUUID(),
+    contact: "citizen@mail.demo.test", consent: "on", idempotencyKey, formToken: signFormToken(BENCH_SECRET, lkoId, idempotencyKey, new Date()),
   }).toString();
 }

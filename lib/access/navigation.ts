@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { SignedIn } from "@/lib/auth/session";
-import { mailConfig } from "@/lib/mail/config";
+import { demoMailbox } from "@/lib/mail/config";
 import { NAV } from "@/lib/ui/strings";
 import { accountsAwaitingTraining, grants, monitoringRoots, reviewableRequestsWhere, seesAnyCabinet } from "./policies";
 
@@ -36,6 +36,6 @@ export async function navigationFor({ actor }: SignedIn): Promise<NavItem[]> {
   }
   const roots = monitoringRoots(actor);
   if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: NAV.monitoring });
-  if (mailConfig().catcherUrl) items.push({ href: "/dev/mail", label: NAV.demoMail });
+  if (demoMailbox().enabled) items.push({ href: "/dev/mail", label: NAV.demoMail });
   return items;
 }

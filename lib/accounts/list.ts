@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import { ASSIGNABLE_ROLES } from "@/lib/access/roles";
 import { DISPLAY_STATUSES, displayStatus, displayStatusWhere } from "./status";
+import { acceptanceOf } from "./acceptance";
 
 export const ACCOUNTS_PAGE_SIZE = 20;
 export const ACCOUNT_SORTS = ["name", "email", "status", "created", "training"] as const;
@@ -37,6 +38,8 @@ const ROW = {
   createdAt: true, confirmedAt: true, trainingConfirmedAt: true, archivedAt: true,
   roles: { select: { role: true, spheres: { select: { sphere: { select: { name: true } } }, orderBy: { sphere: { nameSortKey: "asc" } } } } },
   invitations: { select: { expiresAt: true, usedAt: true, revokedAt: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+  // Who accepted, as ЕСИА named them (issue 17, finding 3).
+  person: { select: { lastName: true, firstName: true, middleName: true, email: true } },
 } satisfies Prisma.AccountSelect;
 
 interface PageSlices {
@@ -119,9 +122,12 @@ export async function listAccounts(cabinetId: string, query: TAccountListQuery, 
     total,
     page,
     pages,
-    rows: rows.map((r) => {
+    rows: rows.map(({ person, ...r }) => {
       const last = r.invitations[0];
-      return { ...r, displayStatus: displayStatus(r, now), lastInvitation: last ? { sentAt: last.createdAt, expiresAt: last.expiresAt } : null };
+      return {
+        ...r, displayStatus: displayStatus(r, now), lastInvitation: last ? { sentAt: last.createdAt, expiresAt: last.expiresAt } : null,
+        acceptance: r.status === "ARCHIVED" && !r.confirmedAt ? null : acceptanceOf(r, person),
+      };
     }),
   };
 }

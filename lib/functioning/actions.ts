@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { cabinetFor } from "@/lib/access/policies";
 import { defineAction } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/log";
+import { siteCheckDue } from "@/lib/widget/site-check-schedule";
 import { ZReadiness } from "./schemas";
 
 export const saveReadiness = defineAction({
@@ -17,8 +18,12 @@ export const saveReadiness = defineAction({
     const { cabinetId, ...readiness } = input;
     const { id, organizationId } = cabinet;
     const before = { readyAccounts: cabinet.readyAccounts, readyResponsibles: cabinet.readyResponsibles, readyTraining: cabinet.readyTraining, readyToWork: cabinet.readyToWork, officialSite: cabinet.officialSite, noSite: cabinet.noSite, noSiteReason: cabinet.noSiteReason };
+    const now = new Date();
+    // Another site (or a site again): the server checks it at once; no site: nothing to check.
+    const siteChanged = readiness.officialSite !== (cabinet.noSite ? null : cabinet.officialSite);
+    const schedule = siteChanged ? siteCheckDue("SITE_CHANGED", Boolean(readiness.officialSite), now) : {};
     await db.$transaction(async (tx) => {
-      await tx.cabinet.update({ where: { id: cabinetId }, data: { ...readiness, readinessUpdatedAt: new Date() } });
+      await tx.cabinet.update({ where: { id: cabinetId }, data: { ...readiness, ...schedule, readinessUpdatedAt: now } });
       await recordAudit(tx, {
         actorPersonId: session.person.id, action: "functioning.readiness_saved", entityType: "Cabinet", entityId: id,
         cabinetId: id, organizationId, data: { before, after: readiness },

@@ -25,6 +25,24 @@ export function parseOfficialSite(raw: string): TOfficialSiteResult {
   return { ok: true, origin: url.origin };
 }
 
+const DNS_NAME = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/;
+const IPV6 = /^\[[0-9a-f:.]+\]$/;
+
+/**
+ * An Origin header as a browser writes it — `scheme://host[:port]`, http(s), a host name (IDN in
+ * punycode) or an IP address, lowercase, no default port — or null for anything else. Only such a
+ * value is stored (issue 17: `http://=1+2` reached a spreadsheet as a formula).
+ */
+export function parseReportedOrigin(raw: string | null): string | null {
+  const m = raw ? /^(https?):\/\/([^/:?#@\s]+|\[[^\]/?#@\s]+\])(?::(\d{1,5}))?$/.exec(raw) : null;
+  if (!m || !(DNS_NAME.test(m[2]) || IPV6.test(m[2]))) return null;
+  try {
+    return new URL(raw!).origin === raw ? raw : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The cabinet's official site as the widget knows it: none when the institution said «нет сайта». */
 export function officialOrigin(cabinet: { officialSite: string | null; noSite: boolean }): string | null {
   return cabinet.officialSite && !cabinet.noSite ? cabinet.officialSite : null;

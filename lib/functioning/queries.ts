@@ -10,12 +10,14 @@ export async function loadFunctioning(cabinetId: string, now = new Date()) {
       select: {
         id: true, lkoId: true, status: true, readyAccounts: true, readyResponsibles: true, readyTraining: true, readyToWork: true,
         readinessUpdatedAt: true, noSiteReason: true, widgetVariant: true, widgetBannerText: true, widgetGeneratedAt: true,
-        region: { select: { code: true } }, organization: { select: { ogrn: true } },
+        region: { select: { code: true } }, organization: { select: { ogrn: true } }, siteCheckDueAt: true,
         ...placementSelect,
+        // The hints' table shows more of each report than the rule needs.
+        placements: { select: { origin: true, firstSeenAt: true, lastSeenAt: true, hits: true }, orderBy: { lastSeenAt: "desc" } },
       },
     }),
     db.account.findMany({ where: { cabinetId, status: { not: "ARCHIVED" } }, select: { status: true, trainingConfirmedAt: true, roles: { select: { role: true } } } }),
-    db.siteCheck.findMany({ where: { cabinetId }, orderBy: { checkedAt: "desc" }, take: 5, select: { id: true, url: true, outcome: true, details: true, checkedAt: true } }),
+    db.siteCheck.findMany({ where: { cabinetId }, orderBy: { checkedAt: "desc" }, take: 5, select: { id: true, url: true, outcome: true, details: true, trigger: true, checkedAt: true } }),
   ]);
   const confirmed = accounts.filter((a) => a.status === "CONFIRMED");
   const roles = new Set(confirmed.flatMap((a) => a.roles.map((r) => r.role)));

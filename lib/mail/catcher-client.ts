@@ -1,10 +1,10 @@
 import "server-only";
 import type { CaughtMessage } from "@/lib/mail-catcher/server";
-import { mailConfig } from "./config";
+import { demoMailbox } from "./config";
 
-/** Messages the local catcher received, newest first; null when no catcher is configured. */
+/** Messages the local catcher received, newest first; null where «Почта (демо)» is off (not a demo stand). */
 export async function caughtMessages(): Promise<CaughtMessage[] | null> {
-  const url = mailConfig().catcherUrl;
+  const url = demoMailbox().catcherUrl;
   if (!url) return null;
   try {
     const res = await fetch(`${url}/api/messages`, { cache: "no-store" });

@@ -1,6 +1,7 @@
 import "server-only";
 import { cspHash } from "@/lib/security/csp-hash";
 import { MESSAGE_CATEGORIES } from "./categories";
+import { HONEYPOT_FIELD, issueFormToken } from "./form-guard";
 
 // The citizen's form is a whole document of its own: it is shown inside an iframe on institutions'
 // sites, so it carries no portal chrome and no framework, and works without JavaScript.
@@ -13,17 +14,17 @@ textarea{min-height:140px;resize:vertical}[aria-invalid=true]{border-color:#d113
 .check{display:flex;gap:10px;align-items:flex-start}.check input{width:20px;height:20px;margin:2px 0 0;flex:none}.check label{font-weight:400}
 .alert{border-left:4px solid #d1132a;background:#fdecee;padding:12px 16px;margin:0 0 20px;border-radius:4px}.ok{border-left-color:#0f8a4b;background:#e6f6ee}
 button{cursor:pointer;border:0;border-radius:8px;padding:12px 24px;font:inherit;font-weight:700;background:#0d4cd3;color:#fff}button:hover{background:#0a3ba8}
-.secondary{background:#fff;color:#0d4cd3;border:1px solid #0d4cd3}.foot{margin-top:28px;font-size:13px;color:#66727f}
+.secondary{background:#fff;color:#0d4cd3;border:1px solid #0d4cd3}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.foot{margin-top:28px;font-size:13px;color:#66727f}
 :focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}`;
 
 // In the loader's dialog (docs/decisions/008-widget.md): «Закрыть» and Esc ask the page to close it
 // (the loader accepts this only from the portal's origin), and the page asks the form to focus its
 // first field (the first invalid one, or the last field when focus wraps backwards): the site cannot
-// reach into this frame itself.
+// reach into this frame itself. The honeypot (tabindex=-1) is never focused.
 const SCRIPT = `(function(){var p=window.parent;if(p===window)return;function close(){p.postMessage({posWidget:"close"},"*")}
 document.addEventListener("click",function(e){var t=e.target;if(t&&t.hasAttribute&&t.hasAttribute("data-pos-close"))close()});
 document.addEventListener("keydown",function(e){if(e.key==="Escape")close()});
-window.addEventListener("message",function(e){if(e.source!==p||!e.data||e.data.posWidget!=="focus")return;var all=document.querySelectorAll("select,input:not([type=hidden]),textarea,button,a[href]");
+window.addEventListener("message",function(e){if(e.source!==p||!e.data||e.data.posWidget!=="focus")return;var all=document.querySelectorAll("select,input:not([type=hidden]):not([tabindex='-1']),textarea,button,a[href]");
 var el=e.data.last?all[all.length-1]:document.querySelector("[aria-invalid=true]")||all[0];(el||document.querySelector("h1")).focus()})})();`;
 
 const STYLE_HASH = cspHash(STYLE);
@@ -67,6 +68,8 @@ export function renderMessageForm(v: TFormView): string {
 ${v.error ? `<div class="alert" role="alert">${escape(v.error)}</div>` : ""}
 <form method="post" action="/form?opaId=${v.lkoId}">
 <input type="hidden" name="idempotencyKey" value="${escape(v.idempotencyKey)}">
+<input type="hidden" name="formToken" value="${escape(issueFormToken(v.lkoId, v.idempotencyKey))}">
+<div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Не заполняйте это поле</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
 ${v.embeddedBy ? `<input type="hidden" name="embeddedBy" value="${escape(v.embeddedBy)}">` : ""}
 <div class="field"><label for="category">Тема сообщения</label><select id="category" name="category" required${described("category")}><option value="">Выберите тему</option>${options}</select>${errorLine("category")}</div>
 <div class="field"><label for="text">Опишите проблему</label><p class="hint" id="text-hint">Что случилось, где и когда. От 10 до 4000 символов.</p><textarea id="text" name="text" required minlength="10" maxlength="4000"${described("text", true)}>${escape(value("text"))}</textarea>${errorLine("text")}</div>

@@ -10,6 +10,7 @@ import { portalUrl } from "@/lib/esia/config";
 import { formatDateTime } from "@/lib/ui/format";
 import { isOfficialOrigin, officialOrigin } from "@/lib/functioning/official-site";
 import { categoryLabel } from "./categories";
+import { checkFormToken, countMessage, HONEYPOT_FIELD } from "./form-guard";
 import { ZCitizenMessage } from "./schemas";
 
 /** The cabinet behind a widget number, if it accepts messages (approved, i.e. exists, and not archived). */
@@ -37,19 +38,36 @@ export function submissionOriginAllowed(cabinet: Pick<TWidgetCabinet, "officialS
 export type TSubmitOutcome =
   | { ok: true; messageId: string; duplicate: boolean }
   | { ok: false; reason: "unavailable" | "origin" | "conflict"; error: string }
-  | { ok: false; reason: "invalid"; error: string; fieldErrors: Record<string, string[]> };
+  | { ok: false; reason: "invalid"; error: string; fieldErrors: Record<string, string[]> }
+  /** Not accepted now, the text is kept: the form comes back (with a fresh token) to send again. */
+  | { ok: false; reason: "again"; status: 403 | 422 | 429; error: string; retryAfterMs?: number };
 
 export const SUBMIT_ERRORS = {
   unavailable: "Прием сообщений через эту форму не ведется.",
   origin: "Сообщение не принято: форму можно отправить только со страницы Платформы обратной связи на официальном сайте организации.",
   conflict: "Сообщение не принято. Обновите страницу и отправьте его снова.",
+  token: "Сообщение не принято: форма открыта не с сайта организации или устарела. Ваш текст сохранён — проверьте его и нажмите «Отправить сообщение».",
+  tooFast: "Форма отправлена слишком быстро. Ваш текст сохранён — проверьте его и нажмите «Отправить сообщение» ещё раз.",
+  expired: "Форма была открыта слишком давно. Ваш текст сохранён — проверьте его и нажмите «Отправить сообщение» ещё раз.",
+  honeypot: "Сообщение не принято: заполнено служебное поле, которое людям не видно. Ваш текст сохранён — отправьте его ещё раз.",
 } as const;
 
+/** «Слишком много сообщений…» with the wait in whole minutes. */
+export const limitedText = (retryAfterMs: number) =>
+  `Слишком много сообщений за короткое время. Ваш текст сохранён — отправьте его через ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} мин.`;
+
 /** Stores a citizen's message in the cabinet's inbox and tells its administrators, once per idempotency key. */
-export async function submitCitizenMessage(lkoId: number, raw: Record<string, unknown>, ctx: { origin: string | null; now?: Date }): Promise<TSubmitOutcome> {
+export async function submitCitizenMessage(
+  lkoId: number, raw: Record<string, unknown>, ctx: { origin: string | null; address: string; now?: Date },
+): Promise<TSubmitOutcome> {
   const cabinet = await findWidgetCabinet(lkoId);
   if (!cabinet) return { ok: false, reason: "unavailable", error: SUBMIT_ERRORS.unavailable };
   if (!submissionOriginAllowed(cabinet, ctx.origin)) return { ok: false, reason: "origin", error: SUBMIT_ERRORS.origin };
+  // A script can forge Origin: the form's own token, its fill time and the honeypot stop it (form-guard.ts).
+  const token = checkFormToken(lkoId, raw.idempotencyKey, raw.formToken, ctx.now);
+  if (token === "missing" || token === "forged") return { ok: false, reason: "again", status: 403, error: SUBMIT_ERRORS.token };
+  if (token !== "ok") return { ok: false, reason: "again", status: 422, error: SUBMIT_ERRORS[token] };
+  if (typeof raw[HONEYPOT_FIELD] === "string" && raw[HONEYPOT_FIELD] !== "") return { ok: false, reason: "again", status: 422, error: SUBMIT_ERRORS.honeypot };
   const invalidText = invalidTextErrors(raw);
   if (invalidText) return { ok: false, reason: "invalid", error: "Проверьте правильность заполнения полей.", fieldErrors: invalidText };
   const parsed = ZCitizenMessage.safeParse(raw);
@@ -67,6 +85,9 @@ export async function submitCitizenMessage(lkoId: number, raw: Record<string, un
     const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, cabinetId: true } });
     if (existing) return existing.cabinetId === cabinet.id ? { ok: true, messageId: existing.id, duplicate: true } : { ok: false, reason: "conflict", error: SUBMIT_ERRORS.conflict };
   }
+  // Counted only for a new message (a repeated press of «Отправить» is the same one).
+  const waitMs = await countMessage(ctx.address, lkoId, now);
+  if (waitMs > 0) return { ok: false, reason: "again", status: 429, error: limitedText(waitMs), retryAfterMs: waitMs };
   try {
     const message = await db.$transaction(async (tx) => {
       const created = await tx.citizenMessage.create({

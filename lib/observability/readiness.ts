@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { databaseTarget } from "@/lib/db/adapter";
 import { migrationNames, migrationRows, migrationState } from "@/lib/db/migrations";
 import { isStopping } from "@/lib/server/stopping";
+import { log } from "./log";
 
 export interface Readiness {
   status: "ready" | "not_ready" | "stopping";
@@ -22,7 +23,9 @@ export async function readiness(now = new Date()): Promise<Readiness> {
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
-    return { status: "not_ready", problems: [`база данных не отвечает: ${(error as Error).message.split("\n")[0]}`] };
+    // The database's own message (a host, a table) goes to the log, not to whoever asks.
+    log.error({ event: "ready.database", err: error }, "База данных не отвечает");
+    return { status: "not_ready", problems: ["база данных не отвечает (подробности — в журнале сервера)"] };
   }
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
   const state = migrationState(await migrationRows(db), migrationNames());

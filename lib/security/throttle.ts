@@ -5,8 +5,16 @@ export interface ThrottleRule {
   /** Attempts allowed within the window before the key is locked. */
   limit: number;
   windowMs: number;
+  /** The first lock's length. */
   lockMs: number;
+  /** Growing pauses: each lock that follows an earlier one within a day is this many times longer (default 1). */
+  growth?: number;
+  /** The longest lock growth may reach (default: lockMs). */
+  maxLockMs?: number;
 }
+
+/** A key's locks are counted towards growth for this long after the last one ended. */
+const GROWTH_MEMORY_MS = 24 * 60 * 60_000;
 
 export interface ThrottleVerdict {
   allowed: boolean;
@@ -15,22 +23,32 @@ export interface ThrottleVerdict {
 
 /**
  * Counts an attempt for the key in the database (shared by every app instance) and says whether it
- * may proceed. One atomic statement: the count restarts when the window has passed, and reaching
- * the limit locks the key for lockMs.
+ * may proceed. One atomic statement: the count restarts when the window has passed, and going over
+ * the limit locks the key — for lockMs, or, with growth, longer each time the key is locked again
+ * within a day of its previous lock (`strikes` counts those locks; `lockedUntil` keeps the last
+ * one's end after it has passed, to tell).
  */
 export async function countAttempt(key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleVerdict> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
-  const lockUntil = new Date(now.getTime() + rule.lockMs);
-  const [row] = await db.$queryRaw<Array<{ failures: number; lockedUntil: Date | null }>>`
-    INSERT INTO "LoginThrottle" (key, failures, "windowStart", "lockedUntil") VALUES (${key}, 1, ${now}, NULL)
+  const remembered = new Date(now.getTime() - GROWTH_MEMORY_MS);
+  const growth = rule.growth ?? 1;
+  const maxLockMs = Math.max(rule.maxLockMs ?? rule.lockMs, rule.lockMs);
+  const [row] = await db.$queryRaw<Array<{ lockedUntil: Date | null }>>`
+    INSERT INTO "LoginThrottle" AS t (key, failures, "windowStart", "lockedUntil", strikes) VALUES (${key}, 1, ${now}, NULL, 0)
     ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
-      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END,
+      failures = CASE WHEN t."windowStart" < ${windowStart} THEN 1 ELSE t.failures + 1 END,
+      "windowStart" = CASE WHEN t."windowStart" < ${windowStart} THEN ${now} ELSE t."windowStart" END,
+      strikes = CASE
+        WHEN t."lockedUntil" > ${now} THEN t.strikes
+        WHEN (CASE WHEN t."windowStart" < ${windowStart} THEN 1 ELSE t.failures + 1 END) > ${rule.limit}
+          THEN (CASE WHEN t."lockedUntil" > ${remembered} THEN t.strikes ELSE 0 END) + 1
+        ELSE t.strikes END,
       "lockedUntil" = CASE
-        WHEN "LoginThrottle"."lockedUntil" > ${now} THEN "LoginThrottle"."lockedUntil"
-        WHEN (CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END) > ${rule.limit} THEN ${lockUntil}
-        ELSE NULL END
-    RETURNING failures, "lockedUntil"`;
+        WHEN t."lockedUntil" > ${now} THEN t."lockedUntil"
+        WHEN (CASE WHEN t."windowStart" < ${windowStart} THEN 1 ELSE t.failures + 1 END) > ${rule.limit}
+          THEN ${now}::timestamp(3) + least(${rule.lockMs}::float8 * power(${growth}::float8, (CASE WHEN t."lockedUntil" > ${remembered} THEN t.strikes ELSE 0 END)), ${maxLockMs}::float8) * interval '1 millisecond'
+        ELSE t."lockedUntil" END
+    RETURNING "lockedUntil"`;
   const locked = row.lockedUntil && row.lockedUntil > now;
   return { allowed: !locked, retryAfterMs: locked ? row.lockedUntil!.getTime() - now.getTime() : 0 };
 }
@@ -41,17 +59,3 @@ export async function lockedFor(key: string, now = new Date()): Promise<number> 
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil.getTime() - now.getTime() : 0;
 }
 
-/** The client's address: the last X-Forwarded-For hop (added by our reverse proxy, or by Next). */
-export function clientAddress(headers: Headers): string {
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  return hops.at(-1) ?? "unknown";
-}
-
-/**
- * Starting a sign-in: 30 per 10 minutes from one address (SIGN_IN_LIMIT), then a 15-minute pause.
- * A whole office behind one address may need more; the e2e suite, which signs in some hundred
- * times from 127.0.0.1, raises it.
- */
-export const SIGN_IN_RULE: ThrottleRule = { limit: Number(process.env.SIGN_IN_LIMIT || 30), windowMs: 10 * 60_000, lockMs: 15 * 60_000 };
-/** Failed returns from ЕСИА (forged or expired state, errors): 10 per 10 minutes, then 30 minutes. */
-export const FAILED_SIGN_IN_RULE: ThrottleRule = { limit: 10, windowMs: 10 * 60_000, lockMs: 30 * 60_000 };

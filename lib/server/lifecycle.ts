@@ -16,6 +16,7 @@ import { lastShutdown } from "@/lib/db/adapter";
 import { checkDurability } from "@/lib/db/durability";
 import { log } from "@/lib/observability/log";
 import { startRequestLog } from "@/lib/observability/request-log";
+import { stampClientAddresses } from "@/lib/security/client-address";
 import { startPeriodicJob, type PeriodicJob } from "./periodic-job";
 import { markStopping } from "./stopping";
 
@@ -35,6 +36,12 @@ export async function startServer(): Promise<void> {
   if (state.__posServer) return;
   state.__posServer = true;
   startRequestLog();
+  // Before any request: the client's address comes from the socket (and the proxies in TRUST_PROXY), never from a header the client chose.
+  try {
+    stampClientAddresses();
+  } catch (error) {
+    fatal((error as Error).message);
+  }
 
   let warning: string | null = null;
   try {
@@ -63,6 +70,12 @@ export async function startServer(): Promise<void> {
     const { startStatusWorker, stopStatusWorker } = await import("@/lib/status/worker");
     startStatusWorker();
     jobs.push(stopStatusWorker);
+  }
+  // Issue 17: the server's own checks of official sites (the only proof of a placement), once across instances.
+  if (process.env.SITE_CHECKS !== "off") {
+    const { startSiteCheckWorker, stopSiteCheckWorker } = await import("@/lib/widget/site-check-worker");
+    startSiteCheckWorker();
+    jobs.push(stopSiteCheckWorker);
   }
   const { mailConfig } = await import("@/lib/mail/config");
   if (mailConfig().workerEnabled) {

@@ -3,7 +3,7 @@
 import "server-only";
 import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
-import { refreshConnectionStatus, utc } from "./derive";
+import { refreshConnectionStatus, siteCheckFact, utc, type TSiteCheckJson } from "./derive";
 import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
@@ -30,9 +30,9 @@ export interface TDashboardRow {
   officialSite: string | null;
   site: SiteState;
   widget: WidgetState;
-  /** Where and when the loader last reported, by lib/widget's rule (null without a cabinet or a site). */
+  /** The proving check and the loader's hints, by lib/widget's rule (null without a cabinet or a site). */
   widgetDetail: TWidgetStatus | null;
-  /** The latest check of the official site («Проверить сайт»), if any. */
+  /** The latest check of the official site (any outcome, «Сайт недоступен» too), if any. */
   siteCheck: { outcome: SiteCheckOutcome; checkedAt: Date } | null;
   missing: string[];
   overall: ConnectionOverall;
@@ -81,13 +81,17 @@ export const ROW_EXTRAS = Prisma.sql`
     SELECT sc.outcome::text AS outcome, sc."checkedAt" FROM "SiteCheck" sc WHERE sc."cabinetId" = page."cabinetId" ORDER BY sc."checkedAt" DESC LIMIT 1
   ) sc ON true
   LEFT JOIN LATERAL (
+    SELECT json_build_object('url', sp.url, 'outcome', sp.outcome, 'checkedAt', sp."checkedAt") AS proof FROM "SiteCheck" sp
+    WHERE sp."cabinetId" = page."cabinetId" AND sp.outcome <> 'UNREACHABLE' ORDER BY sp."checkedAt" DESC LIMIT 1
+  ) sp ON true
+  LEFT JOIN LATERAL (
     SELECT count(*)::int AS "expiredInvitations" FROM "Account" a
     JOIN "Invitation" i ON i."accountId" = a.id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" < now()
     WHERE a."cabinetId" = page."cabinetId" AND a.status = 'INVITED'
   ) inv ON true`;
 
 export const ROW_EXTRA_COLUMNS = Prisma.sql`
-  page.*, w.placements, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
+  page.*, w.placements, sp.proof, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
   coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
   (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${regionToday()}) AS late`;
 
@@ -97,16 +101,17 @@ export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
   cabinetId: string | null;
   municipalityId: string | null;
   placements: Array<{ origin: string; lastSeenAt: string }> | string | null;
+  proof: TSiteCheckJson | string | null;
   siteCheckOutcome: SiteCheckOutcome | null;
   siteCheckedAt: Date | null;
 };
 
 /** The widget's details by lib/widget's rule (the one «Функционирование ЛКО» shows). */
-export function withWidgetDetails<T extends TRawRow>(rows: T[], now = new Date()): Array<Omit<T, "placements" | "siteCheckOutcome" | "siteCheckedAt"> & Pick<TDashboardRow, "widgetDetail" | "siteCheck">> {
-  return rows.map(({ placements, siteCheckOutcome, siteCheckedAt, ...row }) => {
+export function withWidgetDetails<T extends TRawRow>(rows: T[], now = new Date()): Array<Omit<T, "placements" | "proof" | "siteCheckOutcome" | "siteCheckedAt"> & Pick<TDashboardRow, "widgetDetail" | "siteCheck">> {
+  return rows.map(({ placements, proof, siteCheckOutcome, siteCheckedAt, ...row }) => {
     const list = (typeof placements === "string" ? (JSON.parse(placements) as Array<{ origin: string; lastSeenAt: string }>) : placements) ?? [];
     const widgetDetail = row.cabinetId && row.site !== "NO_SITE"
-      ? widgetStatusOf({ officialSite: row.officialSite, noSite: false, placements: list.map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })) }, now)
+      ? widgetStatusOf({ officialSite: row.officialSite, noSite: false, siteChecks: siteCheckFact(proof), placements: list.map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })) }, now)
       : null;
     return { ...row, widgetDetail, siteCheck: siteCheckOutcome && siteCheckedAt ? { outcome: siteCheckOutcome, checkedAt: new Date(siteCheckedAt) } : null };
   });

@@ -5,10 +5,12 @@
 // inputs and writes their results, a batch at a time.
 // No "server-only": the seed and the benchmarks' generator call it too.
 import type { DbTx } from "../db/prisma";
+import type { SiteCheckOutcome } from "../db/generated/enums";
+import type { TSiteCheckFact } from "../widget/placement";
 import { deriveStatus, type TStatusInput } from "./rules";
 
-/** Bump when the rules change: rows of an older version are recomputed on the next refresh (3: the official site's www twin counts as the site). */
-export const STATUS_RULE_VERSION = 3;
+/** Bump when the rules change: rows of an older version are recomputed on the next refresh (4: the site check, not the loader, proves a placement). */
+export const STATUS_RULE_VERSION = 4;
 
 const BATCH = 5_000;
 
@@ -34,7 +36,8 @@ SELECT
     ELSE '{}'
   END AS "sphereIds",
   coalesce(a.total, 0)::int AS total, coalesce(a.confirmed, 0)::int AS confirmed, coalesce(a.trained, 0)::int AS trained,
-  coalesce((SELECT json_agg(json_build_object('origin', p.origin, 'lastSeenAt', p."lastSeenAt")) FROM "WidgetPlacement" p WHERE p."cabinetId" = c.id), '[]'::json) AS placements,
+  (SELECT json_build_object('url', sc.url, 'outcome', sc.outcome, 'checkedAt', sc."checkedAt") FROM "SiteCheck" sc
+    WHERE sc."cabinetId" = c.id AND sc.outcome <> 'UNREACHABLE' ORDER BY sc."checkedAt" DESC LIMIT 1) AS "siteCheck",
   (SELECT max(rm."sentAt") FROM "Reminder" rm WHERE rm."organizationId" = o.id) AS "remindedAt",
   now() AS now
 FROM unnest($1::text[]) AS b(id)
@@ -75,7 +78,7 @@ interface TInputRow {
   total: number;
   confirmed: number;
   trained: number;
-  placements: Array<{ origin: string; lastSeenAt: string }> | string;
+  siteCheck: TSiteCheckJson | string | null;
   remindedAt: Date | string | null;
   now: Date | string;
 }
@@ -121,9 +124,7 @@ export function statusRow(row: TInputRow) {
           officialSite: row.officialSite, noSite: row.noSite === true,
           readyAccounts: row.readyAccounts === true, readyResponsibles: row.readyResponsibles === true,
           readyTraining: row.readyTraining === true, readyToWork: row.readyToWork === true,
-          // json_build_object writes timestamp(3) without a zone; Prisma keeps them in UTC.
-          placements: (typeof row.placements === "string" ? (JSON.parse(row.placements) as Array<{ origin: string; lastSeenAt: string }>) : row.placements)
-            .map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })),
+          siteChecks: siteCheckFact(row.siteCheck),
         }
       : null,
     requestStatus: row.requestStatus,
@@ -140,6 +141,20 @@ export function statusRow(row: TInputRow) {
     readyPoints: d.readyPoints, officialSite: row.officialSite, site: d.site, widget: d.widget, missing: d.missing, overall: d.overall,
     remindedAt: row.remindedAt ? new Date(row.remindedAt).toISOString() : null, recheckAt: d.recheckAt?.toISOString() ?? null,
   };
+}
+
+export interface TSiteCheckJson {
+  url: string;
+  outcome: SiteCheckOutcome;
+  checkedAt: string;
+}
+
+/** A check as json_build_object gives it (a string on some drivers), as the rule takes it. */
+export function siteCheckFact(json: TSiteCheckJson | string | null): TSiteCheckFact[] {
+  if (!json) return [];
+  const c = typeof json === "string" ? (JSON.parse(json) as TSiteCheckJson) : json;
+  // json_build_object writes timestamp(3) without a zone; Prisma keeps them in UTC.
+  return [{ url: c.url, outcome: c.outcome, checkedAt: utc(c.checkedAt) }];
 }
 
 /** A timestamp as json_build_object writes it ("2026-12-05T10:00:00.123", UTC without the zone). */

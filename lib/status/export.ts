@@ -58,7 +58,7 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (r: T
   { header: "Точки готовности (из 4)", width: 12, value: (r) => r.readyPoints },
   { header: "Официальный сайт", width: 32, value: (r) => r.officialSite ?? SITE_STATE[r.site] },
   { header: "Виджет", width: 20, value: (r) => WIDGET_STATE[r.widget] },
-  { header: "Виджет: где и когда показан", width: 36, value: (r) => widgetSeenText(r.widgetDetail) },
+  { header: "Виджет: подтверждение и показы", width: 48, value: (r) => widgetSeenText(r.widgetDetail) },
   { header: "Проверка сайта", width: 36, value: (r) => (r.siteCheck ? `${SITE_CHECK_LABELS[r.siteCheck.outcome]}, ${formatDateTime(r.siteCheck.checkedAt)}` : "") },
   { header: "Статус", width: 26, value: (r) => OVERALL[r.overall].label },
   { header: "Что не выполнено", width: 80, value: (r) => r.missing.map(missingText).join("; ") },
@@ -66,6 +66,17 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (r: T
   { header: "Срок нарушен", width: 10, value: (r) => (r.late ? "да" : "нет") },
   { header: "Напоминание отправлено", width: 18, value: (r) => formatDateTime(r.remindedAt) },
 ];
+
+/**
+ * A cell as a spreadsheet will not run it: text that begins with =, +, -, @, a tab or a carriage
+ * return is a formula to Excel and LibreOffice (an organization's name from ЕСИА, a site, anything
+ * people typed), so it gets a leading apostrophe (OWASP, «CSV injection»). Numbers stay numbers.
+ */
+export function spreadsheetCell(value: string | number): string | number {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const exportRow = (row: TDashboardRow, spheres: Map<string, string>) => EXPORT_COLUMNS.map((c) => spreadsheetCell(c.value(row, spheres)));
 
 async function sphereNames(): Promise<Map<string, string>> {
   return new Map((await db.sphere.findMany({ select: { id: true, name: true } })).map((s) => [s.id, s.name]));
@@ -80,7 +91,7 @@ export function csvExport(scope: TMonitoringScope, query: TDashboardQuery): Read
       for await (const batch of viewBatches(scope, query)) {
         for (const row of batch) {
           // Respect back-pressure: wait when the consumer is slower than the database.
-          if (!csv.write(EXPORT_COLUMNS.map((c) => c.value(row, spheres)))) await new Promise((r) => csv.once("drain", r));
+          if (!csv.write(exportRow(row, spheres))) await new Promise((r) => csv.once("drain", r));
         }
       }
       csv.end();
@@ -104,7 +115,7 @@ export function xlsxExport(scope: TMonitoringScope, query: TDashboardQuery): Rea
       sheet.getRow(1).commit();
       const spheres = await sphereNames();
       for await (const batch of viewBatches(scope, query)) {
-        for (const row of batch) sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(row, spheres))).commit();
+        for (const row of batch) sheet.addRow(exportRow(row, spheres)).commit();
         if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r));
       }
       sheet.commit();

@@ -2,8 +2,7 @@
 // Pure module (no database): the rules that produce these values are in ./rules.ts.
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
 import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
-import { formatDateTime } from "@/lib/ui/format";
-import { alsoOnText, type TWidgetStatus } from "@/lib/widget/placement";
+import { checkText, hintText, type TWidgetStatus } from "@/lib/widget/placement";
 
 export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
 
@@ -31,13 +30,13 @@ export const SITE_STATE: Record<SiteState, string> = {
 
 export const WIDGET_STATE: Record<WidgetState, string> = {
   PLACED: "Размещён",
-  WRONG_DOMAIN: "Не на том домене",
+  NOT_WORKING: "Не работает",
   MISSING: "Не размещён",
   NO_SITE: "Не нужен (нет сайта)",
 };
 
 /** A mark next to the word (never colour alone). */
-export const WIDGET_ICON: Record<WidgetState, string> = { PLACED: "✓", WRONG_DOMAIN: "⚠", MISSING: "✕", NO_SITE: "—" };
+export const WIDGET_ICON: Record<WidgetState, string> = { PLACED: "✓", NOT_WORKING: "⚠", MISSING: "✕", NO_SITE: "—" };
 
 /** What is still to be done, as the reminder email and the dashboard word it (the instruction's steps). */
 const point = (key: (typeof FUNCTIONING_POINTS)[number]["key"]) => FUNCTIONING_POINTS.find((p) => p.key === key)!.label;
@@ -55,7 +54,7 @@ export const MISSING: Record<string, string> = {
   readyToWork: `Функционирование ЛКО: отметить «${point("readyToWork")}»`,
   site: "Функционирование ЛКО: указать адрес официального сайта учреждения (или отметить, что сайта нет)",
   widget: "Сгенерировать код виджета и разместить его на главной странице официального сайта учреждения",
-  widgetWrongDomain: "Виджет найден не на официальном сайте: разместить его на указанном официальном сайте учреждения",
+  widgetNotWorking: "Код виджета на официальном сайте не работает: исправить его по результату проверки сайта (вкладка «Функционирование ЛКО»)",
 };
 
 export const missingText = (code: string) => MISSING[code] ?? code;
@@ -73,17 +72,16 @@ export const MISSING_SHORT: Record<string, string> = {
   readyToWork: `«${point("readyToWork")}»`,
   site: "адрес сайта",
   widget: "виджет на сайте",
-  widgetWrongDomain: "виджет на официальном сайте",
+  widgetNotWorking: "исправить код виджета",
 };
 
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
 }
 
-/** Where and when the widget was last shown, by lib/widget's rule: «school18.ru, 05.12.2026, 14:03». */
+/** What proves the widget's status, then the loader's hints: «проверка сайта school18.ru 05.12.2026, 14:03: …; загрузчик замечен на …». */
 export function widgetSeenText(detail: TWidgetStatus | null): string {
   if (!detail) return "";
-  if (detail.state === "missing") return detail.lastSeen ? `последний показ ${formatDateTime(detail.lastSeen.at)} на ${detail.lastSeen.domain}` : "показов не было";
-  const also = detail.state === "placed" ? alsoOnText(detail.otherDomains) : "";
-  return `${detail.domain}, ${formatDateTime(detail.lastSeenAt)}${also ? `; ${also}` : ""}`;
+  const hints = hintText(detail);
+  return `${checkText(detail.check)}${hints ? `; ${hints}` : ""}`;
 }

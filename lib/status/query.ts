@@ -9,7 +9,7 @@ import type { TMonitoringScope } from "@/lib/access/policies";
 
 const OVERALL_VALUES = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"] as const;
 const CABINET_VALUES = ["NONE", "PENDING", "REJECTED", "APPROVED"] as const;
-const WIDGET_VALUES = ["PLACED", "WRONG_DOMAIN", "MISSING", "NO_SITE"] as const;
+const WIDGET_VALUES = ["PLACED", "NOT_WORKING", "MISSING", "NO_SITE"] as const;
 const SITE_VALUES = ["GIVEN", "NO_SITE", "MISSING"] as const;
 
 export const PAGE_SIZES = [25, 50, 100] as const;

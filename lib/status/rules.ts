@@ -1,7 +1,8 @@
 // The rules of the connection status of one institution: which step it is at, what is still
 // missing, and the one overall status. Pure (no database): lib/status/derive.ts feeds it the
-// registration, accounts and widget data and stores the result; the widget's own rule (placed,
-// wrong domain, missing) is lib/widget/placement.ts — the same one «Функционирование ЛКО» uses.
+// registration, accounts and site-check data and stores the result; the widget's own rule (placed,
+// not working, missing — proven by the site check) is lib/widget/placement.ts, the same one
+// «Функционирование ЛКО» uses.
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "../db/generated/enums";
 import { widgetStatusChangesAt, widgetStatusOf, type TPlacementCabinet } from "../widget/placement";
 
@@ -14,7 +15,8 @@ export interface TStatusInput {
     readyResponsibles: boolean;
     readyTraining: boolean;
     readyToWork: boolean;
-    placements: TPlacementCabinet["placements"];
+    /** The latest check of the official site that reached it (the loader's reports do not count). */
+    siteChecks: TPlacementCabinet["siteChecks"];
   } | null;
   /** Status of the latest work-cabinet request, if any. */
   requestStatus: "PENDING" | "APPROVED" | "REJECTED" | null;
@@ -48,9 +50,10 @@ export function deriveStatus(input: TStatusInput, now: Date): TDerivedStatus {
   let widget: WidgetState = site === "NO_SITE" ? "NO_SITE" : "MISSING";
   let recheckAt: Date | null = null;
   if (c && site !== "NO_SITE") {
-    const w = widgetStatusOf(c, now);
-    widget = w.state === "placed" ? "PLACED" : w.state === "wrongDomain" ? "WRONG_DOMAIN" : "MISSING";
-    recheckAt = widgetStatusChangesAt(c, now);
+    const proof = { ...c, placements: [] };
+    const w = widgetStatusOf(proof, now);
+    widget = w.state === "placed" ? "PLACED" : w.state === "notWorking" ? "NOT_WORKING" : "MISSING";
+    recheckAt = widgetStatusChangesAt(proof, now);
   }
   const readyPoints = c ? [c.readyAccounts, c.readyResponsibles, c.readyTraining, c.readyToWork].filter(Boolean).length : 0;
 
@@ -69,7 +72,7 @@ export function deriveStatus(input: TStatusInput, now: Date): TDerivedStatus {
     if (!c!.readyToWork) missing.push("readyToWork");
     if (site === "MISSING") missing.push("site");
     if (site === "GIVEN" && widget === "MISSING") missing.push("widget");
-    if (site === "GIVEN" && widget === "WRONG_DOMAIN") missing.push("widgetWrongDomain");
+    if (site === "GIVEN" && widget === "NOT_WORKING") missing.push("widgetNotWorking");
   }
 
   const overall: ConnectionOverall =

@@ -21,3 +21,46 @@ export function invalidTextErrors(value: unknown): Record<string, string[]> | nu
   const fields = fieldsWithInvalidText(value);
   return fields.length > 0 ? Object.fromEntries(fields.map((f) => [f, [INVALID_TEXT_MESSAGE]])) : null;
 }
+
+/**
+ * The part of a URL that carries such text: a query parameter's name (or "path"), null when none
+ * does. Percent-escapes decode to NUL (`%00`); a path segment that is not UTF-8 counts too.
+ */
+export function unstorableRequestPart(url: URL): string | null {
+  for (const segment of url.pathname.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return "path";
+    }
+    if (!isStorableText(decoded)) return "path";
+  }
+  for (const [key, value] of url.searchParams) if (!isStorableText(key) || !isStorableText(value)) return key;
+  return null;
+}
+
+/** Content types of route bodies whose text the guard reads (multipart forms are the handlers' own). */
+const READ_BODY = /^(application\/(json|csp-report|reports\+json|x-www-form-urlencoded))\b/i;
+const MAX_READ_BODY = 64 * 1024;
+
+/**
+ * The field of a form or JSON body that carries such text ("_" when it is the body itself), null
+ * when none does. Bodies of other types, or larger than 64 KB, are left to their handlers.
+ */
+export async function unstorableBodyPart(request: Request): Promise<string | null> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!request.body || !READ_BODY.test(type) || Number(request.headers.get("content-length") ?? 0) > MAX_READ_BODY) return null;
+  const text = await request.clone().text();
+  if (text.length > MAX_READ_BODY) return null;
+  if (/x-www-form-urlencoded/i.test(type)) {
+    for (const [key, value] of new URLSearchParams(text)) if (!isStorableText(key) || !isStorableText(value)) return key;
+    return null;
+  }
+  if (!isStorableText(text)) return "_";
+  try {
+    return fieldsWithInvalidText(JSON.parse(text))[0] ?? null;
+  } catch {
+    return null; // not JSON: the handler refuses it in its own words
+  }
+}

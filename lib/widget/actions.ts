@@ -8,7 +8,7 @@ import { portalUrl } from "@/lib/esia/config";
 import { bannerTextOf, variantById } from "./banner";
 import { widgetCodes } from "./codes";
 import { ZGenerateWidget, ZRunSiteCheck } from "./schemas";
-import { checkSite, siteCheckConfig } from "./site-check";
+import { checkCabinetSite, siteCheckDue } from "./site-check-schedule";
 
 const functioningPage = (_data: unknown, _input: unknown, cabinet: { lkoId: number }) => [`/admin/cabinets/${cabinet.lkoId}/functioning`];
 
@@ -25,7 +25,11 @@ export const generateWidget = defineAction({
         throw new ActionError("Сначала укажите и сохраните адрес официального сайта: виджет работает только на нем.");
       }
       const generatedAt = new Date();
-      await tx.cabinet.update({ where: { id: input.cabinetId }, data: { widgetVariant: input.variant, widgetBannerText: input.bannerText, widgetGeneratedAt: generatedAt } });
+      // New code: the site is checked again soon (the institution puts the new code there).
+      await tx.cabinet.update({
+        where: { id: input.cabinetId },
+        data: { widgetVariant: input.variant, widgetBannerText: input.bannerText, widgetGeneratedAt: generatedAt, ...siteCheckDue("CODE_CHANGED", true, generatedAt) },
+      });
       await recordAudit(tx, {
         actorPersonId: session.person.id, action: "widget.generated", entityType: "Cabinet", entityId: input.cabinetId,
         cabinetId: input.cabinetId, organizationId: cabinet.organizationId, data: { variant: input.variant, bannerText: input.bannerText },
@@ -49,16 +53,7 @@ export const runSiteCheck = defineAction({
     if (!cabinet.officialSite || cabinet.noSite) throw new ActionError("У кабинета не указан официальный сайт — проверять нечего.");
     const last = await db.siteCheck.findFirst({ where: { cabinetId: cabinet.id }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true } });
     if (last && Date.now() - last.checkedAt.getTime() < RECHECK_AFTER_MS) throw new ConflictError("Сайт только что проверяли. Повторите проверку через полминуты.");
-    // The network request runs outside the transaction: a slow site must not hold the database.
-    const result = await checkSite(`${cabinet.officialSite}/`, cabinet.lkoId, siteCheckConfig());
-    const saved = await db.$transaction(async (tx) => {
-      const row = await tx.siteCheck.create({ data: { cabinetId: cabinet.id, url: result.url, outcome: result.outcome, details: result.details }, select: { id: true, outcome: true, details: true, checkedAt: true } });
-      await recordAudit(tx, {
-        actorPersonId: session.person.id, action: "widget.site_checked", entityType: "SiteCheck", entityId: row.id,
-        cabinetId: cabinet.id, organizationId: cabinet.organizationId, data: { outcome: result.outcome, url: result.url },
-      });
-      return row;
-    });
+    const saved = await checkCabinetSite({ ...cabinet, officialSite: cabinet.officialSite }, "MANUAL", session.person.id);
     return { outcome: saved.outcome, details: saved.details, checkedAt: saved.checkedAt.toISOString() };
   },
   revalidate: functioningPage,

@@ -2,15 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit/log";
-import { officialOrigin, siteOrigins } from "@/lib/functioning/official-site";
+import { officialOrigin, parseReportedOrigin, siteOrigins } from "@/lib/functioning/official-site";
 import { countAttempt, type ThrottleRule } from "@/lib/security/throttle";
-import { placementSelect, widgetStatusOf } from "./placement";
 
 export type TWidgetShown = { show: true } | { show: false; reason: "unknown" | "archived" | "origin" | "wrongDomain" };
 
 /**
  * Reports are hints, not proof: anyone can send one with any Origin (curl), so they are throttled
- * and capped, and the site check (site-check.ts) is what proves a placement. The limits only stop
+ * and capped, stored only as a well-formed origin, and never decide the status: the server's own
+ * site check (site-check-schedule.ts) is what proves a placement (./placement.ts). The limits only stop
  * the recording, never the answer: a real visitor of the official site still sees the banner.
  * Counted in the database by the sign-in throttle, so every app instance counts together.
  */
@@ -25,13 +25,15 @@ export const OTHER_SITES_KEPT = 20;
  * whether the banner may be shown: only for an active cabinet and on its official site (elsewhere
  * the form would refuse to be framed).
  */
-export async function recordWidgetShown(lkoId: number, origin: string | null, ctx: { address?: string; now?: Date } = {}): Promise<TWidgetShown> {
+export async function recordWidgetShown(lkoId: number, reported: string | null, ctx: { address?: string; now?: Date } = {}): Promise<TWidgetShown> {
   const now = ctx.now ?? new Date();
   if (!Number.isSafeInteger(lkoId) || lkoId <= 0) return { show: false, reason: "unknown" };
   const cabinet = await db.cabinet.findUnique({ where: { lkoId }, select: { id: true, status: true, officialSite: true, noSite: true, organizationId: true } });
   if (!cabinet) return { show: false, reason: "unknown" };
   if (cabinet.status !== "ACTIVE") return { show: false, reason: "archived" };
-  if (!origin || !/^https?:\/\/[^/]+$/.test(origin)) return { show: false, reason: "origin" };
+  // Only scheme://host[:port] as a browser writes it: anything else (`http://=1+2`) is not stored anywhere.
+  const origin = parseReportedOrigin(reported);
+  if (!origin) return { show: false, reason: "origin" };
   const officialForms = siteOrigins(officialOrigin(cabinet));
   const answer: TWidgetShown = officialForms.includes(origin) ? { show: true } : { show: false, reason: "wrongDomain" };
 
@@ -62,7 +64,3 @@ export async function recordWidgetShown(lkoId: number, origin: string | null, ct
   return answer;
 }
 
-export async function loadWidgetStatus(cabinetId: string, now = new Date()) {
-  const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: cabinetId }, select: placementSelect });
-  return { status: widgetStatusOf(cabinet, now), placements: cabinet.placements };
-}

@@ -4,7 +4,7 @@
 // headers and returns the outcome with its causes, for the «Проверить сайт» action and any later
 // scheduled check alike.
 import { Parser } from "htmlparser2";
-import type { SiteCheckOutcome } from "@/lib/db";
+import type { SiteCheckOutcome, SiteCheckTrigger } from "@/lib/db";
 import { cspHash } from "@/lib/security/csp-hash";
 import { LOADER_PATH } from "./banner";
 import { allowsInline, allowsUrl, governingDirective, parseCsp, type TCspPolicy } from "./site-csp";
@@ -18,6 +18,14 @@ export const SITE_CHECK_LABELS: Record<SiteCheckOutcome, string> = {
   TOO_MANY: "Больше двух виджетов на странице",
   UNREACHABLE: "Сайт недоступен",
   NOT_WORKING: "Код виджета на странице не сработает",
+};
+
+/** Why a check ran, as the list of checks says it. */
+export const SITE_CHECK_TRIGGERS: Record<SiteCheckTrigger, string> = {
+  MANUAL: "проверка по кнопке",
+  SITE_CHANGED: "после изменения адреса сайта",
+  CODE_CHANGED: "после создания кода виджета",
+  SCHEDULED: "ежедневная проверка",
 };
 
 export interface TScriptTag {

@@ -53,7 +53,7 @@ function clock(now = new Date()): SeedClock {
 const TABLES = [
   "region", "municipality", "sphere", "accessGroup", "organization", "person", "membership", "membershipGroup",
   "cabinet", "cabinetSphere", "cabinetRequest", "cabinetRequestRevision", "account", "accountRole",
-  "accountRoleSphere", "invitation", "widgetPlacement", "rejectionReasonTemplate",
+  "accountRoleSphere", "invitation", "widgetPlacement", "siteCheck", "rejectionReasonTemplate",
 ] as const;
 type Table = (typeof TABLES)[number];
 type CreateManyData<T extends Table> = Parameters<DbTx[T]["createMany"]>[0] extends { data?: infer D } | undefined
@@ -317,6 +317,9 @@ function seedOrganCabinets(rows: SeedRows, t: SeedClock) {
   });
 }
 
+/** The next daily check of a seeded site, spread over the coming day (lib/widget/site-check-schedule.ts). */
+const scheduledCheck = (t: SeedClock, index: number) => ({ siteCheckDueAt: new Date(t.now.getTime() + ((index * 37) % 24) * 3_600_000), siteCheckReason: "SCHEDULED" as const });
+
 function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, scenario: Scenario, index: number, lkoId: number) {
   if (scenario === "none") return;
   const supervisor = organizationById.get(o.parentId!)!;
@@ -336,7 +339,7 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
   const reviewerPerson = supervisor.id === ORG.eduDepartment ? "person-organ-admin" : supervisor.id === ORG.cultureDepartment ? "person-other-organ-admin" : organAdminPerson(supervisor.id);
 
   if (cabinetId) {
-    const ready = ["ready", "widgetPlaced", "widgetWrongDomain", "noSite", "cabinetArchived"].includes(scenario);
+    const ready = ["ready", "widgetPlaced", "widgetNotWorking", "noSite", "cabinetArchived"].includes(scenario);
     const archived = scenario === "cabinetArchived" ? { status: "ARCHIVED" as const, archivedAt: t.daysAgo(10) } : {};
     const site = scenario === "noSite" ? null : `https://${key}.demo.test`;
     seedCabinet(rows, {
@@ -348,8 +351,9 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
             widgetVariant: scenario === "noSite" ? null : [2, 17, 35, 137][index % 4],
             widgetBannerText: scenario === "noSite" ? null : "Не убран мусор, яма на дороге, не горит фонарь?",
             widgetGeneratedAt: scenario === "noSite" ? null : t.daysAgo(19), dataConfirmedAt: t.daysAgo(25), ...archived,
+            ...(site ? scheduledCheck(t, index) : {}),
           }
-        : { officialSite: index % 2 === 0 ? `https://${key}.demo.test` : null },
+        : index % 2 === 0 ? { officialSite: `https://${key}.demo.test`, ...scheduledCheck(t, index) } : { officialSite: null },
     });
   }
   seedRequest(rows, {
@@ -384,9 +388,16 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
     });
   }
 
-  if (scenario === "widgetPlaced" || scenario === "widgetWrongDomain") {
-    const origin = scenario === "widgetPlaced" ? `https://${key}.demo.test` : `https://old-${key}.demo.test`;
+  if (scenario === "widgetPlaced" || scenario === "widgetNotWorking") {
+    // The proof (issue 17): the server's check of the official site. The loader's reports are hints beside it.
+    const placed = scenario === "widgetPlaced";
+    const origin = placed ? `https://${key}.demo.test` : `https://old-${key}.demo.test`;
     rows.widgetPlacement.push({ cabinetId, origin, firstSeenAt: t.daysAgo(15), lastSeenAt: t.daysAgo(index % 3), hits: 40 + index });
+    rows.siteCheck.push({
+      id: `check-${key}`, cabinetId, url: `https://${key}.demo.test/`, trigger: "SCHEDULED", checkedAt: t.daysAgo(index % 3),
+      outcome: placed ? "CORRECT" : "WRONG_ID",
+      details: placed ? `Найдено виджетов: 1, номер ЛКО ${lkoId}.` : `В коде виджета номер ЛКО 220820, а у этого кабинета — ${lkoId}.`,
+    });
   }
   if (scenario === "cabinetArchived") {
     // Shown on its official site until the cabinet was archived; the code may still be on the site.

@@ -12,15 +12,15 @@ export type Scenario =
   | "confirmed" // approved; accounts confirmed, training not ticked
   | "trained" // approved; accounts confirmed and trained
   | "ready" // trained, every readiness point, site given, widget generated but not seen
-  | "widgetPlaced" // ready and the widget seen on the official site
-  | "widgetWrongDomain" // ready but the widget seen on another domain
+  | "widgetPlaced" // ready; the daily site check found the widget on the official site (and the loader reported from there)
+  | "widgetNotWorking" // ready; the site check found code with another cabinet's number, and the loader reported from an old domain
   | "noSite" // trained, ready, no official site (with a reason)
   | "accountArchived" // approved; one account moved to the archive
   | "cabinetArchived"; // was ready with the widget placed, then the cabinet moved to the archive (reorganisation)
 
 const CYCLE: Scenario[] = [
   "trained", "none", "pending", "confirmed", "widgetPlaced", "rejected", "ready", "invited",
-  "noSite", "resubmitted", "widgetWrongDomain", "invitationExpired", "accountArchived", "widgetPlaced",
+  "noSite", "resubmitted", "widgetNotWorking", "invitationExpired", "accountArchived", "widgetPlaced",
   "trained", "none", "ready", "pending", "widgetPlaced", "confirmed",
 ];
 
@@ -43,7 +43,7 @@ const FIXED: Record<string, Scenario> = {
 };
 
 export const APPROVED: ReadonlySet<Scenario> = new Set([
-  "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetWrongDomain", "noSite", "accountArchived", "cabinetArchived",
+  "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetNotWorking", "noSite", "accountArchived", "cabinetArchived",
 ]);
 
 export function scenarioOf(organizationId: string, index: number): Scenario {

@@ -22,15 +22,15 @@ export const SYN_ADMINISTRATION = "syn-org-admin";
 export const SYN_MONITOR_PERSON = "syn-person-monitor";
 const synDepartment = (d: number) => `syn-org-dep-${d}`;
 
-type SynState = "none" | "pending" | "rejected" | "invited" | "confirmed" | "trained" | "ready" | "placed" | "wrongDomain" | "noSite";
+type SynState = "none" | "pending" | "rejected" | "invited" | "confirmed" | "trained" | "ready" | "placed" | "notWorking" | "noSite";
 // Shares out of 100, in the order of the way to connection.
 const SHARES: Array<[SynState, number]> = [
-  ["none", 8], ["pending", 8], ["rejected", 6], ["invited", 10], ["confirmed", 10], ["trained", 15], ["ready", 10], ["placed", 20], ["wrongDomain", 5], ["noSite", 8],
+  ["none", 8], ["pending", 8], ["rejected", 6], ["invited", 10], ["confirmed", 10], ["trained", 15], ["ready", 10], ["placed", 20], ["notWorking", 5], ["noSite", 8],
 ];
 const BUCKETS: SynState[] = SHARES.flatMap(([state, share]) => Array<SynState>(share).fill(state));
 /** A scrambled but fixed state per institution (37 is coprime to 100). */
 export const synState = (i: number): SynState => BUCKETS[(i * 37) % 100];
-const APPROVED = new Set<SynState>(["invited", "confirmed", "trained", "ready", "placed", "wrongDomain", "noSite"]);
+const APPROVED = new Set<SynState>(["invited", "confirmed", "trained", "ready", "placed", "notWorking", "noSite"]);
 
 function ogrn(serial: number): string {
   const first12 = "1" + "23" + "74" + String(serial).padStart(7, "0");
@@ -153,7 +153,7 @@ export async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<voi
   );
   const withCabinet = ids.filter(approved);
   await inBatches(withCabinet, size, (b) => {
-    const ready = (i: number) => ["ready", "placed", "wrongDomain", "noSite"].includes(synState(i));
+    const ready = (i: number) => ["ready", "placed", "notWorking", "noSite"].includes(synState(i));
     return insertColumns(db, "Cabinet", [
       ["id", "text", b.map((i) => `syn-cab-${i}`)],
       ["kind", `"CabinetKind"`, b.map(() => "WORK")],
@@ -249,13 +249,24 @@ export async function seedSynthetic(db: Db, opts: SyntheticOptions): Promise<voi
       ["role", `"AccountRoleKind"`, b.map(() => "LKO_ADMIN")],
     ]),
   );
-  const seen = withCabinet.filter((i) => synState(i) === "placed" || synState(i) === "wrongDomain");
+  const seen = withCabinet.filter((i) => synState(i) === "placed" || synState(i) === "notWorking");
+  // The loader's reports (hints) and the site check that proves or disproves the placement (issue 17).
   await inBatches(seen, size, (b) =>
     insertColumns(db, "WidgetPlacement", [
       ["id", "text", b.map((i) => `syn-wp-${i}`)],
       ["cabinetId", "text", b.map((i) => `syn-cab-${i}`)],
       ["origin", "text", b.map((i) => (synState(i) === "placed" ? site(i) : `https://old-inst${i}.synthetic.demo.test`))],
       ["lastSeenAt", "timestamp", b.map(() => now)],
+    ]),
+  );
+  await inBatches(seen, size, (b) =>
+    insertColumns(db, "SiteCheck", [
+      ["id", "text", b.map((i) => `syn-check-${i}`)],
+      ["cabinetId", "text", b.map((i) => `syn-cab-${i}`)],
+      ["url", "text", b.map((i) => `${site(i)}/`)],
+      ["outcome", `"SiteCheckOutcome"`, b.map((i) => (synState(i) === "placed" ? "CORRECT" : "WRONG_ID"))],
+      ["trigger", `"SiteCheckTrigger"`, b.map(() => "SCHEDULED")],
+      ["checkedAt", "timestamp", b.map(() => now)],
     ]),
   );
   log("учетные записи и виджеты");

@@ -9,6 +9,7 @@ import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, personById } from "../../lib/demo-world/esia-world";
 import { BASE_URL } from "../../playwright.config";
 import { grantOrganizationRights, signInThroughEsia, signInWithLogin } from "./support/esia";
+import { startPlainServer, type PlainServer } from "./support/plain-server";
 
 const ESIA = `http://localhost:${Number(process.env.E2E_PORT || 3100) + 1}`;
 const SCHOOL_33_LKO = 220815;
@@ -261,5 +262,62 @@ test.describe("атаки на вход", () => {
     // The planted cookie still names the attacker's own session, not the victim's.
     await attacker.goto("/start");
     await expect(attacker.getByRole("heading", { level: 1, name: "Нет организаций для работы" })).toBeVisible();
+  });
+});
+
+// Issue 17, findings 2 and 6, on a production server as an operator runs it (support/plain-server.ts).
+test.describe("production-сервер без демонстрационного стенда", () => {
+  test.describe.configure({ timeout: 180_000 });
+  let server: PlainServer;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await startPlainServer({ dropTable: "ConnectionStatus" });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("«Почта (демо)» не найдена, хотя адрес перехватчика задан, и в меню её нет", async ({ request }) => {
+    const res = await request.get(`${server.url}/dev/mail`);
+    expect(res.status()).toBe(404);
+    expect(await res.text()).not.toContain("Почта (демо)");
+  });
+
+  test("NUL в адресе — 400 с объяснением по-русски, до базы", async ({ request }) => {
+    for (const path of ["/status/75738000?q=%00", "/status/75738000/embed?q=%00", "/monitoring?q=%00", "/admin?q=%00", "/admin/cabinets/220806/accounts?q=%00"]) {
+      const res = await request.get(`${server.url}${path}`, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(400);
+      expect(await res.text(), path).toContain("недопустимый невидимый символ");
+    }
+    const api = await request.get(`${server.url}/api/status?oktmo=75738000&q=%00`);
+    expect(api.status()).toBe(400);
+    expect((await api.json()).error).toContain("недопустимый невидимый символ");
+  });
+
+  test("подделанный X-Forwarded-For не меняет адрес: ограничение входа держится", async ({ request }) => {
+    // Forged returns from ЕСИА without a browser's sign-in cookie, each «from» another address.
+    for (let i = 0; i < 6; i++) {
+      const res = await request.get(`${server.url}/api/esia/callback?code=x&state=forged-${i}`, { headers: { "x-forwarded-for": `198.51.100.${i}` }, maxRedirects: 0 });
+      expect(res.status()).toBe(303);
+    }
+    const start = await request.get(`${server.url}/api/esia/authorize?state=abc`, { headers: { "x-forwarded-for": "192.0.2.77" }, maxRedirects: 0 });
+    expect(start.headers().location).toContain("reason=throttled");
+  });
+
+  test("страница со сбоем базы: по-русски, с кодом ошибки, без сообщения базы и путей к файлам", async ({ page, request }) => {
+    const leaks = [/ConnectionStatus/i, /relation|does not exist|prisma|PGlite|Postgres/i, /\/work\/|node_modules|\.next\/|\.tsx?\b|webpack|turbopack/i, /\bat\s+\S+\s+\(/];
+    for (const path of ["/status", "/api/status"]) {
+      const res = await request.get(`${server.url}${path}`);
+      expect(res.status(), path).toBe(500);
+      const body = await res.text();
+      for (const leak of leaks) expect(body, `${path}: ${leak}`).not.toMatch(leak);
+    }
+    await page.goto(`${server.url}/status`);
+    await expect(page.getByRole("heading", { level: 1, name: "Не удалось открыть страницу" })).toBeVisible();
+    await expect(page.getByText(/Код ошибки: \S+/)).toBeVisible();
+    const shown = await page.locator("body").innerText();
+    for (const leak of leaks) expect(shown, String(leak)).not.toMatch(leak);
+    // The server's own log has the cause: the operator can find it.
+    expect(server.output()).toMatch(/ConnectionStatus/);
   });
 });

@@ -25,6 +25,14 @@ const env = {
   // The production build on a fresh database: the demo world is wanted here (prisma/seed/policy.ts).
   SEED_DEMO: "1",
   SIGN_IN_LIMIT: "1000",
+  // Every spec's citizen comes from 127.0.0.1 and types at a robot's speed (lib/messages/form-guard.ts).
+  CITIZEN_FORM_LIMIT: "1000",
+  CITIZEN_FORM_MIN_FILL_MS: "0",
+  // No background checks of official sites: the specs check a site by «Проверить сайт» when they want
+  // it (a scheduled check racing a spec's own would make it flaky); the schedule has its own tests.
+  SITE_CHECKS: "off",
+  // A demo stand on a production build: «Почта (демо)» is wanted here (lib/mail/config.ts, demoMailbox).
+  DEMO_MAILBOX: "1",
   SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
   MAIL_CATCHER_URL: `http://127.0.0.1:${mailHttpPort}`,
   MAIL_CATCHER_SMTP_PORT: String(mailSmtpPort),

@@ -157,9 +157,11 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     await expect(page.getByText("Ответ дан", { exact: true })).toBeVisible();
 
     await page.goto(FUNCTIONING);
-    await expect(page.getByTestId("widget-status")).toContainText(`Виджет размещен: да, ${new URL(SITE).host}, последний раз`);
+    // The loader's report is a hint; «размещен» is the server's own check of the site (issue 17).
+    await expect(page.getByTestId("widget-status")).toContainText(`загрузчик замечен на ${new URL(SITE).host}`);
     await page.getByRole("button", { name: "Проверить сайт" }).click();
     await expect(page.getByRole("list", { name: "Последние проверки сайта" })).toContainText("Виджет размещен правильно");
+    await expect(page.getByTestId("widget-status")).toContainText(`Виджет размещен: да (проверка сайта ${new URL(SITE).host}`);
 
     // The city's IT specialist sees the same on the connection dashboard.
     await page.context().clearCookies();
@@ -168,7 +170,7 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     const row = page.locator(`[data-testid="institution-row"][data-ogrn="${organizationById.get("org-mag-school-18")!.ogrn}"]`);
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("виджет: размещён");
-    await expect(row).toContainText(`${new URL(SITE).host}, `);
+    await expect(row).toContainText(`проверка сайта ${new URL(SITE).host}`);
     await expect(row).not.toContainText("также на");
   });
 
@@ -215,8 +217,8 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     expect(await countMessages(page)).toBe(before);
     await page.goto(FUNCTIONING);
     await expect(page.getByRole("row").filter({ hasText: new URL(OTHER).host })).toContainText("не официальный сайт");
-    // Still placed on the official site, but the copy elsewhere is named, not hidden.
-    await expect(page.getByTestId("widget-status")).toContainText(`Виджет размещен: да, ${new URL(SITE).host}`);
+    // Still placed on the official site (its check), but the copy elsewhere is named, not hidden.
+    await expect(page.getByTestId("widget-status")).toContainText("Виджет размещен: да (проверка сайта");
     await expect(page.getByTestId("widget-status")).toContainText(`также на: ${new URL(OTHER).host}`);
   });
 

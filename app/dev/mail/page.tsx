@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { StatusPanel } from "@/components/ui/Status";
 import { caughtMessages } from "@/lib/mail/catcher-client";
 import { formatDateTime } from "@/lib/ui/format";
 
@@ -23,8 +24,8 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-// Every message the portal sent, as the local mail catcher received it. Exists only where a
-// catcher is configured (development, tests, demo stands): invitation links are visible here.
+// Every message the portal sent, as the local mail catcher received it. Exists only on a demo stand
+// (lib/mail/config.ts, demoMailbox): invitation links are visible here to anyone who opens it.
 export default async function DemoMailPage() {
   const messages = await caughtMessages();
   if (messages === null) notFound();
@@ -36,6 +37,10 @@ export default async function DemoMailPage() {
           Письма, которые портал отправил через локальный почтовый перехватчик. На настоящем сервере этой страницы нет.
         </p>
       </div>
+      <StatusPanel tone="warning" icon="alert" title="Демонстрационный стенд">
+        Письма здесь видны всем, кто откроет эту страницу. Люди, адреса и организации на стенде вымышлены: не вводите
+        настоящие данные.
+      </StatusPanel>
       {messages.length === 0 ? (
         <EmptyState title="Писем пока нет">
           Они появятся здесь через несколько секунд после отправки: например, когда администратор ЛКО добавит пользователя или орган

@@ -1,4 +1,4 @@
-import { clientAddress } from "@/lib/security/throttle";
+import { clientAddress } from "@/lib/security/client-address";
 import { loaderAnswer } from "@/lib/widget/banner";
 import { recordWidgetShown } from "@/lib/widget/placement-record";
 

@@ -26,18 +26,18 @@ const archivePage = (accountId: string) => ArchiveAccountPage({ params: Promise.
 const leftFlash = () => decodeFlash(requestContext.cookies()[FLASH_COOKIE]);
 
 describe("сообщение о действии — один раз", () => {
-  it("proxy.ts отдаёт сообщение первому запросу страницы и удаляет cookie", () => {
+  it("proxy.ts отдаёт сообщение первому запросу страницы и удаляет cookie", async () => {
     const value = encodeFlash({ tone: "success", title: "Пользователь добавлен, приглашение отправлено на a@b.test." });
-    const taken = proxy(new NextRequest("http://portal.test/admin/cabinets/220806/accounts", { headers: { cookie: `${FLASH_COOKIE}=${value}` } }));
+    const taken = await proxy(new NextRequest("http://portal.test/admin/cabinets/220806/accounts", { headers: { cookie: `${FLASH_COOKIE}=${value}` } }));
     expect(taken.headers.get(`x-middleware-request-${FLASH_HEADER}`)).toBe(value);
     expect(taken.headers.get("set-cookie")).toMatch(new RegExp(`${FLASH_COOKIE}=;.*Max-Age=0`, "i"));
 
     // Not a page (an API call, a file): the message waits for the page.
-    const api = proxy(new NextRequest("http://portal.test/api/status", { headers: { cookie: `${FLASH_COOKIE}=${value}` } }));
+    const api = await proxy(new NextRequest("http://portal.test/api/status", { headers: { cookie: `${FLASH_COOKIE}=${value}` } }));
     expect(api.headers.get(`x-middleware-request-${FLASH_HEADER}`)).toBeNull();
 
     // A client cannot hand a page a message of its own.
-    const forged = proxy(new NextRequest("http://portal.test/admin", { headers: { [FLASH_HEADER]: value } }));
+    const forged = await proxy(new NextRequest("http://portal.test/admin", { headers: { [FLASH_HEADER]: value } }));
     expect(forged.headers.get(`x-middleware-request-${FLASH_HEADER}`)).toBeNull();
   });
 

@@ -3,6 +3,7 @@
 // one request at once: tests/integration/requests/review.test.ts.)
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { citizenAddress, formFields } from "../../helpers/citizen-form";
 import { DEMO_INSTITUTION } from "@/lib/demo-world/esia-world";
 import { setMessageStatus } from "@/lib/messages/actions";
 import { submitCitizenMessage } from "@/lib/messages/submit";
@@ -41,8 +42,8 @@ describe("одновременная смена статуса сообщени�
     const cabinet = await db.cabinet.update({ where: { id: "cab-work-mag-school-18" }, data: { officialSite: "https://school18.demo.test", noSite: false }, select: { lkoId: true } });
     const submitted = await submitCitizenMessage(
       cabinet.lkoId,
-      { category: "food", text: "В столовой школы нет горячей воды третий день.", authorName: "Гражданин", contact: "citizen@mail.demo.test", consent: "on" },
-      { origin: "http://portal.test" },
+      { category: "food", text: "В столовой школы нет горячей воды третий день.", authorName: "Гражданин", contact: "citizen@mail.demo.test", consent: "on", ...formFields(cabinet.lkoId) },
+      { origin: "http://portal.test", address: citizenAddress() },
     );
     if (!submitted.ok) throw new Error(submitted.error);
     const jars = await cookiesOf({ personId: "person-mag-school-18-head" }, { personId: "person-mag-school-18-it" });

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { POST as submitForm } from "@/app/form/route";
+import { formFields, fromAddress } from "../../helpers/citizen-form";
 import { POST as reportSeen } from "@/app/widget/seen/route";
 
 const CABINET = "cab-work-mag-school-18";
@@ -18,8 +19,8 @@ beforeAll(async () => {
 });
 
 function send(key: string, text: string) {
-  const body = new URLSearchParams({ category: "safety", text, authorName: "Гражданин", contact: "citizen@mail.demo.test", consent: "on", idempotencyKey: key });
-  return submitForm(new Request(`${PORTAL}/form?opaId=${lko}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: PORTAL }, body: body.toString() }));
+  const body = new URLSearchParams({ category: "safety", text, authorName: "Гражданин", contact: "citizen@mail.demo.test", consent: "on", ...formFields(lko, key) });
+  return submitForm(new Request(`${PORTAL}/form?opaId=${lko}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: PORTAL, ...fromAddress() }, body: body.toString() }));
 }
 
 describe("одновременные отправки формы", () => {

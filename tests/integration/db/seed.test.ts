@@ -27,7 +27,7 @@ describe("демонстрационные данные", () => {
     expect(await db.region.findUnique({ where: { code: 74 } })).toMatchObject({ name: "Челябинская область" });
     expect(await db.organization.count({ where: { kind: "SUBORDINATE_OMSU", municipality: { oktmo: "75738000" } } })).toBeGreaterThanOrEqual(60);
     const scenarios = new Set(INSTITUTION_SCENARIOS.map((s) => s.scenario));
-    for (const s of ["none", "pending", "rejected", "resubmitted", "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetWrongDomain", "noSite", "accountArchived"]) {
+    for (const s of ["none", "pending", "rejected", "resubmitted", "invited", "invitationExpired", "confirmed", "trained", "ready", "widgetPlaced", "widgetNotWorking", "noSite", "accountArchived"]) {
       expect(scenarios).toContain(s);
     }
     const byStatus = await db.cabinetRequest.groupBy({ by: ["status"], _count: true });

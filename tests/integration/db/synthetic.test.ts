@@ -55,7 +55,7 @@ describe("синтетические данные для нагрузочных 
       "обучение отмечено, не готов": await db.cabinet.count({ where: { ...work, readyTraining: true, readyToWork: false } }),
       "готов, виджет не показывался": await db.cabinet.count({ where: { ...work, readyToWork: true, noSite: false, placements: { none: {} } } }),
       "виджет размещён": await db.connectionStatus.count({ where: { municipalityId: SYN_MUNICIPALITY, widget: "PLACED" } }),
-      "виджет не на том домене": await db.connectionStatus.count({ where: { municipalityId: SYN_MUNICIPALITY, widget: "WRONG_DOMAIN" } }),
+      "код виджета не работает": await db.connectionStatus.count({ where: { municipalityId: SYN_MUNICIPALITY, widget: "NOT_WORKING" } }),
       "нет сайта": await db.cabinet.count({ where: { ...work, noSite: true, noSiteReason: { not: null } } }),
     };
     for (const [state, n] of Object.entries(present)) expect(n, state).toBeGreaterThan(0);

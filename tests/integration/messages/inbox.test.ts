@@ -1,4 +1,5 @@
 // The inbox: the cabinet's messages with their status, changed only by those who handle messages.
+import { citizenAddress, formFields } from "../../helpers/citizen-form";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setMessageStatus } from "@/lib/messages/actions";
@@ -13,7 +14,7 @@ beforeAll(async () => {
   const { lkoId } = await db.cabinet.update({ where: { id: CABINET }, data: { officialSite: "https://school18.demo.test" }, select: { lkoId: true } });
   ids = [];
   for (const [i, category] of ["food", "safety", "other"].entries()) {
-    const r = await submitCitizenMessage(lkoId, { category, text: `Сообщение номер ${i + 1} о проблеме`, authorName: "Гражданин", contact: "a@mail.demo.test", consent: "on" }, { origin: "http://portal.test" });
+    const r = await submitCitizenMessage(lkoId, { category, text: `Сообщение номер ${i + 1} о проблеме`, authorName: "Гражданин", contact: "a@mail.demo.test", consent: "on", ...formFields(lkoId) }, { origin: "http://portal.test", address: citizenAddress() });
     if (!r.ok) throw new Error(r.error);
     ids.push(r.messageId);
   }

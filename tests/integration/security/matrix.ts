@@ -6,6 +6,7 @@
 // Adding a row: give the target in words, the verdicts (`only("organ", "institution")` = those
 // allowed, everyone else refused), and `input`, which creates fresh target data and returns a
 // VALID input, so that a refusal can only come from authorization.
+import { formFields, fromAddress } from "../../helpers/citizen-form";
 import { randomUUID } from "node:crypto";
 import type { DemoPersonKey } from "@/lib/demo-world/esia-world";
 import { BANNER_TEXTS } from "@/lib/widget/banner";
@@ -347,10 +348,10 @@ const EXPIRED_TOKEN = `seed-${INSTITUTION_SCENARIOS.find((s) => s.scenario === "
 const everyone = () => only(...IDENTITY_KEYS);
 const signedIn = () => only(...IDENTITY_KEYS.filter((k) => k !== "signedOut"));
 
-const citizenForm = () =>
+const citizenForm = (lkoId: number) =>
   new URLSearchParams({
     category: "safety", text: "Во дворе школы сломано ограждение у площадки.", authorName: "Петров Иван", contact: "petrov@mail.demo.test",
-    consent: "on", idempotencyKey: randomUUID(),
+    consent: "on", ...formFields(lkoId, randomUUID()),
   }).toString();
 
 export const ROUTE_MATRIX: Record<string, RouteRow> = {
@@ -369,7 +370,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     verdicts: everyone(), status: 303,
     call: async ({ lkoId }) => ({
       path: `/form?opaId=${lkoId}`,
-      init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: citizenForm() },
+      init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded", ...fromAddress() }, body: citizenForm(lkoId) },
     }),
   },
   "GET /api/ping": {

@@ -207,11 +207,11 @@ describe("заголовки продуктива на https", () => {
     const before = env.NODE_ENV;
     try {
       env.NODE_ENV = "production";
-      const production = proxy(new NextRequest(`${PORTAL}/start`));
+      const production = await proxy(new NextRequest(`${PORTAL}/start`));
       expect(production.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
       expect(production.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
       env.NODE_ENV = "development";
-      const development = proxy(new NextRequest(`${PORTAL}/start`));
+      const development = await proxy(new NextRequest(`${PORTAL}/start`));
       expect(development.headers.get("strict-transport-security")).toBeNull();
       expect(development.headers.get("content-security-policy")).toContain("'unsafe-eval'");
     } finally {

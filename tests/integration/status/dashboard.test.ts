@@ -98,15 +98,16 @@ describe("отбор, сортировка и страницы", () => {
     await db.municipality.update({ where: { oktmo: "75738000" }, data: { connectionDeadline: new Date("2022-06-30T00:00:00Z") } });
   });
 
-  it("виджет: где и когда показан и последняя проверка сайта — как во вкладке «Функционирование ЛКО»", async () => {
+  it("виджет: проверка, которая решает, подсказки и последняя проверка сайта — как во вкладке «Функционирование ЛКО»", async () => {
     const scope = await monitoringScopeOf("person-city-it");
     const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-27", kind: "WORK" }, select: { id: true } });
-    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school27.demo.test/", outcome: "MISSING", checkedAt: new Date() } });
-    const row = (await allRows("person-city-it", { widget: "WRONG_DOMAIN" })).find((r) => r.organizationId === "org-mag-school-27")!;
+    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school27.demo.test/", outcome: "UNREACHABLE", checkedAt: new Date() } });
+    const row = (await allRows("person-city-it", { widget: "NOT_WORKING" })).find((r) => r.organizationId === "org-mag-school-27")!;
     const functioning = await loadFunctioning(cabinet.id);
     expect(row.widgetDetail).toEqual(functioning.widgetStatus);
-    expect(row.widgetDetail).toMatchObject({ state: "wrongDomain" });
-    expect(row.siteCheck).toMatchObject({ outcome: "MISSING" });
+    // «Сайт недоступен» is the latest check, but the one that reached the site decides.
+    expect(row.widgetDetail).toMatchObject({ state: "notWorking", check: { outcome: "WRONG_ID" } });
+    expect(row.siteCheck).toMatchObject({ outcome: "UNREACHABLE" });
     const placed = await loadDashboard(scope, view({ widget: "PLACED" }));
     expect(placed.total).toBeGreaterThan(0);
     expect(placed.rows.every((r) => r.widgetDetail?.state === "placed")).toBe(true);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { refreshConnectionStatus } from "@/lib/status/derive";
-import { PLACEMENT_FRESH_DAYS, placementSelect, widgetStatusOf } from "@/lib/widget/placement";
+import { CHECK_FRESH_DAYS, placementSelect, widgetStatusOf } from "@/lib/widget/placement";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -31,7 +31,7 @@ describe("статус подключения учреждения", () => {
     expect(await status("org-mag-kindergarten-29")).toMatchObject({ cabinetState: "REJECTED", overall: "REJECTED", missing: ["requestRejected"] });
     expect(await status("org-mag-school-32")).toMatchObject({ cabinetState: "APPROVED", widget: "PLACED", site: "GIVEN", overall: "CONNECTED", missing: [], readyPoints: 4 });
     expect(await status("org-mag-school-21")).toMatchObject({ widget: "NO_SITE", site: "NO_SITE", overall: "CONNECTED" });
-    expect(await status("org-mag-school-27")).toMatchObject({ widget: "WRONG_DOMAIN", overall: "IN_PROGRESS", missing: ["widgetWrongDomain"] });
+    expect(await status("org-mag-school-27")).toMatchObject({ widget: "NOT_WORKING", overall: "IN_PROGRESS", missing: ["widgetNotWorking"] });
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", overall: "IN_PROGRESS", missing: ["widget"] });
     expect(await status("org-mag-school-20")).toMatchObject({ accountsTotal: 2, accountsConfirmed: 1, overall: "IN_PROGRESS" });
     expect((await status("org-mag-school-20")).missing).toContain("accounts");
@@ -55,35 +55,43 @@ describe("статус подключения учреждения", () => {
     const cabinets = await db.cabinet.findMany({ where: { kind: "WORK", status: "ACTIVE", noSite: false, organization: { kind: { in: ["SUBORDINATE_OMSU", "SUBORDINATE_ROIV"] } } }, select: { organizationId: true, ...placementSelect } });
     expect(cabinets.length).toBeGreaterThan(10);
     const stored = new Map((await db.connectionStatus.findMany({ select: { organizationId: true, widget: true } })).map((r) => [r.organizationId, r.widget]));
-    const word = { placed: "PLACED", wrongDomain: "WRONG_DOMAIN", missing: "MISSING" } as const;
+    const word = { placed: "PLACED", notWorking: "NOT_WORKING", missing: "MISSING" } as const;
     for (const c of cabinets) expect(stored.get(c.organizationId), c.organizationId).toBe(word[widgetStatusOf(c).state]);
-    expect(new Set(stored.values())).toEqual(new Set(["PLACED", "WRONG_DOMAIN", "MISSING", "NO_SITE"]));
+    expect(new Set(stored.values())).toEqual(new Set(["PLACED", "NOT_WORKING", "MISSING", "NO_SITE"]));
   });
 
-  it("виджет размещён, только если загрузчик недавно сообщил о показе на официальном сайте", async () => {
+  it("виджет размещён, только если свежая проверка официального сайта нашла его код; отчёты загрузчика статус не меняют", async () => {
     const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-40", kind: "WORK" } });
-    await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://elsewhere.demo.test" } });
-    expect(await status("org-mag-school-40")).toMatchObject({ widget: "WRONG_DOMAIN", overall: "IN_PROGRESS", missing: ["widgetWrongDomain"] });
     // The official site as the «Функционирование ЛКО» form stores it: an origin.
     await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "https://mag-school40.demo.test" } });
-    const official = await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://mag-school40.demo.test" } });
+    // Reports from the official site and elsewhere (anyone can send them): still not placed.
+    await db.widgetPlacement.createMany({ data: ["https://mag-school40.demo.test", "https://elsewhere.demo.test"].map((origin) => ({ cabinetId: cabinet.id, origin })) });
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", overall: "IN_PROGRESS", missing: ["widget"] });
+
+    const check = (outcome: "CORRECT" | "WRONG_ID" | "UNREACHABLE" | "MISSING", checkedAt = new Date(), url = "https://mag-school40.demo.test/") =>
+      db.siteCheck.create({ data: { cabinetId: cabinet.id, url, outcome, checkedAt, trigger: "SCHEDULED" } });
+    await check("CORRECT");
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "PLACED", overall: "CONNECTED", missing: [] });
-
-    // Reports older than 30 days do not count: the site has removed the widget.
-    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(Date.now() - 31 * DAY) } });
-    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", overall: "IN_PROGRESS", missing: ["widget"], recheckAt: null });
-    // The loader reports again (only lastSeenAt moves, as lib/widget/placement-record.ts does it).
-    await db.widgetPlacement.update({ where: { id: official.id }, data: { lastSeenAt: new Date(), hits: { increment: 1 } } });
-    expect(await status("org-mag-school-40")).toMatchObject({ widget: "PLACED", overall: "CONNECTED" });
-
-    await db.widgetPlacement.deleteMany({ where: { cabinetId: cabinet.id } });
-    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", overall: "IN_PROGRESS" });
+    // «Сайт недоступен» neither proves nor disproves: the last check that reached the site decides.
+    await check("UNREACHABLE", new Date(Date.now() + 1_000));
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "PLACED" });
+    await check("WRONG_ID", new Date(Date.now() + 2_000));
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "NOT_WORKING", missing: ["widgetNotWorking"] });
+    await check("MISSING", new Date(Date.now() + 3_000));
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", missing: ["widget"] });
+    await check("CORRECT", new Date(Date.now() + 4_000));
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "PLACED" });
+    // Another official site: the check of the old one proves nothing.
+    await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "https://new-school40.demo.test" } });
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING" });
+    await db.siteCheck.deleteMany({ where: { cabinetId: cabinet.id } });
+    expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", recheckAt: null });
   });
 
-  it("устаревший отчёт меняет статус без всякой записи (recheckAt)", async () => {
+  it("устаревшая проверка меняет статус без всякой записи (recheckAt)", async () => {
     const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-40", kind: "WORK" } });
     await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "https://mag-school40.demo.test" } });
-    await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://mag-school40.demo.test", lastSeenAt: new Date(Date.now() - PLACEMENT_FRESH_DAYS * DAY + 1_500) } });
+    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school40.demo.test/", outcome: "CORRECT", checkedAt: new Date(Date.now() - CHECK_FRESH_DAYS * DAY + 1_500) } });
     const placed = await status("org-mag-school-40");
     expect(placed).toMatchObject({ widget: "PLACED" });
     expect(placed.recheckAt!.getTime() - Date.now()).toBeLessThan(2_000);
@@ -91,16 +99,13 @@ describe("статус подключения учреждения", () => {
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", recheckAt: null });
   });
 
-  it("показы в тот же день строку не трогают, показ в новый день — отмечает", async () => {
+  it("отчёты загрузчика строку статуса не трогают", async () => {
     const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-32", kind: "WORK" } });
-    const today = new Date();
-    today.setUTCHours(0, 1, 0, 0);
-    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: today } });
     await refreshConnectionStatus(db);
-    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(today.getTime() + 60_000), hits: { increment: 1 } } });
+    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(Date.now() - 40 * DAY), hits: { increment: 1 } } });
+    await db.widgetPlacement.create({ data: { cabinetId: cabinet.id, origin: "https://forged.demo.test" } });
     expect(await refreshConnectionStatus(db)).toBe(0);
-    await db.widgetPlacement.updateMany({ where: { cabinetId: cabinet.id }, data: { lastSeenAt: new Date(today.getTime() - DAY) } });
-    expect(await refreshConnectionStatus(db)).toBe(1);
+    expect(await status("org-mag-school-32")).toMatchObject({ widget: "PLACED" });
   });
 
   it("изменения заявок, кабинетов и учётных записей видны после пересчёта", async () => {

@@ -42,13 +42,13 @@ describe("выгрузки", () => {
     expect(sheet.rowCount - 1).toBe(view.total);
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const status = headers.indexOf("Статус") + 1;
-    const seen = headers.indexOf("Виджет: где и когда показан") + 1;
+    const seen = headers.indexOf("Виджет: подтверждение и показы") + 1;
     expect(status).toBeGreaterThan(0);
     for (let i = 2; i <= sheet.rowCount; i++) {
       expect(sheet.getRow(i).getCell(status).value).toBe("Подключено");
-      // Connected with a site: the widget was shown there recently (lib/widget's rule); without one — nothing.
+      // Connected with a site: the site check found the widget there (lib/widget's rule); without one — nothing.
       const widget = sheet.getRow(i).getCell(headers.indexOf("Виджет") + 1).value;
-      if (widget === "Размещён") expect(String(sheet.getRow(i).getCell(seen).value)).toMatch(/^[a-z0-9.-]+\.demo\.test, \d\d\.\d\d\.\d{4}/);
+      if (widget === "Размещён") expect(String(sheet.getRow(i).getCell(seen).value)).toMatch(/^проверка сайта [a-z0-9.-]+\.demo\.test \d\d\.\d\d\.\d{4}, \d\d:\d\d: Виджет размещен правильно/);
       else expect(widget).toBe("Не нужен (нет сайта)");
     }
   });

@@ -62,7 +62,8 @@ describe("публичная страница статуса", () => {
   it("кэш: повтор не идёт в базу, изменение статуса в этом процессе его сбрасывает", async () => {
     const before = (await publicStatus("75738000", 1, null))!;
     expect(await publicStatus("75738000", 1, null)).toBe(before);
-    await db.widgetPlacement.deleteMany({ where: { cabinet: { organizationId: "org-mag-school-32" } } });
+    // The check that proved the placement is gone: the widget is no longer «размещён».
+    await db.siteCheck.deleteMany({ where: { cabinet: { organizationId: "org-mag-school-32" } } });
     // Any reader brings the rows up to date (here the dashboard); the public cache is dropped.
     await loadDashboard(await monitoringScopeOf("person-city-it"), parseDashboardQuery(new URLSearchParams("")));
     const after = (await publicStatus("75738000", 1, null))!;

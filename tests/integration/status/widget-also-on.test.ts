@@ -12,18 +12,20 @@ import { alsoOnText, widgetStatusText, type TWidgetStatus } from "@/lib/widget/p
 const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
 const at = new Date("2026-12-05T09:00:00Z");
-const placed = (otherDomains: string[]): TWidgetStatus => ({ state: "placed", domain: "school18.ru", origin: "https://school18.ru", lastSeenAt: at, otherDomains });
+const placed = (alsoOn: string[]): TWidgetStatus => ({ state: "placed", check: { outcome: "CORRECT", checkedAt: at, domain: "school18.ru" }, seenOn: { domain: "school18.ru", at }, alsoOn });
+const CHECKED = "проверка сайта school18.ru 05.12.2026, 14:00: Виджет размещен правильно";
+const SEEN = "загрузчик замечен на school18.ru 05.12.2026, 14:00";
 
 describe("«также на» в тексте о виджете", () => {
   it("до трех доменов, дальше — «и ещё N»; без других доменов — как раньше", () => {
     expect(alsoOnText([])).toBe("");
-    expect(widgetSeenText(placed([]))).toBe("school18.ru, 05.12.2026, 14:00");
-    expect(widgetSeenText(placed(["copy.ru"]))).toBe("school18.ru, 05.12.2026, 14:00; также на: copy.ru");
-    expect(widgetSeenText(placed(["a.ru", "b.ru", "c.ru"]))).toBe("school18.ru, 05.12.2026, 14:00; также на: a.ru, b.ru, c.ru");
-    expect(widgetSeenText(placed(["a.ru", "b.ru", "c.ru", "d.ru", "e.ru"]))).toBe("school18.ru, 05.12.2026, 14:00; также на: a.ru, b.ru, c.ru и ещё 2");
-    expect(widgetStatusText(placed(["a.ru", "b.ru", "c.ru", "d.ru"]))).toBe("Виджет размещен: да, school18.ru, последний раз 05.12.2026, 14:00; также на: a.ru, b.ru, c.ru и ещё 1");
-    // Only a placed widget has «other» domains; the wrong-domain text names its own.
-    expect(widgetSeenText({ state: "wrongDomain", domain: "old.ru", origin: "https://old.ru", lastSeenAt: at, expectedDomain: "school18.ru" })).toBe("old.ru, 05.12.2026, 14:00");
+    expect(widgetSeenText(placed([]))).toBe(`${CHECKED}; ${SEEN}`);
+    expect(widgetSeenText(placed(["copy.ru"]))).toBe(`${CHECKED}; ${SEEN}; также на: copy.ru`);
+    expect(widgetSeenText(placed(["a.ru", "b.ru", "c.ru"]))).toBe(`${CHECKED}; ${SEEN}; также на: a.ru, b.ru, c.ru`);
+    expect(widgetSeenText(placed(["a.ru", "b.ru", "c.ru", "d.ru", "e.ru"]))).toBe(`${CHECKED}; ${SEEN}; также на: a.ru, b.ru, c.ru и ещё 2`);
+    expect(widgetStatusText(placed(["a.ru", "b.ru", "c.ru", "d.ru"]))).toBe(`Виджет размещен: да (${CHECKED}); ${SEEN}; также на: a.ru, b.ru, c.ru и ещё 1`);
+    // Reports only from other sites, no check: not placed, the other sites are still named.
+    expect(widgetSeenText({ state: "missing", check: null, seenOn: null, alsoOn: ["old.ru"] })).toBe("сайт ещё не проверялся; загрузчик замечен на: old.ru");
   });
 
   it("строка учреждения в мониторинге показывает и другие домены", async () => {
@@ -39,6 +41,6 @@ describe("«также на» в тексте о виджете", () => {
     const { rows } = await loadDashboard(scope, parseDashboardQuery(new URLSearchParams({ q: "СОШ № 32" })));
     const row = rows.find((r) => r.organizationId === "org-mag-school-32")!;
     expect(row.widget).toBe("PLACED");
-    expect(widgetSeenText(row.widgetDetail)).toMatch(/^mag-school-32\.demo\.test, \d\d\.\d\d\.\d{4}, \d\d:\d\d; также на: copy1\.demo\.test, copy2\.demo\.test, copy3\.demo\.test и ещё 1$/);
+    expect(widgetSeenText(row.widgetDetail)).toMatch(/^проверка сайта mag-school-32\.demo\.test \d\d\.\d\d\.\d{4}, \d\d:\d\d: Виджет размещен правильно; загрузчик замечен на mag-school-32\.demo\.test \d\d\.\d\d\.\d{4}, \d\d:\d\d; также на: copy1\.demo\.test, copy2\.demo\.test, copy3\.demo\.test и ещё 1$/);
   });
 });

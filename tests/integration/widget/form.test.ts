@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET, POST } from "@/app/form/route";
+import { formFields, fromAddress } from "../../helpers/citizen-form";
 
 const CABINET = "cab-work-mag-school-18";
 const SITE = "https://school18.demo.test";
@@ -20,8 +21,10 @@ const valid = (extra: Record<string, string> = {}) => ({
   category: "safety", text: "Во дворе школы сломано ограждение у спортивной площадки.", authorName: "Петров Иван",
   contact: "Petrov@Mail.demo.test", consent: "on", ...extra,
 });
+/** A post as the form page's own: its token for the idempotency key (unless the test gives its own), from an address of its own. */
 function post(fields: Record<string, string>, origin: string | null, id = lko) {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  if (!("formToken" in fields)) fields = { ...fields, ...formFields(id, fields.idempotencyKey) };
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", ...fromAddress() };
   if (origin) headers.origin = origin;
   return POST(new Request(formUrl(id), { method: "POST", headers, body: new URLSearchParams(fields).toString() }));
 }

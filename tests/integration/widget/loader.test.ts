@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET as loader } from "@/app/widget/script.min.js/route";
 import { POST as seen, OPTIONS } from "@/app/widget/seen/route";
-import { loadWidgetStatus } from "@/lib/widget/placement-record";
-import { widgetStatusOf, widgetStatusText } from "@/lib/widget/placement";
+import { loadFunctioning } from "@/lib/functioning/queries";
+import { placementSelect, widgetStatusOf, widgetStatusText } from "@/lib/widget/placement";
 import { BANNER_TEXTS, DIALOG_CSS, bannerCss, variantById } from "@/lib/widget/banner";
 
 const CABINET = "cab-work-mag-school-18";
@@ -39,7 +39,7 @@ describe("загрузчик", () => {
 });
 
 describe("отчеты о показе виджета", () => {
-  it("на официальном сайте: баннер показывается, размещение записано", async () => {
+  it("на официальном сайте: баннер показывается, показ записан как подсказка (размещение доказывает только проверка сайта)", async () => {
     const res = await report(SITE);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     // With «show»: the dialog's style, applied by the loader through the CSSOM.
@@ -48,9 +48,10 @@ describe("отчеты о показе виджета", () => {
     const row = await db.widgetPlacement.findUniqueOrThrow({ where: { cabinetId_origin: { cabinetId: CABINET, origin: SITE } } });
     expect(row.hits).toBe(2);
     expect(await db.auditEvent.count({ where: { entityId: CABINET, action: "widget.first_seen" } })).toBe(1);
-    const { status } = await loadWidgetStatus(CABINET);
-    expect(status).toMatchObject({ state: "placed", domain: "school18.demo.test", otherDomains: [] });
-    expect(widgetStatusText(status)).toMatch(/^Виджет размещен: да, school18\.demo\.test, последний раз \d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+    await db.siteCheck.deleteMany({ where: { cabinetId: CABINET } });
+    const { widgetStatus: status } = await loadFunctioning(CABINET);
+    expect(status).toMatchObject({ state: "missing", check: null, seenOn: { domain: "school18.demo.test" }, alsoOn: [] });
+    expect(widgetStatusText(status)).toMatch(/^Виджет размещен: нет \(сайт ещё не проверялся\); загрузчик замечен на school18\.demo\.test \d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
   });
 
   it("код без встроенных скриптов (?v=вариант): стиль варианта и дерево баннера без комментариев", async () => {
@@ -71,7 +72,7 @@ describe("отчеты о показе виджета", () => {
   it("на чужом домене: баннер не показывается, домен отмечен", async () => {
     expect(await (await report("https://copy.demo.test")).json()).toEqual({ show: false });
     expect(await db.widgetPlacement.count({ where: { cabinetId: CABINET, origin: "https://copy.demo.test" } })).toBe(1);
-    expect((await loadWidgetStatus(CABINET)).status).toMatchObject({ state: "placed", otherDomains: ["copy.demo.test"] });
+    expect((await loadFunctioning(CABINET)).widgetStatus).toMatchObject({ alsoOn: ["copy.demo.test"] });
   });
 
   it("архивный кабинет и неизвестный номер: ничего не показывается и не записывается", async () => {
@@ -99,20 +100,27 @@ describe("отчеты о показе виджета", () => {
 describe("правило «виджет размещен»", () => {
   const now = new Date("2026-12-05T09:00:00Z");
   const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
-  it("размещен, другой домен, нет, давно не показывался", () => {
-    expect(widgetStatusOf({ officialSite: SITE, noSite: false, placements: [{ origin: SITE, lastSeenAt: days(1) }] }, now)).toMatchObject({ state: "placed", domain: "school18.demo.test" });
-    expect(widgetStatusOf({ officialSite: SITE, noSite: false, placements: [{ origin: "https://old.demo.test", lastSeenAt: days(1) }] }, now)).toMatchObject({ state: "wrongDomain", domain: "old.demo.test", expectedDomain: "school18.demo.test" });
-    expect(widgetStatusOf({ officialSite: SITE, noSite: false, placements: [] }, now)).toEqual({ state: "missing", lastSeen: null });
-    const stale = widgetStatusOf({ officialSite: SITE, noSite: false, placements: [{ origin: SITE, lastSeenAt: days(45) }] }, now);
-    expect(stale).toMatchObject({ state: "missing", lastSeen: { domain: "school18.demo.test" } });
-    expect(widgetStatusText(stale)).toBe("Виджет размещен: нет (последний раз показывался 21.10.2026, 14:00 на school18.demo.test)");
-    expect(widgetStatusText({ state: "placed", domain: "school18.demo.test", origin: SITE, lastSeenAt: now, otherDomains: [] })).toBe("Виджет размещен: да, school18.demo.test, последний раз 05.12.2026, 14:00");
+  const check = (outcome: "CORRECT" | "WRONG_ID" | "MISSING", at: Date, url = `${SITE}/`) => [{ url, outcome, checkedAt: at }];
+  it("решает свежая проверка официального сайта; отчёты загрузчика — только подсказки", () => {
+    const cabinet = { officialSite: SITE, noSite: false };
+    expect(widgetStatusOf({ ...cabinet, siteChecks: check("CORRECT", days(1)), placements: [] }, now)).toMatchObject({ state: "placed", check: { outcome: "CORRECT", domain: "school18.demo.test" } });
+    expect(widgetStatusOf({ ...cabinet, siteChecks: check("WRONG_ID", days(1)), placements: [] }, now)).toMatchObject({ state: "notWorking" });
+    expect(widgetStatusOf({ ...cabinet, siteChecks: check("MISSING", days(1)), placements: [] }, now)).toMatchObject({ state: "missing" });
+    // A report from the official site and one from elsewhere, no check: not placed, only hints.
+    const hinted = widgetStatusOf({ ...cabinet, siteChecks: [], placements: [{ origin: SITE, lastSeenAt: days(1) }, { origin: "https://old.demo.test", lastSeenAt: days(2) }] }, now);
+    expect(hinted).toEqual({ state: "missing", check: null, seenOn: { domain: "school18.demo.test", at: days(1) }, alsoOn: ["old.demo.test"] });
+    expect(widgetStatusText(hinted)).toBe("Виджет размещен: нет (сайт ещё не проверялся); загрузчик замечен на school18.demo.test 04.12.2026, 14:00; также на: old.demo.test");
+    // A stale check (older than two weeks) proves nothing.
+    expect(widgetStatusOf({ ...cabinet, siteChecks: check("CORRECT", days(15)), placements: [] }, now)).toMatchObject({ state: "missing", check: null });
+    expect(widgetStatusText(widgetStatusOf({ ...cabinet, siteChecks: check("CORRECT", now), placements: [] }, now))).toBe(
+      "Виджет размещен: да (проверка сайта school18.demo.test 05.12.2026, 14:00: Виджет размещен правильно)",
+    );
   });
 
-  it("демо-данные: размещенные и размещенные не на том домене кабинеты различаются", async () => {
-    const cabinets = await db.cabinet.findMany({ where: { placements: { some: {} } }, select: { officialSite: true, noSite: true, placements: true } });
+  it("демо-данные: размещённые и неработающие кабинеты различаются", async () => {
+    const cabinets = await db.cabinet.findMany({ where: { siteChecks: { some: {} } }, select: placementSelect });
     const states = cabinets.map((c) => widgetStatusOf(c).state);
     expect(states).toContain("placed");
-    expect(states).toContain("wrongDomain");
+    expect(states).toContain("notWorking");
   });
 });

@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET, POST } from "@/app/form/route";
+import { formFields, fromAddress } from "../../helpers/citizen-form";
 import { POST as seen } from "@/app/widget/seen/route";
 import { isOfficialOrigin, siteOrigins } from "@/lib/functioning/official-site";
-import { loadWidgetStatus } from "@/lib/widget/placement-record";
+import { loadFunctioning } from "@/lib/functioning/queries";
 
 const CABINET = "cab-work-mag-school-18";
 const BARE = "https://school18.demo.test";
@@ -25,9 +26,9 @@ let key = 0;
 function post(origin: string) {
   const body = new URLSearchParams({
     category: "safety", text: "Во дворе школы сломано ограждение у спортивной площадки.", authorName: "Петров Иван", contact: "petrov@mail.demo.test",
-    consent: "on", idempotencyKey: `www-twin-${String(++key).padStart(4, "0")}-000000000`,
+    consent: "on", ...formFields(lko, `www-twin-${String(++key).padStart(4, "0")}-000000000`),
   });
-  return POST(new Request(`http://portal.test/form?opaId=${lko}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin }, body: body.toString() }));
+  return POST(new Request(`http://portal.test/form?opaId=${lko}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin, ...fromAddress() }, body: body.toString() }));
 }
 
 describe("адрес с www и без него", () => {
@@ -77,12 +78,14 @@ describe("адрес с www и без него", () => {
     expect(await db.citizenMessage.count({ where: { cabinetId: CABINET } })).toBe(before + 2);
   });
 
-  it("виджет на www-варианте: баннер показывается, виджет размещен на официальном сайте", async () => {
+  it("виджет на www-варианте: баннер показывается, показ — на официальном сайте; проверка www-варианта доказывает размещение", async () => {
     await db.widgetPlacement.deleteMany({ where: { cabinetId: CABINET } });
     const res = await seen(new Request(`http://portal.test/widget/seen?opaId=${lko}`, { method: "POST", headers: { origin: WWW } }));
     expect(await res.json()).toMatchObject({ show: true });
     const bad = await seen(new Request(`http://portal.test/widget/seen?opaId=${lko}`, { method: "POST", headers: { origin: "https://m.school18.demo.test" } }));
     expect(await bad.json()).toEqual({ show: false });
-    expect((await loadWidgetStatus(CABINET)).status).toMatchObject({ state: "placed", domain: "www.school18.demo.test", otherDomains: ["m.school18.demo.test"] });
+    expect((await loadFunctioning(CABINET)).widgetStatus).toMatchObject({ seenOn: { domain: "www.school18.demo.test" }, alsoOn: ["m.school18.demo.test"] });
+    await db.siteCheck.create({ data: { cabinetId: CABINET, url: `${WWW}/`, outcome: "CORRECT" } });
+    expect((await loadFunctioning(CABINET)).widgetStatus).toMatchObject({ state: "placed", check: { domain: "www.school18.demo.test" } });
   });
 });

@@ -3,16 +3,18 @@ import { HANDSHAKE_COOKIE, startHandshake } from "@/lib/auth/esia-handshake";
 import { authSecret } from "@/lib/auth/secret";
 import { portalUrl } from "@/lib/esia/config";
 import { getEsiaClient } from "@/lib/esia/instance";
-import { SIGN_IN_RULE, clientAddress, countAttempt, lockedFor } from "@/lib/security/throttle";
+import { keepSignInClient, signInClientOf, signInStart } from "@/lib/security/sign-in-limits";
 
 // next-auth sends the browser here with its state; we send it on to ЕСИА with a signed request.
 export async function GET(request: NextRequest) {
-  // Throttled per address in the database, so that every app instance counts together.
-  const address = clientAddress(request.headers);
-  const started = await countAttempt(`sign-in:${address}`, SIGN_IN_RULE);
-  const waitMs = Math.max(started.retryAfterMs, await lockedFor(`sign-in-failed:${address}`));
+  // Throttled per (address, this browser) and per address, in the database: every app instance counts together.
+  const secure = portalUrl().startsWith("https://");
+  const { waitMs, address } = await signInStart(signInClientOf(request));
   if (waitMs > 0) {
-    return NextResponse.redirect(new URL(`/signin/error?reason=throttled&minutes=${Math.ceil(waitMs / 60_000)}`, portalUrl()), 303);
+    const target = new URL(`/signin/error?reason=throttled&minutes=${Math.ceil(waitMs / 60_000)}${address ? "&by=address" : ""}`, portalUrl());
+    const refused = NextResponse.redirect(target, 303);
+    keepSignInClient(request, refused, secure);
+    return refused;
   }
   const nextAuthState = request.nextUrl.searchParams.get("state");
   if (!nextAuthState) return NextResponse.redirect(new URL("/signin/error?reason=expired", portalUrl()), 303);
@@ -22,9 +24,10 @@ export async function GET(request: NextRequest) {
   response.cookies.set(HANDSHAKE_COOKIE, handshake.cookieValue, {
     httpOnly: true,
     sameSite: "lax",
-    secure: portalUrl().startsWith("https://"),
+    secure,
     path: "/api/esia",
     maxAge: handshake.maxAge,
   });
+  keepSignInClient(request, response, secure);
   return response;
 }

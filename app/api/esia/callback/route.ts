@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { HANDSHAKE_COOKIE, completeHandshake } from "@/lib/auth/esia-handshake";
 import { authSecret } from "@/lib/auth/secret";
 import { portalUrl } from "@/lib/esia/config";
-import { FAILED_SIGN_IN_RULE, clientAddress, countAttempt } from "@/lib/security/throttle";
+import { signInClientOf, signInFailed } from "@/lib/security/sign-in-limits";
 
 // ЕСИА returns the browser here (the registered redirect_uri). Only a state that this browser was
 // sent with goes on to next-auth; everything else ends on the sign-in error page.
@@ -12,8 +12,8 @@ export async function GET(request: NextRequest) {
   if (outcome.kind === "continue") {
     target = new URL(outcome.nextAuthCallback, portalUrl());
   } else {
-    // Forged or stale answers count against the address; too many lock sign-in from it.
-    if (outcome.reason !== "esia-error") await countAttempt(`sign-in-failed:${clientAddress(request.headers)}`, FAILED_SIGN_IN_RULE);
+    // Forged or stale answers count against this browser and, more loosely, its address.
+    if (outcome.reason !== "esia-error") await signInFailed(signInClientOf(request));
     target = new URL("/signin/error", portalUrl());
     target.searchParams.set("reason", outcome.reason);
     if (outcome.esiaError) target.searchParams.set("error", outcome.esiaError);

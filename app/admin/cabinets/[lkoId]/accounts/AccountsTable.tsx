@@ -6,6 +6,7 @@ import { StatusBadge, StatusText, type TStatusIcon, type TStatusTone } from "@/c
 import { TableFrame } from "@/components/ui/TableFrame";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { ACCOUNT_STATUS, MESSAGES } from "@/lib/ui/strings";
+import { mismatchText } from "@/lib/accounts/acceptance";
 import { RowActions } from "./RowActions";
 
 const STATUS_LOOK: Record<TDisplayStatus, { tone: TStatusTone; icon: TStatusIcon }> = {
@@ -61,6 +62,14 @@ export function AccountsTable({ lkoId, rows, cabinetName, selfPersonId, canInvit
                     {r.displayStatus === "INVITATION_EXPIRED" && r.lastInvitation ? `отправлено ${formatDate(r.lastInvitation.sentAt)}` : null}
                     {r.displayStatus === "ARCHIVED" && r.archivedAt ? `с ${formatDate(r.archivedAt)}` : null}
                   </span>
+                  {r.acceptance ? (
+                    <span className="mt-1 block" data-testid="accepted-by">
+                      Подтвердил(а) в ЕСИА: {r.acceptance.person}
+                      {r.acceptance.mismatch.length > 0 ? (
+                        <StatusText tone="warning" icon="alert" className="mt-1 block">{mismatchText(r.acceptance.mismatch)}</StatusText>
+                      ) : null}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   {r.trainingConfirmedAt ? (

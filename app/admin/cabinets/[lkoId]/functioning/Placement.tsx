@@ -1,9 +1,11 @@
-// Where the widget and the citizens' form reach people: the links for social networks, and where the
-// widget has been seen and what the site checks found.
+// Where the widget and the citizens' form reach people: the links for social networks, what the
+// server's checks of the official site found (they alone decide «размещен»), and where the loader
+// reported being shown (hints).
+import Link from "next/link";
 import type { TFunctioning } from "@/lib/functioning/queries";
 import { isOfficialOrigin, siteDomain } from "@/lib/functioning/official-site";
 import { SOCIAL_SOURCES, socialLink } from "@/lib/widget/banner";
-import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
+import { SITE_CHECK_LABELS, SITE_CHECK_TRIGGERS } from "@/lib/widget/site-verdict";
 import { StatusText } from "@/components/ui/Status";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { formatDateTime, formatNumber } from "@/lib/ui/format";
@@ -40,13 +42,19 @@ export function PlacementSection({ cabinet, checks, hasSite }: { cabinet: TCabin
     <section className="card space-y-4" aria-labelledby="check-title">
       <h2 id="check-title">Размещение виджета</h2>
       <p>
-        Виджет сам сообщает порталу, на каком сайте его показали. Проверка ниже открывает главную страницу официального сайта и ищет
-        код виджета, как это делают проверки региона.
+        Размещён ли виджет, решает только проверка сайта: портал сам открывает главную страницу официального сайта и ищет код
+        виджета, как это делают проверки региона, — сразу после изменения адреса сайта или кода и затем каждый день.
+        {cabinet.siteCheckDueAt ? ` Следующая проверка — ${formatDateTime(cabinet.siteCheckDueAt)}.` : ""}
+      </p>
+      <p className="text-sm text-muted">
+        Проверка читает HTML страницы, каким его отдаёт сервер сайта. Если строку загрузчика или место для баннера добавляет
+        JavaScript (одностраничное приложение), проверка их не увидит: оставьте строку загрузчика в HTML страницы
+        (см. <Link href="/widget-guide">«Как разместить виджет»</Link>).
       </p>
       {cabinet.placements.length > 0 ? (
-        <TableFrame label="Где показывался виджет">
+        <TableFrame label="Где загрузчик сообщал о показе (подсказка, не подтверждение)">
           <table>
-            <caption className="sr-only">Где показывался виджет</caption>
+            <caption className="sr-only">Где загрузчик сообщал о показе: эти сообщения может прислать кто угодно, размещение подтверждает только проверка сайта</caption>
             <thead>
               <tr><th scope="col">Сайт</th><th scope="col">Впервые</th><th scope="col">Последний раз</th><th scope="col">Показов</th><th scope="col">Соответствие</th></tr>
             </thead>
@@ -69,7 +77,7 @@ export function PlacementSection({ cabinet, checks, hasSite }: { cabinet: TCabin
         <ul className="space-y-2" aria-label="Последние проверки сайта">
           {checks.map((c) => (
             <li key={c.id}>
-              {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatDateTime(c.checkedAt)}, {c.url}
+              {c.outcome === "CORRECT" ? <StatusText tone="success" icon="check" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText> : <StatusText tone="danger" icon="cross" className="font-medium">{SITE_CHECK_LABELS[c.outcome]}</StatusText>} — {formatDateTime(c.checkedAt)}, {c.url}, {SITE_CHECK_TRIGGERS[c.trigger]}
               {c.details ? <span className="block break-words text-sm text-muted">{c.details}</span> : null}
             </li>
           ))}

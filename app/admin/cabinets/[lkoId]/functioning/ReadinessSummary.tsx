@@ -7,9 +7,9 @@ import { formatDateTime } from "@/lib/ui/format";
 
 function widgetLook(cabinet: TFunctioning["cabinet"], widgetStatus: TFunctioning["widgetStatus"]): { tone: TStatusTone; icon: TStatusIcon } {
   if (cabinet.noSite) return { tone: "neutral", icon: "dash" };
-  // Placed on the official site but also elsewhere: worth a look, so not the plain success tone.
-  if (widgetStatus.state === "placed") return widgetStatus.otherDomains.length > 0 ? { tone: "warning", icon: "alert" } : { tone: "success", icon: "check" };
-  return widgetStatus.state === "wrongDomain" ? { tone: "warning", icon: "alert" } : { tone: "danger", icon: "cross" };
+  // Placed on the official site but also reported elsewhere: worth a look, so not the plain success tone.
+  if (widgetStatus.state === "placed") return widgetStatus.alsoOn.length > 0 ? { tone: "warning", icon: "alert" } : { tone: "success", icon: "check" };
+  return widgetStatus.state === "notWorking" ? { tone: "warning", icon: "alert" } : { tone: "danger", icon: "cross" };
 }
 
 export function ReadinessSummary({ cabinet, widgetStatus, hasSite }: { cabinet: TFunctioning["cabinet"]; widgetStatus: TFunctioning["widgetStatus"]; hasSite: boolean }) {

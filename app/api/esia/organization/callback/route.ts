@@ -5,15 +5,16 @@ import { authSecret } from "@/lib/auth/secret";
 import { getPortalSession } from "@/lib/auth/session";
 import { portalUrl } from "@/lib/esia/config";
 import { getEsiaClient } from "@/lib/esia/instance";
-import { FAILED_SIGN_IN_RULE, clientAddress, countAttempt } from "@/lib/security/throttle";
+import { signInClientOf, signInFailed } from "@/lib/security/sign-in-limits";
 
 // ЕСИА returns here after the organization's authorization (the registered redirect_uri with
 // scope_org). Only the state this browser was sent with, in this portal session, is exchanged.
 export async function GET(request: NextRequest) {
+  const session = await getPortalSession();
   const result = await completeOrganizationAuthorization({
     params: request.nextUrl.searchParams,
     cookieValue: request.cookies.get(ORG_HANDSHAKE_COOKIE)?.value,
-    session: await getPortalSession(),
+    session,
     esia: await getEsiaClient(),
     secret: authSecret(),
   });
@@ -21,8 +22,10 @@ export async function GET(request: NextRequest) {
   if (result.ok) target = new URL("/start", portalUrl());
   else if (result.reason === "signed-out") target = new URL("/signin", portalUrl());
   else {
-    // Forged or stale answers count against the address, as at the sign-in's callback.
-    if (["forged-state", "expired", "missing-code"].includes(result.reason)) await countAttempt(`sign-in-failed:${clientAddress(request.headers)}`, FAILED_SIGN_IN_RULE);
+    // Forged or stale answers count against the signed-in person (the portal knows them here) and their address.
+    if (["forged-state", "expired", "missing-code"].includes(result.reason)) {
+      await signInFailed({ address: signInClientOf(request).address, client: session ? `person:${session.person.id}` : "-" });
+    }
     target = new URL("/select-organization", portalUrl());
     target.searchParams.set("error", result.reason);
     if (result.description) target.searchParams.set("description", result.description);
