@@ -100,3 +100,18 @@ export async function monitoringScopeOfRequest(): Promise<TMonitoringScope | nul
   const scope = monitoringRoots(await loadActor(session.person.id));
   return monitorsAnything(scope) ? scope : null;
 }
+
+/**
+ * The same as requireCabinet for route handlers (the message export): the cabinet if the signed-in
+ * person, past the training gate, holds the capability on it; otherwise null («не найдено»).
+ */
+export async function cabinetOfRequest(lkoIdParam: string, capability: CabinetCapability): Promise<(PageContext & { cabinet: TGuardedCabinet }) | null> {
+  const session = await getPortalSession();
+  if (!session) return null;
+  const actor = await loadActor(session.person.id);
+  if (accountsAwaitingTraining(actor).length > 0) return null;
+  const lkoId = Number(lkoIdParam);
+  const cabinet = Number.isSafeInteger(lkoId) && lkoId > 0 ? await visibleCabinet(actor, lkoId) : null;
+  if (!cabinet || !capabilitiesOn(actor, cabinet).has(capability)) return null;
+  return { session, actor, cabinet };
+}

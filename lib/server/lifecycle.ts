@@ -64,6 +64,12 @@ export async function startServer(): Promise<void> {
     startStatusWorker();
     jobs.push(stopStatusWorker);
   }
+  // Issue 20: reminders before and after a message's deadline (once across instances).
+  if (process.env.MESSAGE_REMINDERS !== "off") {
+    const { startReminderWorker, stopReminderWorker } = await import("@/lib/messages/worker");
+    startReminderWorker();
+    jobs.push(stopReminderWorker);
+  }
   const { mailConfig } = await import("@/lib/mail/config");
   if (mailConfig().workerEnabled) {
     const { startMailWorker, stopMailWorker } = await import("@/lib/mail/worker");

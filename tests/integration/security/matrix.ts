@@ -16,6 +16,7 @@ import { signInAs } from "../../helpers/session";
 import { INSTITUTION_SCENARIOS } from "@/prisma/seed/scenarios";
 import { pendingSchoolRequest } from "../requests/support";
 import { ensureFreshStatus } from "@/lib/status/dashboard";
+import { ratingToken } from "@/lib/messages/rating-link";
 
 // ───────────── Who calls ─────────────
 
@@ -580,6 +581,26 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     access: "public", why: "встраиваемая страница статуса для сайта администрации",
     verdicts: everyone(), status: 200,
     call: async () => ({ path: "/status/75738000/embed", params: { oktmo: "75738000" } }),
+  },
+  "GET /admin/cabinets/[lkoId]/messages/export/[format]": {
+    access: "signed-in", why: "выгрузка сообщений кабинета — тем, кто видит его сообщения (остальным «не найдено»)",
+    verdicts: only("organ", "coordinator", "executor", "supervisor"), status: 200, refusedStatus: 404,
+    call: async () => {
+      const { lkoId } = await testDb().cabinet.findUniqueOrThrow({ where: { id: SCHOOL_33.cabinetId }, select: { lkoId: true } });
+      return { path: `/admin/cabinets/${lkoId}/messages/export/csv?view=all`, params: { lkoId: String(lkoId), format: "csv" } };
+    },
+  },
+  "POST /rate/[token]/send": {
+    access: "public", why: "оценка ответа гражданином по подписанной ссылке из письма: без входа, право — сама ссылка",
+    verdicts: everyone(), status: 303,
+    call: async () => {
+      const { messageId } = await school33Message({ stage: "CLOSED", status: "ANSWERED", answerRound: 1, answerText: "Ответ", closedAt: new Date() });
+      const token = ratingToken(messageId, 1, new Date());
+      return {
+        path: `/rate/${token}/send`, params: { token },
+        init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: "score=5&resolved=yes" },
+      };
+    },
   },
   "GET /monitoring/export/[format]": {
     access: "signed-in", why: "выгрузка мониторинга — только ИТ-специалистам и оператору (остальным «не найдено»)",
