@@ -145,15 +145,13 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
 
     await signInWithLogin(page, HEAD.email);
     await page.goto(`/admin/cabinets/${LKO}/messages`);
-    const item = page.getByRole("list", { name: "Сообщения" }).getByRole("listitem").filter({ hasText: "нет горячей воды" });
+    // The ЛКО administrator sees the message (coordinators moderate it: messages.spec.ts walks it through).
+    const item = page.getByRole("row").filter({ hasText: "нет горячей воды" });
     await expect(item).toContainText("Новое");
-    await expect(item).toContainText("с сайта 127.0.0.1");
-    await item.getByRole("link", { name: "Питание" }).click();
+    await expect(item).toContainText("Питание");
+    await item.getByRole("link", { name: /^№ \d+$/ }).click();
     await expect(page.getByText("+79001112233")).toBeVisible();
-    await page.getByRole("button", { name: "Взять в работу" }).click();
-    await expect(page.getByText("В работе", { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Отметить «Ответ дан»" }).click();
-    await expect(page.getByText("Ответ дан", { exact: true })).toBeVisible();
+    await expect(page.getByText(/виджет на сайте http:\/\/127\.0\.0\.1/)).toBeVisible();
 
     await page.goto(FUNCTIONING);
     await expect(page.getByTestId("widget-status")).toContainText(`Виджет размещен: да, ${new URL(SITE).host}, последний раз`);

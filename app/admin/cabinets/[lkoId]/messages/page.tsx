@@ -35,9 +35,8 @@ export default async function MessagesPage({ params, searchParams }: { params: P
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2>Сообщения граждан</h2>
         {can("messages.configure") ? (
-          <p className="flex flex-wrap gap-3">
-            <Link href={`${base}/templates`} className="btn-secondary px-4 py-2">Шаблоны ответов</Link>
-            <Link href={`${base}/rules`} className="btn-secondary px-4 py-2">Автоправила</Link>
+          <p>
+            <Link href={`${base}/settings`} className="btn-secondary px-4 py-2">Шаблоны ответов и автоправила</Link>
           </p>
         ) : null}
       </div>
