@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { trainingUrl } from "@/lib/accounts/training";
 import { getPortalSession, type PortalSession } from "@/lib/auth/session";
 import { loadActor, type Actor } from "./actor";
-import { accountsAwaitingTraining, cabinetsWhere, capabilitiesOn, grants, monitoringRoots, monitorsAnything, type TMonitoringScope } from "./policies";
+import { accountsAwaitingTraining, cabinetsWhere, capabilitiesOn, grants, monitoringRoots, monitorsAnything, settingsRegions, type TMonitoringScope } from "./policies";
 import type { CabinetCapability } from "./roles";
 
 export interface PageContext {
@@ -114,4 +114,12 @@ export async function cabinetOfRequest(lkoIdParam: string, capability: CabinetCa
   const cabinet = Number.isSafeInteger(lkoId) && lkoId > 0 ? await visibleCabinet(actor, lkoId) : null;
   if (!cabinet || !capabilitiesOn(actor, cabinet).has(capability)) return null;
   return { session, actor, cabinet };
+}
+
+/** «Сроки ответов и календарь»: the region's operator and the region they set; anyone else «не найдено». */
+export async function requireRegionSettings(next = "/admin/messages-settings"): Promise<PageContext & { regionId: string }> {
+  const ctx = await requireAdminArea(next);
+  const [regionId] = settingsRegions(ctx.actor);
+  if (!regionId) notFound();
+  return { ...ctx, regionId };
 }

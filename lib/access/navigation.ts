@@ -4,7 +4,7 @@ import type { PortalSession } from "@/lib/auth/session";
 import { mailConfig } from "@/lib/mail/config";
 import { NAV } from "@/lib/ui/strings";
 import { loadActor } from "./actor";
-import { accountsAwaitingTraining, cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere } from "./policies";
+import { accountsAwaitingTraining, cabinetsWhere, grants, monitoringRoots, reviewableRequestsWhere, settingsRegions } from "./policies";
 
 export interface NavItem {
   href: string;
@@ -37,6 +37,7 @@ export async function navigationFor(session: PortalSession): Promise<NavItem[]> 
   }
   const roots = monitoringRoots(actor);
   if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: NAV.monitoring });
+  if (settingsRegions(actor).length > 0) items.push({ href: "/admin/messages-settings", label: NAV.messageSettings });
   if (mailConfig().catcherUrl) items.push({ href: "/dev/mail", label: NAV.demoMail });
   return items;
 }

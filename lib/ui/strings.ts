@@ -15,6 +15,7 @@ export const NAV = {
   admin: "Администрирование ЛКО",
   requests: "Заявки",
   monitoring: "Мониторинг подключения",
+  messageSettings: "Сроки ответов",
   status: "Статус подключения",
   publicStatus: "Статус подключения учреждений",
   widgetGuide: "Размещение виджета на сайте",

@@ -126,7 +126,7 @@ export const AUDIENCES: TAudience[] = [
     name: "региональный оператор ПОС",
     personId: "person-operator",
    
-    routes: ["/start", "/admin", "/admin/requests", "/monitoring", "/monitoring/progress", "/monitoring/charts", "/registration", "/dev/mail", ...firstCabinetTabs()],
+    routes: ["/start", "/admin", "/admin/requests", "/admin/messages-settings", "/monitoring", "/monitoring/progress", "/monitoring/charts", "/registration", "/dev/mail", ...firstCabinetTabs()],
   },
   {
     name: "ИТ-специалист администрации города",
