@@ -95,7 +95,8 @@ export function defineTransition<S extends z.ZodType<{ messageId: string; versio
           data: { accountId, stage: after.stage, status: after.status, ...plan.audit },
         });
         await plan.after?.();
-        return { ...plan.data, lkoId: after.cabinet.lkoId, movedTo: after.cabinetId === message.cabinetId ? null : after.cabinet.lkoId };
+        // lkoId: the cabinet the person acted in (after a redirect they may not see the new one); movedTo: where the message went.
+        return { ...plan.data, lkoId: message.cabinet.lkoId, movedTo: after.cabinetId === message.cabinetId ? null : after.cabinet.lkoId };
       });
       return data;
     },

@@ -141,7 +141,8 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     await expect(dialog).toHaveCount(0);
     await citizen.context().close();
 
-    await waitForMail(HEAD.email, "Новое сообщение гражданина");
+    // The cabinet's «Модератор/исполнитель сообщений» is told (issue 20: those who moderate it).
+    await waitForMail(personById.get("person-mag-school-18-it")!.email, "Новое сообщение гражданина");
 
     await signInWithLogin(page, HEAD.email);
     await page.goto(`/admin/cabinets/${LKO}/messages`);

@@ -80,7 +80,11 @@ describe("путь сообщения", () => {
     await expectUnchanged(() => redirectMessage({ messageId, version: 1, targetCabinetId: SCHOOL_33, reason: "В другую школу" }), {
       ok: false, error: "Выберите организацию из списка.", fieldErrors: { targetCabinetId: ["Сообщение можно направить только в подведомственную или вышестоящую организацию."] },
     });
-    expect(await redirectMessage({ messageId, version: 1, targetCabinetId: ORGAN, reason: "Режим работы телефонов школ устанавливает управление" })).toMatchObject({ ok: true });
+    // The coordinator goes back to their own cabinet's inbox (they cannot see the organ's).
+    const [school, organ] = await Promise.all([SCHOOL_40, ORGAN].map((id) => db.cabinet.findUniqueOrThrow({ where: { id }, select: { lkoId: true } })));
+    expect(await redirectMessage({ messageId, version: 1, targetCabinetId: ORGAN, reason: "Режим работы телефонов школ устанавливает управление" })).toMatchObject({
+      ok: true, data: { lkoId: school.lkoId, movedTo: organ.lkoId },
+    });
     expect(await state()).toMatchObject({ stage: "COORDINATION", status: "REDIRECTED_UP", cabinetId: ORGAN, plannedOn: planned });
     // Gone from the school's reach: its coordinator cannot act on it any more.
     await expectUnchanged(() => categorizeMessage({ messageId, version: 2, category: "organization" }), { ok: false, error: "Нет прав на это действие с сообщением.", fieldErrors: undefined });
