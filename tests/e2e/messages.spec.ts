@@ -32,9 +32,18 @@ async function openCard(page: Page, lko: number, number: string) {
   await expect(page.getByRole("heading", { name: `Сообщение № ${number}` })).toBeVisible();
 }
 
+/** Presses a form's button and waits for the server action's answer (a reload before it could show the old state). */
+async function act(page: Page, button: string) {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/admin/cabinets/"));
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await answered;
+}
+
 async function expectStatus(page: Page, status: string) {
-  await page.reload();
-  await expect(page.getByRole("article")).toContainText(status);
+  await expect.poll(async () => {
+    await page.reload();
+    return page.getByRole("article").innerText();
+  }, { timeout: 20_000 }).toContain(status);
 }
 
 async function mailsTo(to: string): Promise<CaughtMessage[]> {
@@ -61,7 +70,7 @@ test("сообщение проходит модерацию, перенапра
   // МОУ «СОШ № 40»: the coordinator accepts it and passes it up to the Управление образования.
   await as(page, "siblingCoordinator");
   await openCard(page, SCHOOL_40, number);
-  await page.getByRole("button", { name: "Принять", exact: true }).click();
+  await act(page, "Принять");
   await expectStatus(page, "Принято модератором");
   const up = await page.locator('#targetCabinetId optgroup[label="В вышестоящую организацию"] option').first().getAttribute("value");
   await page.getByLabel("Куда направить").selectOption(up!);
@@ -85,7 +94,7 @@ test("сообщение проходит модерацию, перенапра
   await expect(page.getByRole("article")).toContainText("Направлено в подведомственную организацию");
   await expect(page.getByRole("article")).toContainText("МОУ «СОШ № 40»");
   await page.getByLabel("Исполнитель").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "Назначить исполнителя" }).click();
+  await act(page, "Назначить исполнителя");
   await expectStatus(page, "Назначен исполнитель");
 
   // The executor answers; Руководитель returns it once, then approves the corrected answer.
@@ -93,13 +102,13 @@ test("сообщение проходит модерацию, перенапра
   await openCard(page, SCHOOL_33, number);
   await page.getByLabel("Ответ заявителю").fill("Здравствуйте! Освещение на остановке будет восстановлено.");
   await page.getByLabel("Тип решения").selectOption({ label: "Решено" });
-  await page.getByRole("button", { name: "Отправить на согласование" }).click();
+  await act(page, "Отправить на согласование");
   await expectStatus(page, "На согласовании");
 
   await as(page, "messageSupervisor");
   await openCard(page, SCHOOL_33, number);
   await page.getByLabel("Что исправить").fill("Укажите срок: когда восстановят освещение.");
-  await page.getByRole("button", { name: "Вернуть на доработку" }).click();
+  await act(page, "Вернуть на доработку");
   await expectStatus(page, "Возвращено на доработку");
 
   const ANSWER = "Здравствуйте! Подрядчик восстановит освещение на остановке у школы до конца недели.";
@@ -107,12 +116,12 @@ test("сообщение проходит модерацию, перенапра
   await openCard(page, SCHOOL_33, number);
   await expect(page.getByText("Укажите срок: когда восстановят освещение.")).toBeVisible();
   await page.getByLabel("Ответ заявителю").fill(ANSWER);
-  await page.getByRole("button", { name: "Отправить на согласование" }).click();
+  await act(page, "Отправить на согласование");
   await expectStatus(page, "На согласовании");
 
   await as(page, "messageSupervisor");
   await openCard(page, SCHOOL_33, number);
-  await page.getByRole("button", { name: "Утвердить и направить заявителю" }).click();
+  await act(page, "Утвердить и направить заявителю");
   await expectStatus(page, "Ответ направлен заявителю");
 
   // The answer reaches the citizen with its rating link; «Не решено» without JavaScript.
@@ -140,11 +149,11 @@ test("сообщение проходит модерацию, перенапра
   await expect(page.getByRole("article")).toContainText("Повторное рассмотрение");
   await expect(page.getByRole("article")).toContainText("2 из 5, «Не решено»");
   await page.getByLabel("Ответ заявителю").fill("Здравствуйте! Освещение на остановке восстановлено 3 декабря, фонари проверены вечером.");
-  await page.getByRole("button", { name: "Отправить на согласование" }).click();
+  await act(page, "Отправить на согласование");
   await expectStatus(page, "На согласовании");
   await as(page, "messageSupervisor");
   await openCard(page, SCHOOL_33, number);
-  await page.getByRole("button", { name: "Утвердить и направить заявителю" }).click();
+  await act(page, "Утвердить и направить заявителю");
   await expectStatus(page, "Ответ направлен заявителю");
   await expect.poll(async () => (await mailsTo(CITIZEN)).filter((m) => m.subject === `Ответ на ваше сообщение № ${number}`).length, { timeout: 20_000 }).toBe(2);
 });
@@ -163,7 +172,7 @@ test("с тестовыми часами сообщение становится
   await as(page, "messageCoordinator");
   await openCard(page, SCHOOL_33, late);
   // The cabinet's auto-rule «Питание → исполнитель» assigns it on acceptance.
-  await page.getByRole("button", { name: "Принять", exact: true }).click();
+  await act(page, "Принять");
   await expectStatus(page, "Назначен исполнитель");
   await expect(page.getByRole("article")).not.toContainText("Просрочено");
 

@@ -507,7 +507,7 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
 async function countMessages(page: Page): Promise<number> {
   if (!page.url().startsWith(BASE_URL)) await signInWithLogin(page, HEAD.email);
   await page.goto(`/admin/cabinets/${LKO}/messages`);
-  const all = await page.getByRole("navigation", { name: "Отбор по статусу" }).getByRole("link", { name: /^Все:/ }).textContent();
+  const all = await page.getByRole("navigation", { name: "Папки сообщений" }).getByRole("link", { name: /^Все:/ }).textContent();
   return Number(/\d+/.exec(all ?? "")?.[0]);
 }
 
