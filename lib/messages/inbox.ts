@@ -98,8 +98,8 @@ export function inboxWhere(cabinetId: string, query: TInboxQuery, viewer: TInbox
       { authorName: { contains: q, mode: "insensitive" } },
       { contact: { contains: q, mode: "insensitive" } },
     ];
-    if (/^\d{1,9}$/.test(q)) or.unshift({ number: Number(q) });
-    and.push({ OR: or });
+    // A number alone is the message's number (a «12» must not bring every text with «№ 12» in it).
+    and.push(/^\d{1,9}$/.test(q) ? { number: Number(q) } : { OR: or });
   }
   return { AND: and };
 }
