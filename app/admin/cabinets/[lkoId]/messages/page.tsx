@@ -70,8 +70,8 @@ export default async function MessagesPage({ params, searchParams }: { params: P
         <div className="flex flex-wrap gap-3">
           <button type="submit" className="btn-primary px-5 py-2">Показать</button>
           <Link href={`${base}${inboxSearch({ view })}`} className="btn-secondary px-5 py-2">Сбросить</Link>
-          <a href={`${base}/export/xlsx${exportSearch}`} download className="btn-secondary px-5 py-2">Выгрузить в Excel (XLSX)</a>
-          <a href={`${base}/export/csv${exportSearch}`} download className="btn-secondary px-5 py-2">Выгрузить в CSV</a>
+          <a href={`${base}/export/xlsx${exportSearch}`} download className="btn-secondary px-5 py-2">Скачать XLSX</a>
+          <a href={`${base}/export/csv${exportSearch}`} download className="btn-secondary px-5 py-2">Скачать CSV</a>
         </div>
       </form>
       {items.length === 0 ? (
