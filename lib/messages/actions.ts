@@ -113,7 +113,7 @@ export const redirectMessage = defineTransition({
     const auto = await autoRuleExecutor(tx, target.id, message.category);
     const status = target.direction === "DOWN" ? "REDIRECTED_DOWN" : "REDIRECTED_UP";
     return {
-      // The planned date stays: the citizen's deadline counts from arrival, wherever the message goes (decision 066).
+      // The planned date stays: the citizen's deadline counts from arrival, wherever the message goes (decision 074).
       update: {
         cabinetId: target.id, stage: auto ? "EXECUTION" : "COORDINATION", status: auto ? "EXECUTOR_ASSIGNED" : status, executorId: auto?.id ?? null,
         coordinatorId: accountId, answerText: null, resolution: null,

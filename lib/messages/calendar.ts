@@ -1,7 +1,7 @@
 // Working days of the region: Monday to Friday work, Saturday and Sunday rest, except the days the
 // production calendar says otherwise (holidays, days off moved onto a weekday, working Saturdays:
 // the WorkCalendarDay table, seeded from ./production-calendar.ts and edited by the region's
-// operator). Days are calendar days written YYYY-MM-DD. Pure. Decision 067.
+// operator). Days are calendar days written YYYY-MM-DD. Pure. Decision 075.
 
 /** The calendar's exceptions: day → working or not. */
 export type TCalendar = ReadonlyMap<string, boolean>;

@@ -1,7 +1,7 @@
 import "server-only";
 // The planned completion date of a message: N working days of the region after arrival (N by
 // category, set by the region's operator, 10 when not set), on the region's production calendar.
-// «Просрочено» is computed from it whenever it is shown, never stored. Decision 067.
+// «Просрочено» is computed from it whenever it is shown, never stored. Decision 075.
 import type { Db, DbTx } from "@/lib/db";
 import { dateAsDay, dayAsDate, regionDayOf } from "@/lib/ui/format";
 import { now } from "@/lib/server/clock";

@@ -1,6 +1,6 @@
 // The official production calendar that seeds the WorkCalendarDay table of every region (the
 // region's operator edits it afterwards on «Сроки и календарь»). Only the days that differ from
-// «Monday to Friday work». Decision 067 says where each line comes from.
+// «Monday to Friday work». Decision 075 says where each line comes from.
 export interface TCalendarException {
   day: string;
   working: boolean;
@@ -28,7 +28,7 @@ export const PRODUCTION_CALENDAR: readonly TCalendarException[] = [
   off("2026-12-31", "Перенос выходного дня с 4 января"),
   // 2027: праздники по ст. 112 ТК РФ и переносы совпавших с ними выходных на следующий рабочий день.
   // Переносы выходных 2 и 3 января 2027 года устанавливает постановление Правительства: оператор
-  // вносит их в таблицу, когда оно опубликовано (decision 067).
+  // вносит их в таблицу, когда оно опубликовано (decision 075).
   off("2027-01-01", "Новогодние каникулы"),
   off("2027-01-04", "Новогодние каникулы"),
   off("2027-01-05", "Новогодние каникулы"),

@@ -1,7 +1,7 @@
 import "server-only";
 // The citizen's link to rate an answer: /rate/<token>, the token naming the message and the answer
 // round and signed with the portal's secret (HMAC-SHA-256), so that it needs no sign-in and cannot
-// be made up for another message. It stays valid for 60 days. Decision 066.
+// be made up for another message. It stays valid for 60 days. Decision 074.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
 import { portalUrl } from "@/lib/esia/config";

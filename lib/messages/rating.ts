@@ -2,7 +2,7 @@ import "server-only";
 // The citizen's rating through the signed link of the answer (no sign-in): 1–5 and «Решено / Не
 // решено», once per answer. «Не решено» opens «Повторное рассмотрение» in the same transaction:
 // back to the executor (or the coordinators if the executor can no longer take it) with a new
-// planned date counted from today. Decision 066.
+// planned date counted from today. Decision 074.
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/log";
 import { now } from "@/lib/server/clock";

@@ -4,7 +4,7 @@ import "server-only";
 // planned day, «срок прошёл» the first day after it. The job runs on every instance; the unique
 // (message, kind, planned day) row, inserted in the same transaction as the emails, lets exactly one
 // of them send each reminder, once — a moved deadline («Перенос срока») gets its own reminders.
-// Decision 066.
+// Decision 074.
 import { db, type AccountRoleKind } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/log";
 import { now } from "@/lib/server/clock";

@@ -1,7 +1,7 @@
 // The message back office as a state machine: which transition may be taken from which stage and
 // status, by whom (the capability), and where it leads. Pure: the actions (./actions.ts) check
 // here before they write, the card (app/admin/cabinets/[lkoId]/messages/[messageId]) offers only
-// what is allowed here. See docs/decisions/066-message-workflow.md.
+// what is allowed here. See docs/decisions/074-message-workflow.md.
 import type { MessageStage, MessageStatus } from "@/lib/db/generated/enums";
 import type { CabinetCapability } from "@/lib/access/roles";
 

@@ -2,7 +2,7 @@
 // by an offset read from TEST_CLOCK_FILE (JSON {"offsetMs": n}), so that an end-to-end test can let
 // days pass («Просрочено», reminders) without waiting. Honoured outside production, and in a
 // production build only on the embedded test database (PGLITE_IN_PRODUCTION=1, tests/e2e/serve.ts):
-// a real deployment (PostgreSQL) never reads the file. Decision 068.
+// a real deployment (PostgreSQL) never reads the file. Decision 076.
 import fs from "node:fs";
 
 let cached: { checkedAt: number; offsetMs: number } | undefined;

@@ -10,7 +10,7 @@ import { CalendarDayForm, DeadlineForm, DeleteCalendarDayForm } from "./RegionSe
 export const metadata: Metadata = { title: "Сроки ответов и производственный календарь" };
 
 // The region's operator sets how many working days an answer may take per category and keeps the
-// production calendar (decision 067).
+// production calendar (decision 075).
 export default async function RegionMessageSettingsPage() {
   const { regionId } = await requireRegionSettings();
   const [region, deadlines, days] = await Promise.all([

@@ -13,7 +13,7 @@ const SCORES = [
 ] as const;
 
 // The citizen rates an answer from the link in its email: no sign-in, a plain form (works without
-// JavaScript), posted to ./send. Decision 066.
+// JavaScript), posted to ./send. Decision 074.
 export default async function RateAnswerPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await params;
   const query = await searchParams;

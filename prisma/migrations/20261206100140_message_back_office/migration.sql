@@ -1,4 +1,4 @@
--- Issue 20: the message back office (docs/decisions/066-message-workflow.md). Messages already
+-- Issue 20: the message back office (docs/decisions/074-message-workflow.md). Messages already
 -- stored keep their meaning: «в работе» becomes «Принято модератором» (coordination), «ответ дан»
 -- a closed message; each gets a number, the cabinet it arrived in and a planned date 14 calendar
 -- days after arrival (the working-day rule applies to new messages).

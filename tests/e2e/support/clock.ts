@@ -1,4 +1,4 @@
-// The test clock of the e2e stand (lib/server/clock.ts, decision 068): a file the portal reads
+// The test clock of the e2e stand (lib/server/clock.ts, decision 076): a file the portal reads
 // for an offset of its «now». One file per stand port, so parallel stands never share it.
 import fs from "node:fs";
 import path from "node:path";

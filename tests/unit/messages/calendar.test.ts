@@ -1,4 +1,4 @@
-// Working-day arithmetic on the seeded production calendar (decision 067), and the seeded calendar
+// Working-day arithmetic on the seeded production calendar (decision 075), and the seeded calendar
 // held against the Russian public holidays that the maintained date-holidays library knows.
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";

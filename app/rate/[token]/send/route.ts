@@ -4,7 +4,7 @@ import { rateAnswer } from "@/lib/messages/rating";
 
 // The citizen's rating of an answer, from the link in the answer's email. A plain form post: the
 // citizen has no sign-in and may have no JavaScript, so this is a route, not a server action
-// (as «Запросить новое приглашение», decision 007). The token is the authorization (decision 066).
+// (as «Запросить новое приглашение», decision 007). The token is the authorization (decision 074).
 export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(portalUrl()).origin) return new NextResponse("Запрос отклонён", { status: 403 });
