@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { formDataToObject } from "@/lib/actions/define-action";
 import { formCsp, renderMessageForm, renderRefusal, renderSent } from "@/lib/messages/form-page";
-import { findWidgetCabinet, submitCitizenMessage, SUBMIT_ERRORS, type TWidgetCabinet } from "@/lib/messages/submit";
+import { findWidgetCabinet, sentReceipt, submitCitizenMessage, SUBMIT_ERRORS, type TWidgetCabinet } from "@/lib/messages/submit";
 import { officialOrigin, siteOrigins } from "@/lib/functioning/official-site";
 import { clientAddress } from "@/lib/security/client-address";
 
@@ -50,7 +50,8 @@ export async function GET(request: Request) {
   const { lkoId, cabinet } = await cabinetOf(request);
   if (!cabinet) return unavailable();
   const frame = frameAncestors(cabinet);
-  if (new URL(request.url).searchParams.get("sent") === "1") return html(renderSent(cabinet.name, lkoId), 200, frame);
+  const sent = new URL(request.url).searchParams.get("sent");
+  if (sent) return html(renderSent(cabinet.name, lkoId, await sentReceipt(cabinet.id, sent)), 200, frame);
   return html(renderMessageForm({ lkoId, cabinetName: cabinet.name, values: {}, idempotencyKey: randomUUID(), embeddedBy: embedder(request) }), 200, frame);
 }
 
@@ -66,7 +67,7 @@ export async function POST(request: Request) {
     return html(renderRefusal("Сообщение не принято", SUBMIT_ERRORS.conflict), 400, frame);
   }
   const outcome = await submitCitizenMessage(lkoId, values, { origin: request.headers.get("origin"), address: clientAddress(request.headers) });
-  if (outcome.ok) return new Response(null, { status: 303, headers: { Location: `/form?opaId=${lkoId}&sent=1`, "Cache-Control": "no-store" } });
+  if (outcome.ok) return new Response(null, { status: 303, headers: { Location: `/form?opaId=${lkoId}&sent=${encodeURIComponent(outcome.messageId)}`, "Cache-Control": "no-store" } });
   // The form again, with what the citizen typed (a fresh token with it).
   const formAgain = (error: string, status: number, fieldErrors?: Record<string, string[]>, extra?: Record<string, string>) =>
     html(

@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { trainingUrl } from "@/lib/accounts/training";
 import { getSignedIn, type PortalSession, type SignedIn } from "@/lib/auth/session";
 import type { Actor } from "./actor";
-import { accountsAwaitingTraining, cabinetsWhere, capabilitiesOn, grants, monitoringRoots, monitorsAnything, type TMonitoringScope } from "./policies";
+import { accountsAwaitingTraining, cabinetsWhere, capabilitiesOn, grants, monitoringRoots, monitorsAnything, settingsRegions, type TMonitoringScope } from "./policies";
 import type { CabinetCapability } from "./roles";
 
 export type PageContext = SignedIn;
@@ -97,4 +97,27 @@ export async function monitoringScopeOfRequest(): Promise<TMonitoringScope | nul
   if (!signedIn) return null;
   const scope = monitoringRoots(signedIn.actor);
   return monitorsAnything(scope) ? scope : null;
+}
+
+/**
+ * The same as requireCabinet for route handlers (the message export): the cabinet if the signed-in
+ * person, past the training gate, holds the capability on it; otherwise null («не найдено»).
+ */
+export async function cabinetOfRequest(lkoIdParam: string, capability: CabinetCapability): Promise<(PageContext & { cabinet: TGuardedCabinet }) | null> {
+  const signedIn = await getSignedIn();
+  if (!signedIn) return null;
+  const { session, actor } = signedIn;
+  if (accountsAwaitingTraining(actor).length > 0) return null;
+  const lkoId = Number(lkoIdParam);
+  const cabinet = Number.isSafeInteger(lkoId) && lkoId > 0 ? await visibleCabinet(actor, lkoId) : null;
+  if (!cabinet || !capabilitiesOn(actor, cabinet).has(capability)) return null;
+  return { session, actor, cabinet };
+}
+
+/** «Сроки ответов и календарь»: the region's operator and the region they set; anyone else «не найдено». */
+export async function requireRegionSettings(next = "/admin/messages-settings"): Promise<PageContext & { regionId: string }> {
+  const ctx = await requireAdminArea(next);
+  const [regionId] = settingsRegions(ctx.actor);
+  if (!regionId) notFound();
+  return { ...ctx, regionId };
 }

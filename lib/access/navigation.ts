@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { SignedIn } from "@/lib/auth/session";
 import { demoMailbox } from "@/lib/mail/config";
 import { NAV } from "@/lib/ui/strings";
-import { accountsAwaitingTraining, grants, monitoringRoots, reviewableRequestsWhere, seesAnyCabinet } from "./policies";
+import { accountsAwaitingTraining, grants, monitoringRoots, reviewableRequestsWhere, seesAnyCabinet, settingsRegions } from "./policies";
 
 export interface NavItem {
   href: string;
@@ -36,6 +36,7 @@ export async function navigationFor({ actor }: SignedIn): Promise<NavItem[]> {
   }
   const roots = monitoringRoots(actor);
   if (roots.organizationIds.length + roots.regionIds.length > 0) items.push({ href: "/monitoring", label: NAV.monitoring });
+  if (settingsRegions(actor).length > 0) items.push({ href: "/admin/messages-settings", label: NAV.messageSettings });
   if (demoMailbox().enabled) items.push({ href: "/dev/mail", label: NAV.demoMail });
   return items;
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { ForbiddenError } from "@/lib/actions/errors";
 import type { Actor, ActorAccount } from "./actor";
-import { CAPABILITIES, reachOf, type CabinetCapability, type Capability, type Reach } from "./roles";
+import { CAPABILITIES, NON_CABINET_CAPABILITIES, reachOf, type CabinetCapability, type Capability, type Reach } from "./roles";
 
 export interface Grant {
   account: ActorAccount;
@@ -71,7 +71,7 @@ export function cabinetsWhere(actor: Actor, capability: CabinetCapability): Pris
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
 
-const CABINET_CAPABILITIES = CAPABILITIES.filter((c): c is CabinetCapability => c !== "requests.review" && c !== "monitoring.view");
+const CABINET_CAPABILITIES = CAPABILITIES.filter((c): c is CabinetCapability => !(NON_CABINET_CAPABILITIES as readonly string[]).includes(c));
 
 /** Everything the person may do on a cabinet already read (no query): what a page shows and offers. */
 export function capabilitiesOn(actor: Actor, cabinet: TCabinetScope): Set<CabinetCapability> {
@@ -139,6 +139,13 @@ export function monitoringRoots(actor: Actor): TMonitoringScope {
 
 export function monitorsAnything(scope: TMonitoringScope): boolean {
   return scope.organizationIds.length + scope.regionIds.length > 0;
+}
+
+// ───────────── Region settings ─────────────
+
+/** The regions whose answer deadlines and production calendar the person sets. */
+export function settingsRegions(actor: Actor): string[] {
+  return [...new Set(grants(actor, "region.settings").filter((g) => g.reach.includes("region")).map((g) => g.account.regionId))];
 }
 
 // ───────────── Training ─────────────

@@ -10,14 +10,20 @@ export const CAPABILITIES = [
   "cabinet.manage", // confirm the cabinet's data, see its history
   "accounts.manage", // add, invite, archive accounts
   "functioning.edit", // readiness points, official site, widget
-  "messages.handle", // work with citizens' messages
+  "messages.view", // read the cabinet's citizens' messages (inboxes, the card, the export)
+  "messages.coordinate", // moderate and distribute: accept, reject, categorize, assign, redirect
+  "messages.execute", // prepare the answer of a message given to the account
+  "messages.approve", // approve or return the answer, decide «Перенос срока»
+  "messages.configure", // answer templates and auto-rules of the cabinet
   "requests.review", // approve and reject cabinet requests addressed to the organ
   "monitoring.view", // connection status of the organ's institutions
+  "region.settings", // the region's answer deadlines and production calendar
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The capabilities that are held on a cabinet (the rest are held on requests and institutions). */
-export type CabinetCapability = Exclude<Capability, "requests.review" | "monitoring.view">;
+export type CabinetCapability = Exclude<Capability, (typeof NON_CABINET_CAPABILITIES)[number]>;
+export const NON_CABINET_CAPABILITIES = ["requests.review", "monitoring.view", "region.settings"] as const;
 
 /**
  * How far a capability reaches from the cabinet of the account that holds the role:
@@ -51,7 +57,8 @@ export const ROLES = {
       "cabinet.manage": ["own", "bound"],
       "accounts.manage": ["own", "bound"],
       "functioning.edit": ["own", "bound"],
-      "messages.handle": ["own", "bound"],
+      "messages.view": ["own", "bound"],
+      "messages.configure": ["own", "bound"],
       "requests.review": ["organization"],
     },
   },
@@ -64,14 +71,32 @@ export const ROLES = {
     can: {
       "cabinet.view": ["own", "boundInSpheres"],
       "cabinet.manage": ["boundInSpheres"],
-      "messages.handle": ["own", "boundInSpheres"],
+      "messages.view": ["own", "boundInSpheres"],
     },
   },
   MODERATOR: {
     label: "Модератор/исполнитель сообщений",
-    hint: "Работает с сообщениями граждан: распределяет и готовит ответы.",
+    hint: "Работает с сообщениями граждан: распределяет и готовит ответы (в небольшом учреждении — за координатора и исполнителя).",
     assignableIn: ANY_CABINET,
-    can: { "cabinet.view": ["own"], "messages.handle": ["own"] },
+    can: { "cabinet.view": ["own"], "messages.view": ["own"], "messages.coordinate": ["own"], "messages.execute": ["own"] },
+  },
+  COORDINATOR: {
+    label: "Координатор",
+    hint: "Модерирует поступившие сообщения и распределяет их: назначает исполнителя, перенаправляет в подведомственную или вышестоящую организацию.",
+    assignableIn: ANY_CABINET,
+    can: { "cabinet.view": ["own"], "messages.view": ["own"], "messages.coordinate": ["own"] },
+  },
+  EXECUTOR: {
+    label: "Исполнитель",
+    hint: "Готовит ответы на назначенные ему сообщения, при необходимости просит перенести срок.",
+    assignableIn: ANY_CABINET,
+    can: { "cabinet.view": ["own"], "messages.view": ["own"], "messages.execute": ["own"] },
+  },
+  SUPERVISOR: {
+    label: "Руководитель",
+    hint: "Утверждает ответы перед отправкой заявителю или возвращает на доработку; решает о переносе срока.",
+    assignableIn: ANY_CABINET,
+    can: { "cabinet.view": ["own"], "messages.view": ["own"], "messages.approve": ["own"] },
   },
   OBSERVER: {
     label: "Наблюдатель",
@@ -89,7 +114,7 @@ export const ROLES = {
     label: "Региональный оператор ПОС",
     hint: "Рассматривает заявки органов, видит кабинеты и подключение всего региона.",
     assignableIn: [],
-    can: { "cabinet.view": ["region"], "requests.review": ["organization"], "monitoring.view": ["region"] },
+    can: { "cabinet.view": ["region"], "requests.review": ["organization"], "monitoring.view": ["region"], "region.settings": ["region"] },
   },
 } as const satisfies Record<AccountRoleKind, RoleRule>;
 

@@ -2,6 +2,7 @@
 // «Изменение кабинета» (never its code); tests/unit/ui/strings.test.ts keeps the list whole.
 import { ROLE_LABELS } from "@/lib/access/roles";
 import type { AccountRoleKind } from "@/lib/db/generated/enums";
+import { MESSAGE_EVENT_LABELS } from "@/lib/messages/history";
 
 export const HISTORY_ACTION_LABELS: Record<string, string> = {
   "account.invited": "Добавлен пользователь, отправлено приглашение",
@@ -19,14 +20,21 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   "widget.generated": "Сгенерирован код виджета",
   "widget.first_seen": "Виджет впервые показан на сайте",
   "widget.site_checked": "Проверено размещение виджета на сайте",
-  "message.received": "Поступило сообщение гражданина",
   "status.reminder_sent": "Отправлено напоминание о подключении",
   "status.deadline_changed": "Изменён срок подключения",
-  "message.status_changed": "Изменён статус сообщения гражданина",
   "request.submitted": "Подана заявка на подключение кабинета",
   "request.resubmitted": "Заявка исправлена и подана повторно",
   "request.approved": "Заявка одобрена",
   "request.rejected": "Заявка отклонена",
+  "message_template.created": "Добавлен шаблон ответа на сообщения",
+  "message_template.updated": "Изменён шаблон ответа на сообщения",
+  "message_template.deleted": "Удалён шаблон ответа на сообщения",
+  "message_rule.saved": "Сохранено автоправило распределения сообщений",
+  "message_rule.deleted": "Удалено автоправило распределения сообщений",
+  "message_deadline.saved": "Изменён срок ответа на сообщения в регионе",
+  "work_calendar.saved": "Изменён производственный календарь региона",
+  "work_calendar.deleted": "Из производственного календаря убран день",
+  ...MESSAGE_EVENT_LABELS,
 };
 
 /** The words for an audit action; a new action shows a neutral phrase rather than its code. */

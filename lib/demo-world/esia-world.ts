@@ -60,7 +60,13 @@ export type DemoPersonKey =
   | "noOrg"
   | "agapovoAdmin"
   | "widgetHead"
-  | "uninvitedTeacher";
+  | "uninvitedTeacher"
+  | "messageCoordinator"
+  | "messageExecutor"
+  | "messageSupervisor"
+  | "organCoordinator"
+  | "siblingCoordinator"
+  | "siblingExecutor";
 
 export const DEMO_PASSWORD = "Demo-2026";
 
@@ -357,6 +363,17 @@ function buildPersons(): WorldPerson[] {
     label: "Учитель без учётной записи в ЛКО (МОУ «СОШ № 16»): его можно пригласить",
   }));
   persons.push(person("person-mag-kindergarten-7-methodist", 301, "mag-kindergarten7", [member("org-mag-kindergarten-7", "Методист")]));
+
+  // Issue 20: the message back office of МОУ «СОШ № 33» (the README's «Попробовать»), the Управление
+  // образования above it, and МОУ «СОШ № 40» beside it (where a widget message arrives in the e2e test).
+  const staff = (id: string, index: number, domain: string, organizationId: string, position: string, demo: WorldPerson["demo"]) =>
+    persons.push(person(id, index, domain, [member(organizationId, position)], demo));
+  staff("person-mag-school-33-coordinator", 302, "mag-school33", "org-mag-school-33", "Заместитель директора по воспитательной работе", { key: "messageCoordinator", label: "Координатор сообщений (МОУ «СОШ № 33»)" });
+  staff("person-mag-school-33-executor", 303, "mag-school33", "org-mag-school-33", "Заведующий хозяйством", { key: "messageExecutor", label: "Исполнитель: готовит ответы (МОУ «СОШ № 33»)" });
+  staff("person-mag-school-33-supervisor", 304, "mag-school33", "org-mag-school-33", "Директор", { key: "messageSupervisor", label: "Руководитель: утверждает ответы (МОУ «СОШ № 33»)" });
+  staff("person-omsu-mag-uo-coordinator", 305, "uo-mgn", ORG.eduDepartment, "Ведущий специалист отдела общего образования", { key: "organCoordinator", label: "Координатор сообщений органа (Управление образования)" });
+  staff("person-mag-school-40-coordinator", 306, "mag-school40", "org-mag-school-40", "Секретарь", { key: "siblingCoordinator", label: "Координатор сообщений другого учреждения (МОУ «СОШ № 40»)" });
+  staff("person-mag-school-40-executor", 307, "mag-school40", "org-mag-school-40", "Учитель", { key: "siblingExecutor", label: "Исполнитель другого учреждения (МОУ «СОШ № 40»)" });
   return persons;
 }
 

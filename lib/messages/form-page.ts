@@ -1,5 +1,6 @@
 import "server-only";
 import { cspHash } from "@/lib/security/csp-hash";
+import { formatDay } from "@/lib/ui/format";
 import { MESSAGE_CATEGORIES } from "./categories";
 import { HONEYPOT_FIELD, issueFormToken } from "./form-guard";
 
@@ -14,7 +15,7 @@ textarea{min-height:140px;resize:vertical}[aria-invalid=true]{border-color:#d113
 .check{display:flex;gap:10px;align-items:flex-start}.check input{width:20px;height:20px;margin:2px 0 0;flex:none}.check label{font-weight:400}
 .alert{border-left:4px solid #d1132a;background:#fdecee;padding:12px 16px;margin:0 0 20px;border-radius:4px}.ok{border-left-color:#0f8a4b;background:#e6f6ee}
 button{cursor:pointer;border:0;border-radius:8px;padding:12px 24px;font:inherit;font-weight:700;background:#0d4cd3;color:#fff}button:hover{background:#0a3ba8}
-.secondary{background:#fff;color:#0d4cd3;border:1px solid #0d4cd3}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.foot{margin-top:28px;font-size:13px;color:#66727f}
+.secondary{background:#fff;color:#0d4cd3;border:1px solid #0d4cd3}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.receipt{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0 0 12px}.receipt dt{color:#66727f}.receipt dd{margin:0;font-weight:700}.foot{margin-top:28px;font-size:13px;color:#66727f}
 :focus-visible{outline:3px solid #ff9e1b;outline-offset:2px}`;
 
 // In the loader's dialog (docs/decisions/008-widget.md): «Закрыть» and Esc ask the page to close it
@@ -81,10 +82,13 @@ ${v.embeddedBy ? `<input type="hidden" name="embeddedBy" value="${escape(v.embed
   return document("Сообщить о проблеме", body);
 }
 
-export function renderSent(cabinetName: string, lkoId: number): string {
+export function renderSent(cabinetName: string, lkoId: number, receipt: { number: number; plannedOn: Date } | null): string {
+  const facts = receipt
+    ? `<dl class="receipt"><dt>Номер сообщения</dt><dd>${receipt.number}</dd><dt>Планируемая дата ответа</dt><dd>не позднее ${escape(formatDay(receipt.plannedOn))}</dd></dl><p>Запишите номер: он понадобится, если вы захотите узнать о сообщении в организации.</p>`
+    : "";
   return document(
     "Сообщение отправлено",
-    `<h1 tabindex="-1">Сообщение отправлено</h1><div class="alert ok" role="status">Ваше сообщение передано организации «${escape(cabinetName)}». Ответ придет на указанные вами почту или телефон.</div>
+    `<h1 tabindex="-1">Сообщение отправлено</h1><div class="alert ok" role="status">Ваше сообщение передано организации «${escape(cabinetName)}». Ответ придет на указанные вами почту или телефон.</div>${facts}
 <p><button type="button" data-pos-close>Закрыть</button> <a href="/form?opaId=${lkoId}">Написать еще одно сообщение</a></p>`,
   );
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import "@/lib/validation/zod-config";
 import { invalidTextErrors } from "@/lib/validation/text";
-import { db, type DbTx } from "@/lib/db";
+import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit/log";
-import { enqueueEmail } from "@/lib/mail/outbox";
-import { renderEmail } from "@/lib/mail/layout";
 import { portalUrl } from "@/lib/esia/config";
-import { formatDateTime } from "@/lib/ui/format";
+import { now as clockNow } from "@/lib/server/clock";
+import { dateAsDay, formatDateTime, formatDay } from "@/lib/ui/format";
+import { plannedDayFor } from "./deadlines";
+import { notifyCoordinators } from "./notices";
 import { isOfficialOrigin, officialOrigin } from "@/lib/functioning/official-site";
 import { categoryLabel } from "./categories";
 import { checkFormToken, countMessage, HONEYPOT_FIELD } from "./form-guard";
@@ -18,7 +19,7 @@ export async function findWidgetCabinet(lkoId: number) {
   if (!Number.isSafeInteger(lkoId) || lkoId <= 0) return null;
   const cabinet = await db.cabinet.findUnique({
     where: { lkoId },
-    select: { id: true, lkoId: true, name: true, status: true, officialSite: true, noSite: true, email: true, organizationId: true },
+    select: { id: true, lkoId: true, name: true, status: true, officialSite: true, noSite: true, email: true, organizationId: true, regionId: true },
   });
   return cabinet && cabinet.status === "ACTIVE" ? cabinet : null;
 }
@@ -79,63 +80,51 @@ export async function submitCitizenMessage(
   const input = parsed.data;
   const official = officialOrigin(cabinet);
   const origin = isOfficialOrigin(official, input.embeddedBy ?? null) ? input.embeddedBy! : isOfficialOrigin(official, ctx.origin) ? ctx.origin : null;
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? clockNow();
 
   if (input.idempotencyKey) {
-    const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, cabinetId: true } });
-    if (existing) return existing.cabinetId === cabinet.id ? { ok: true, messageId: existing.id, duplicate: true } : { ok: false, reason: "conflict", error: SUBMIT_ERRORS.conflict };
+    const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, receivedCabinetId: true } });
+    if (existing) return existing.receivedCabinetId === cabinet.id ? { ok: true, messageId: existing.id, duplicate: true } : { ok: false, reason: "conflict", error: SUBMIT_ERRORS.conflict };
   }
   // Counted only for a new message (a repeated press of «Отправить» is the same one).
   const waitMs = await countMessage(ctx.address, lkoId, now);
   if (waitMs > 0) return { ok: false, reason: "again", status: 429, error: limitedText(waitMs), retryAfterMs: waitMs };
   try {
     const message = await db.$transaction(async (tx) => {
+      const plannedOn = await plannedDayFor(tx, cabinet.regionId, input.category, now);
       const created = await tx.citizenMessage.create({
         data: {
-          cabinetId: cabinet.id, category: input.category, text: input.text, authorName: input.authorName, contact: input.contact,
-          consentAt: now, origin, idempotencyKey: input.idempotencyKey ?? null, createdAt: now,
+          cabinetId: cabinet.id, receivedCabinetId: cabinet.id, category: input.category, text: input.text, authorName: input.authorName, contact: input.contact,
+          consentAt: now, origin, idempotencyKey: input.idempotencyKey ?? null, createdAt: now, plannedOn,
         },
-        select: { id: true },
+        select: { id: true, number: true },
       });
       await recordAudit(tx, {
         action: "message.received", entityType: "CitizenMessage", entityId: created.id, cabinetId: cabinet.id, organizationId: cabinet.organizationId,
-        data: { category: input.category, origin },
+        data: { category: input.category, origin, stage: "MODERATION", status: "NEW", plannedOn: dateAsDay(plannedOn) },
       });
-      await notifyAdministrators(tx, cabinet, created.id, input.category, now);
+      await notifyCoordinators(tx, {
+        cabinet, messageId: created.id, number: created.number, subject: "Новое сообщение гражданина", key: `message-new:${created.id}`,
+        paragraphs: [
+          `${formatDateTime(now)} через виджет ПОС поступило сообщение на тему «${categoryLabel(input.category)}».`,
+          `Примите его или отклоните на модерации и распределите. Срок ответа — ${formatDay(plannedOn)}.`,
+        ],
+      });
       return created;
     });
     return { ok: true, messageId: message.id, duplicate: false };
   } catch (error) {
     // The same key submitted twice at once: the first one stored it.
     if (isUniqueViolation(error, "idempotencyKey") && input.idempotencyKey) {
-      const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, cabinetId: true } });
-      if (existing?.cabinetId === cabinet.id) return { ok: true, messageId: existing.id, duplicate: true };
+      const existing = await db.citizenMessage.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, receivedCabinetId: true } });
+      if (existing?.receivedCabinetId === cabinet.id) return { ok: true, messageId: existing.id, duplicate: true };
     }
     throw error;
   }
 }
 
-/** An email to each confirmed Администратор ЛКО of the cabinet (the cabinet's address if it has none). No personal data in it. */
-async function notifyAdministrators(tx: DbTx, cabinet: TWidgetCabinet, messageId: string, category: string, now: Date) {
-  const admins = await tx.account.findMany({
-    where: { cabinetId: cabinet.id, status: "CONFIRMED", roles: { some: { role: "LKO_ADMIN" } } },
-    select: { email: true },
-  });
-  const recipients = admins.length > 0 ? [...new Set(admins.map((a) => a.email))] : [cabinet.email];
-  const link = `${portalUrl()}/admin/cabinets/${cabinet.lkoId}/messages/${messageId}`;
-  for (const to of recipients) {
-    await enqueueEmail(tx, {
-      to,
-      subject: `Новое сообщение гражданина: ${cabinet.name}`,
-      dedupeKey: `message-new:${messageId}:${to}`,
-      ...renderEmail({
-        title: "Поступило новое сообщение через виджет ПОС",
-        paragraphs: [
-          `В кабинет «${cabinet.name}» (уникальный номер ЛКО ${cabinet.lkoId}) ${formatDateTime(now)} поступило сообщение на тему «${categoryLabel(category)}».`,
-          "Откройте его в разделе «Сообщения», возьмите в работу и дайте ответ в установленный срок.",
-        ],
-        action: { label: "Открыть сообщение", url: link },
-      }),
-    });
-  }
+/** What the citizen's confirmation page tells: the message's number and planned date (nothing personal). */
+export async function sentReceipt(cabinetId: string, messageId: string): Promise<{ number: number; plannedOn: Date } | null> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(messageId)) return null;
+  return db.citizenMessage.findFirst({ where: { id: messageId, receivedCabinetId: cabinetId }, select: { number: true, plannedOn: true } });
 }

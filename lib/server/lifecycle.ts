@@ -77,6 +77,12 @@ export async function startServer(): Promise<void> {
     startSiteCheckWorker();
     jobs.push(stopSiteCheckWorker);
   }
+  // Issue 20: reminders before and after a message's deadline (once across instances).
+  if (process.env.MESSAGE_REMINDERS !== "off") {
+    const { startReminderWorker, stopReminderWorker } = await import("@/lib/messages/worker");
+    startReminderWorker();
+    jobs.push(stopReminderWorker);
+  }
   const { mailConfig } = await import("@/lib/mail/config");
   if (mailConfig().workerEnabled) {
     const { startMailWorker, stopMailWorker } = await import("@/lib/mail/worker");

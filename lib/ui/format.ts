@@ -118,3 +118,17 @@ export function plural(n: number, forms: TWordForms): string {
 export function countOf(n: number, forms: TWordForms): string {
   return `${formatNumber(n)} ${plural(n, forms)}`;
 }
+
+// ───────────── Calendar days of the region ─────────────
+
+/** The region's calendar day of an instant, as YYYY-MM-DD (for working-day arithmetic and «Просрочено»). */
+export function regionDayOf(d: Date): string {
+  const parts = Object.fromEntries(dateFormat("isoday", { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** A calendar day (YYYY-MM-DD) as stored in a DATE column: midnight UTC of that day. */
+export const dayAsDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
+/** A DATE column's value back as YYYY-MM-DD. */
+export const dateAsDay = (d: Date): string => d.toISOString().slice(0, 10);

@@ -2,7 +2,7 @@
 // so that a section or a status is called the same everywhere, in the wording of the instructions
 // the portal follows («Администрирование ЛКО», «Учетные записи», «Подтвержден», «Создать кабинет»…).
 // Words used by one page only stay in that page. Pure module: server pages, client forms, emails.
-import type { CabinetKind, CabinetStatus, CabinetType, MessageStatus, RequestStatus } from "@/lib/db/generated/enums";
+import type { CabinetKind, CabinetStatus, CabinetType, MessageRejection, MessageResolution, MessageStage, MessageStatus, RequestStatus } from "@/lib/db/generated/enums";
 import type { TWordForms } from "./format";
 
 export const PORTAL_NAME = "Платформа обратной связи";
@@ -15,6 +15,7 @@ export const NAV = {
   admin: "Администрирование ЛКО",
   requests: "Заявки",
   monitoring: "Мониторинг подключения",
+  messageSettings: "Сроки ответов",
   status: "Статус подключения",
   publicStatus: "Статус подключения учреждений",
   widgetGuide: "Размещение виджета на сайте",
@@ -87,7 +88,42 @@ export const ACCOUNT_STATUS = {
   ARCHIVED: "В архиве",
 } as const;
 
-export const MESSAGE_STATUS: Record<MessageStatus, string> = { NEW: "Новое", IN_PROGRESS: "В работе", ANSWERED: "Ответ дан" };
+/** The back office's words for a message's stage and status (the columns «Стадия» and «Статус» of the export). */
+export const MESSAGE_STAGE: Record<MessageStage, string> = {
+  MODERATION: "Модерация",
+  COORDINATION: "Координация",
+  EXECUTION: "Исполнение",
+  APPROVAL: "Согласование",
+  CLOSED: "Завершено",
+};
+
+export const MESSAGE_STATUS: Record<MessageStatus, string> = {
+  NEW: "Новое",
+  ACCEPTED: "Принято модератором",
+  REDIRECTED_DOWN: "Направлено в подведомственную организацию",
+  REDIRECTED_UP: "Передано в вышестоящую организацию",
+  EXECUTOR_ASSIGNED: "Назначен исполнитель",
+  EXTENSION_REQUESTED: "Запрошен перенос срока обработки",
+  EXTENSION_APPROVED: "Перенос срока обработки утвержден",
+  EXTENSION_DECLINED: "Перенос срока обработки отклонен",
+  ON_APPROVAL: "На согласовании",
+  RETURNED: "Возвращено на доработку",
+  RE_REVIEW: "Повторное рассмотрение",
+  ANSWERED: "Ответ направлен заявителю",
+  REJECTED: "Отклонено модератором",
+};
+
+/** «Тип решения». */
+export const MESSAGE_RESOLUTION: Record<MessageResolution, string> = {
+  RESOLVED: "Решено",
+  EXPLAINED: "Дано разъяснение",
+  DECLINED: "Отказано в решении",
+};
+
+export const MESSAGE_REJECTION: Record<MessageRejection, string> = {
+  SPAM: "Спам, реклама или бессмысленный текст",
+  ABUSE: "Оскорбления или нецензурная брань",
+};
 
 export const CABINET_STATUS: Record<CabinetStatus, string> = { ACTIVE: "Действует", ARCHIVED: "В архиве" };
 

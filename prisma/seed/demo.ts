@@ -19,6 +19,8 @@ import { ACCESS_GROUPS, SPHERES, accessGroupId, sphereId } from "../../lib/demo-
 import { RUSSIAN_REGIONS, regionId } from "../../lib/demo-world/regions";
 import { hashToken } from "../../lib/security/tokens";
 import { APPROVED, INSTITUTION_SCENARIOS, type Scenario } from "./scenarios";
+import { PRODUCTION_CALENDAR } from "../../lib/messages/production-calendar";
+import { seedMessages } from "./messages";
 
 export const REGION_ID = regionId(REGION.code);
 const municipalityId = (oktmo: string) => `mun-${oktmo}`;
@@ -53,13 +55,14 @@ function clock(now = new Date()): SeedClock {
 const TABLES = [
   "region", "municipality", "sphere", "accessGroup", "organization", "person", "membership", "membershipGroup",
   "cabinet", "cabinetSphere", "cabinetRequest", "cabinetRequestRevision", "account", "accountRole",
-  "accountRoleSphere", "invitation", "widgetPlacement", "siteCheck", "rejectionReasonTemplate",
+  "accountRoleSphere", "invitation", "widgetPlacement", "siteCheck", "rejectionReasonTemplate", "workCalendarDay", "citizenMessage", "answerTemplate",
+  "messageAutoRule", "messageRating", "auditEvent",
 ] as const;
 type Table = (typeof TABLES)[number];
 type CreateManyData<T extends Table> = Parameters<DbTx[T]["createMany"]>[0] extends { data?: infer D } | undefined
   ? D extends ReadonlyArray<infer R> ? R : never
   : never;
-type SeedRows = { [T in Table]: CreateManyData<T>[] };
+export type SeedRows = { [T in Table]: CreateManyData<T>[] };
 
 /** Reference data the code relies on (regions, spheres, access groups, reason templates): always. */
 export async function seedReferenceData(client: Db): Promise<void> {
@@ -100,6 +103,7 @@ function demoRows(now: Date): SeedRows {
     seedInstitution(rows, t, organizationById.get(organizationId)!, scenario, i, (lko += 1));
   }
   seedReasonTemplates(rows);
+  seedMessages(rows, now);
   return rows;
 }
 
@@ -113,6 +117,10 @@ function seedReference(rows: SeedRows) {
   }
   for (const g of ACCESS_GROUPS) {
     rows.accessGroup.push({ id: accessGroupId(g.mnemonic), mnemonic: g.mnemonic, name: g.name });
+  }
+  // The official production calendar, in every region (each region's operator edits its own).
+  for (const [code] of RUSSIAN_REGIONS) {
+    for (const d of PRODUCTION_CALENDAR) rows.workCalendarDay.push({ regionId: regionId(code), day: new Date(`${d.day}T00:00:00Z`), working: d.working, note: d.note });
   }
 }
 
@@ -276,6 +284,7 @@ const ORGAN_ACCOUNTS: Record<string, Array<{ personId: string; roles: AccountRol
   [ORG.eduDepartment]: [
     { personId: "person-organ-admin", roles: ["LKO_ADMIN"] },
     { personId: `person-${orgKey(ORG.eduDepartment)}-chief`, roles: ["CURATOR", "OBSERVER"], curatorSpheres: ["preschool"] },
+    { personId: "person-omsu-mag-uo-coordinator", roles: ["COORDINATOR"] },
   ],
   [ORG.cultureDepartment]: [{ personId: "person-other-organ-admin", roles: ["LKO_ADMIN"] }],
   [ORG.cityAdministration]: [
@@ -283,6 +292,19 @@ const ORGAN_ACCOUNTS: Record<string, Array<{ personId: string; roles: AccountRol
     { personId: organAdminPerson(ORG.cityAdministration), roles: ["LKO_ADMIN", "CONNECTION_MONITOR"] },
   ],
   [ORG.agapovoEduDepartment]: [{ personId: "person-agapovo-admin", roles: ["LKO_ADMIN"] }],
+};
+
+/** Issue 20: the message back office's staff of two institutions (esia-world.ts names them). */
+const MESSAGE_STAFF: Record<string, Array<{ personId: string; roles: AccountRoleKind[] }>> = {
+  "org-mag-school-33": [
+    { personId: "person-mag-school-33-coordinator", roles: ["COORDINATOR"] },
+    { personId: "person-mag-school-33-executor", roles: ["EXECUTOR"] },
+    { personId: "person-mag-school-33-supervisor", roles: ["SUPERVISOR"] },
+  ],
+  "org-mag-school-40": [
+    { personId: "person-mag-school-40-coordinator", roles: ["COORDINATOR"] },
+    { personId: "person-mag-school-40-executor", roles: ["EXECUTOR"] },
+  ],
 };
 
 function seedOrganCabinets(rows: SeedRows, t: SeedClock) {
@@ -386,6 +408,10 @@ function seedInstitution(rows: SeedRows, t: SeedClock, o: WorldOrganization, sce
       id: `acc-${key}-2`, cabinetId, personId: it, roles: ["MODERATOR", "OBSERVER"], status: archived ? "ARCHIVED" : "CONFIRMED",
       confirmedAt: t.daysAgo(120 - index), trainingConfirmedAt: trained ? t.daysAgo(119 - index) : null,
     });
+  }
+
+  for (const [i, staff] of (MESSAGE_STAFF[o.id] ?? []).entries()) {
+    seedAccount(rows, { id: `acc-${key}-msg-${i + 1}`, cabinetId, personId: staff.personId, roles: staff.roles, status: "CONFIRMED", confirmedAt, trainingConfirmedAt: t.daysAgo(60) });
   }
 
   if (scenario === "widgetPlaced" || scenario === "widgetNotWorking") {

@@ -36,6 +36,8 @@ const FIXED: Record<string, Scenario> = {
   "org-mag-school-18": "trained", // e2e: functioning and widget
   "org-mag-school-36": "none", // e2e: the guide screenshots file, approve and set it up
   "org-mag-kindergarten-7": "trained",
+  "org-mag-school-33": "trained", // issue 20: the message back office's demo and e2e (messages.spec.ts)
+  "org-mag-school-40": "ready", // issue 20: a widget message arrives here (messages.spec.ts)
   "org-mag-culture-7": "none", // e2e: stored HTML in a request (security.spec.ts)
   "org-mag-sport-4": "cabinetArchived", // e2e: an archived cabinet's widget shows nothing (widget.spec.ts)
   "org-mag-culture-1": "pending", // a request of another organ's tree

@@ -139,7 +139,7 @@ test.describe("сохранённый HTML показывается тексто
     await signInThroughEsia(page, "organAdmin");
     await page.goto(`/admin/cabinets/${SCHOOL_33_LKO}/messages`);
     await expect(page.getByText(XSS.text).first()).toBeVisible();
-    await page.getByRole("link", { name: /Безопасность/ }).first().click();
+    await page.getByRole("row").filter({ hasText: XSS.text }).first().getByRole("link", { name: /^№ \d+$/ }).click();
     await expect(page.getByText(XSS.text, { exact: true })).toBeVisible();
     await expect(page.getByText(XSS.name, { exact: true })).toBeVisible();
     await page.getByText(XSS.name, { exact: true }).hover();

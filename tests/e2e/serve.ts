@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { cspReportFile } from "./support/csp-reports";
+import { testClockFile } from "./support/clock";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -39,10 +40,14 @@ const env = {
   MAIL_CATCHER_HTTP_PORT: String(mailHttpPort),
   // Every CSP violation a browser reports during the run lands here; the run fails on any (support/csp-teardown.ts).
   CSP_REPORT_FILE: cspReportFile(portalPort),
+  // Issue 20: the test clock (messages.spec.ts lets days pass) and a reminder job that looks every 2 s.
+  TEST_CLOCK_FILE: testClockFile(portalPort),
+  MESSAGE_REMINDER_SECONDS: "2",
 };
 
 fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 fs.rmSync(env.CSP_REPORT_FILE, { force: true });
+fs.rmSync(env.TEST_CLOCK_FILE, { force: true });
 if (!process.env.E2E_SKIP_BUILD) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env });
 execFileSync(bin("tsx"), ["prisma/prepare.ts"], { cwd: root, stdio: "inherit", env });
 

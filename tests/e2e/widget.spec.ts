@@ -142,19 +142,18 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     await expect(dialog).toHaveCount(0);
     await citizen.context().close();
 
-    await waitForMail(HEAD.email, "Новое сообщение гражданина");
+    // The cabinet's «Модератор/исполнитель сообщений» is told (issue 20: those who moderate it).
+    await waitForMail(personById.get("person-mag-school-18-it")!.email, "Новое сообщение гражданина");
 
     await signInWithLogin(page, HEAD.email);
     await page.goto(`/admin/cabinets/${LKO}/messages`);
-    const item = page.getByRole("list", { name: "Сообщения" }).getByRole("listitem").filter({ hasText: "нет горячей воды" });
+    // The ЛКО administrator sees the message (coordinators moderate it: messages.spec.ts walks it through).
+    const item = page.getByRole("row").filter({ hasText: "нет горячей воды" });
     await expect(item).toContainText("Новое");
-    await expect(item).toContainText("с сайта 127.0.0.1");
-    await item.getByRole("link", { name: "Питание" }).click();
+    await expect(item).toContainText("Питание");
+    await item.getByRole("link", { name: /^№ \d+$/ }).click();
     await expect(page.getByText("+79001112233")).toBeVisible();
-    await page.getByRole("button", { name: "Взять в работу" }).click();
-    await expect(page.getByText("В работе", { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Отметить «Ответ дан»" }).click();
-    await expect(page.getByText("Ответ дан", { exact: true })).toBeVisible();
+    await expect(page.getByText(/виджет на сайте http:\/\/127\.0\.0\.1/)).toBeVisible();
 
     await page.goto(FUNCTIONING);
     // The loader's report is a hint; «размещен» is the server's own check of the site (issue 17).
@@ -511,7 +510,7 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
 async function countMessages(page: Page): Promise<number> {
   if (!page.url().startsWith(BASE_URL)) await signInWithLogin(page, HEAD.email);
   await page.goto(`/admin/cabinets/${LKO}/messages`);
-  const all = await page.getByRole("navigation", { name: "Отбор по статусу" }).getByRole("link", { name: /^Все:/ }).textContent();
+  const all = await page.getByRole("navigation", { name: "Папки сообщений" }).getByRole("link", { name: /^Все:/ }).textContent();
   return Number(/\d+/.exec(all ?? "")?.[0]);
 }
 

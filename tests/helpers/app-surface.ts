@@ -19,9 +19,9 @@ function walk(dir: string, keep: (file: string) => boolean): string[] {
   return out.sort();
 }
 
-/** Source files under lib/ that define server actions. */
+/** Source files under lib/ that define server actions (directly, or through lib/messages/transition.ts's defineTransition). */
 export function actionModuleFiles(): string[] {
-  return walk(path.join(ROOT, "lib"), (f) => /\.tsx?$/.test(f) && !f.endsWith("define-action.ts") && fs.readFileSync(f, "utf8").includes("defineAction("));
+  return walk(path.join(ROOT, "lib"), (f) => /\.tsx?$/.test(f) && !f.endsWith("define-action.ts") && /\bdefine(Action|Transition)\(/.test(fs.readFileSync(f, "utf8")));
 }
 
 /** Every action, by its registry name, as the page calls it (the exported wrapper). */

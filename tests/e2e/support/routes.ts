@@ -57,6 +57,7 @@ export const PUBLIC_ROUTES: TRoute[] = [
   "/invite/no-such-invitation",
   `/form?opaId=${PLACED}`,
   "/widget-guide",
+  "/rate/no-such-link",
   "/no-such-page",
 ];
 
@@ -94,7 +95,8 @@ export const AUDIENCES: TAudience[] = [
       "/start", "/registration", "/registration/work", "/admin", "/admin/requests",
       `/admin/cabinets/${PLACED}`, `/admin/cabinets/${PLACED}/accounts`, `/admin/cabinets/${PLACED}/accounts/new`,
       `/admin/cabinets/${PLACED}/accounts/import`, `/admin/cabinets/${PLACED}/functioning`, `/admin/cabinets/${PLACED}/messages`,
-      `/admin/cabinets/${PLACED}/messages?status=ANSWERED`, `/admin/cabinets/${PLACED}/history`, "/dev/mail",
+      `/admin/cabinets/${PLACED}/messages?status=ANSWERED`, `/admin/cabinets/${PLACED}/messages?view=overdue`, `/admin/cabinets/${PLACED}/messages/settings`,
+      `/admin/cabinets/${PLACED}/history`, "/dev/mail",
       { pattern: "/admin/cabinets/[lkoId]/messages/[messageId]", resolve: firstLink(`/admin/cabinets/${PLACED}/messages`, `a[href^="/admin/cabinets/${PLACED}/messages/"]`) },
       { pattern: "/admin/cabinets/[lkoId]/accounts/[accountId]/archive", resolve: firstLink(`/admin/cabinets/${PLACED}/accounts`, 'a[href$="/archive"]') },
     ],
@@ -126,7 +128,7 @@ export const AUDIENCES: TAudience[] = [
     name: "региональный оператор ПОС",
     personId: "person-operator",
    
-    routes: ["/start", "/admin", "/admin/requests", "/monitoring", "/monitoring/progress", "/monitoring/charts", "/registration", "/dev/mail", ...firstCabinetTabs()],
+    routes: ["/start", "/admin", "/admin/requests", "/admin/messages-settings", "/monitoring", "/monitoring/progress", "/monitoring/charts", "/registration", "/dev/mail", ...firstCabinetTabs()],
   },
   {
     name: "ИТ-специалист администрации города",

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/access/actor";
 import { filingGaps } from "@/lib/access/filing";
 import { cabinetsWhere, capabilitiesOn, monitoringRoots, reviewableRequestsWhere, grants } from "@/lib/access/policies";
-import { CAPABILITIES, type CabinetCapability } from "@/lib/access/roles";
+import { CAPABILITIES, NON_CABINET_CAPABILITIES, type CabinetCapability } from "@/lib/access/roles";
 import { DEMO_INSTITUTION, ORG } from "@/lib/demo-world/esia-world";
 
 const actor = (personId: string) => loadActor(personId);
@@ -54,7 +54,7 @@ describe("права на кабинеты", () => {
     const cabinets = (await db.cabinet.findMany({ select: { id: true, editorialCabinetId: true, regionId: true, spheres: { select: { sphereId: true } } } }))
       .map(({ spheres, ...c }) => ({ ...c, sphereIds: spheres.map((s) => s.sphereId) }));
     const people = await db.account.findMany({ where: { status: "CONFIRMED", personId: { not: null } }, select: { personId: true }, distinct: ["personId"] });
-    const capabilities = CAPABILITIES.filter((c): c is CabinetCapability => c !== "requests.review" && c !== "monitoring.view");
+    const capabilities = CAPABILITIES.filter((c): c is CabinetCapability => !(NON_CABINET_CAPABILITIES as readonly string[]).includes(c));
     let compared = 0;
     for (const { personId } of people) {
       const a = await actor(personId!);

@@ -108,7 +108,7 @@ describe("загрузка учётных записей из CSV", () => {
     if (!preview.ok) return;
     const errorsByLine = Object.fromEntries(preview.data.rows.map((r) => [r.line, r.errors]));
     expect(errorsByLine[2]).toEqual([]);
-    expect(errorsByLine[3]).toEqual(expect.arrayContaining(["Неизвестная роль «Директор». Возможные: Администратор ЛКО, Куратор по направлению, Модератор/исполнитель сообщений, Наблюдатель, ИТ-специалист (мониторинг подключения).", "Заполните поле «Фамилия».", expect.stringContaining("Адрес электронной почты указан неверно")]));
+    expect(errorsByLine[3]).toEqual(expect.arrayContaining(["Неизвестная роль «Директор». Возможные: Администратор ЛКО, Куратор по направлению, Модератор/исполнитель сообщений, Координатор, Исполнитель, Руководитель, Наблюдатель, ИТ-специалист (мониторинг подключения).", "Заполните поле «Фамилия».", expect.stringContaining("Адрес электронной почты указан неверно")]));
     expect(errorsByLine[4].join(" ")).toContain("уже есть в системе");
     expect(errorsByLine[5]).toEqual(["Этот адрес уже указан в строке 2: у каждой учётной записи свой адрес."]);
     expect(errorsByLine[6]).toEqual(["Для роли «Куратор по направлению» выберите хотя бы одну сферу."]);

@@ -1,11 +1,12 @@
 // Concurrency (issue 8): two people of one organization file at once — one request, with its
-// revision; two staff change one message's status at once — one change. (Two reviewers deciding
+// revision; two coordinators accept one message at once — one transition. (Two reviewers deciding
 // one request at once: tests/integration/requests/review.test.ts.)
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { citizenAddress, formFields } from "../../helpers/citizen-form";
 import { DEMO_INSTITUTION } from "@/lib/demo-world/esia-world";
-import { setMessageStatus } from "@/lib/messages/actions";
+import { acceptMessage } from "@/lib/messages/actions";
+import { STALE_MESSAGE } from "@/lib/messages/transition";
 import { submitCitizenMessage } from "@/lib/messages/submit";
 import { fileCabinetRequest } from "@/lib/requests/filing-actions";
 import { requestContext } from "../../helpers/request-context";
@@ -37,22 +38,21 @@ describe("одновременная подача заявки", () => {
   });
 });
 
-describe("одновременная смена статуса сообщения", () => {
-  it("руководитель и специалист школы берут одно сообщение в работу одновременно: один переход, одно событие, второму — обновить страницу", async () => {
-    const cabinet = await db.cabinet.update({ where: { id: "cab-work-mag-school-18" }, data: { officialSite: "https://school18.demo.test", noSite: false }, select: { lkoId: true } });
+describe("одновременная работа с сообщением", () => {
+  it("два координатора школы принимают одно сообщение одновременно: один переход, одно событие, второму — обновить страницу", async () => {
+    const cabinet = await db.cabinet.update({ where: { id: "cab-work-mag-school-33" }, data: { officialSite: "https://school33.demo.test", noSite: false }, select: { lkoId: true } });
+    // The school's ИКТ specialist is its «Модератор/исполнитель сообщений»: a second person who may accept.
     const submitted = await submitCitizenMessage(
       cabinet.lkoId,
       { category: "food", text: "В столовой школы нет горячей воды третий день.", authorName: "Гражданин", contact: "citizen@mail.demo.test", consent: "on", ...formFields(cabinet.lkoId) },
       { origin: "http://portal.test", address: citizenAddress() },
     );
     if (!submitted.ok) throw new Error(submitted.error);
-    const jars = await cookiesOf({ personId: "person-mag-school-18-head" }, { personId: "person-mag-school-18-it" });
-    const results = await Promise.all(
-      jars.map((jar) => requestContext.runWithCookies(jar, () => setMessageStatus({ messageId: submitted.messageId, from: "NEW", to: "IN_PROGRESS" }))),
-    );
+    const jars = await cookiesOf({ personId: "person-mag-school-33-coordinator" }, { personId: "person-mag-school-33-it" });
+    const results = await Promise.all(jars.map((jar) => requestContext.runWithCookies(jar, () => acceptMessage({ messageId: submitted.messageId, version: 0 }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: "Статус сообщения уже изменил другой сотрудник. Обновите страницу." });
-    expect((await db.citizenMessage.findUniqueOrThrow({ where: { id: submitted.messageId } })).status).toBe("IN_PROGRESS");
-    expect(await db.auditEvent.count({ where: { entityId: submitted.messageId, action: "message.status_changed" } })).toBe(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: STALE_MESSAGE });
+    expect(await db.citizenMessage.findUniqueOrThrow({ where: { id: submitted.messageId } })).toMatchObject({ stage: "EXECUTION", version: 1 });
+    expect(await db.auditEvent.count({ where: { entityId: submitted.messageId, action: "message.accepted" } })).toBe(1);
   });
 });

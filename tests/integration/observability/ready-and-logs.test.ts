@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { migrationNames } from "@/lib/db/migrations";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { setMessageStatus } from "@/lib/messages/actions";
+import { acceptMessage } from "@/lib/messages/actions";
 import { GET as health } from "@/app/api/health/route";
 import { GET as ready } from "@/app/api/ready/route";
 import { capturedLog } from "../../helpers/log";
@@ -44,12 +44,12 @@ describe("журнал серверных действий", () => {
   it("одна строка на вызов: имя, длительность, исход — без введённых данных", async () => {
     await signInAs("organAdmin");
     const typed = "текст-который-не-должен-попасть-в-журнал";
-    const lines = await capturedLog(() => setMessageStatus({ messageId: typed, from: "NEW", to: "NOWHERE" }), "info");
+    const lines = await capturedLog(() => acceptMessage({ messageId: typed, version: "NOWHERE" }), "info");
     const actions = lines.filter((l) => l.event === "action");
-    expect(actions).toEqual([expect.objectContaining({ level: "info", action: "messages.setStatus", outcome: "invalid", durationMs: expect.any(Number) })]);
+    expect(actions).toEqual([expect.objectContaining({ level: "info", action: "messages.accept", outcome: "invalid", durationMs: expect.any(Number) })]);
     expect(JSON.stringify(lines)).not.toContain(typed);
 
-    const refused = await capturedLog(() => setMessageStatus({ messageId: "no-such-message", from: "NEW", to: "IN_PROGRESS" }), "info");
-    expect(refused.filter((l) => l.event === "action")).toEqual([expect.objectContaining({ action: "messages.setStatus", outcome: "refused" })]);
+    const refused = await capturedLog(() => acceptMessage({ messageId: "no-such-message", version: 0 }), "info");
+    expect(refused.filter((l) => l.event === "action")).toEqual([expect.objectContaining({ action: "messages.accept", outcome: "refused" })]);
   });
 });

@@ -17,6 +17,7 @@ import { signInAs } from "../../helpers/session";
 import { INSTITUTION_SCENARIOS } from "@/prisma/seed/scenarios";
 import { pendingSchoolRequest } from "../requests/support";
 import { ensureFreshStatus } from "@/lib/status/dashboard";
+import { ratingToken } from "@/lib/messages/rating-link";
 
 // ───────────── Who calls ─────────────
 
@@ -31,6 +32,14 @@ export const IDENTITIES = {
   operator: { label: "региональный оператор ПОС (Минцифры)", who: "operator" },
   cityIt: { label: "ИТ-специалист администрации города", who: "cityIt" },
   invitee: { label: "приглашённый, ещё не подтвердивший учётную запись (МОУ «СОШ № 10»)", who: "invitee" },
+  // Issue 20: the message back office. Message targets sit in МОУ «СОШ № 33» (its coordinator,
+  // executor and Руководитель); beside it МОУ «СОШ № 40», above it the Управление образования.
+  coordinator: { label: "координатор МОУ «СОШ № 33»", who: "messageCoordinator" },
+  executor: { label: "исполнитель МОУ «СОШ № 33», которому назначено сообщение", who: "messageExecutor" },
+  supervisor: { label: "руководитель МОУ «СОШ № 33» (утверждает ответы)", who: "messageSupervisor" },
+  siblingCoordinator: { label: "координатор соседнего учреждения (МОУ «СОШ № 40»)", who: "siblingCoordinator" },
+  otherExecutor: { label: "исполнитель другого кабинета (МОУ «СОШ № 40»)", who: "siblingExecutor" },
+  organCoordinator: { label: "координатор вышестоящего органа (Управление образования)", who: "organCoordinator" },
   citizen: { label: "гражданин без организаций", who: "noOrg" },
   signedOut: { label: "без входа", who: null },
 } as const satisfies Record<string, { label: string; who: DemoPersonKey | { personId: string } | null }>;
@@ -133,6 +142,115 @@ async function setOfficialSite(site: string) {
   await testDb().cabinet.update({ where: { id: SCHOOL_16.cabinetId }, data: { officialSite: site, noSite: false, noSiteReason: null } });
 }
 
+// ───────────── Citizens' messages (issue 20) ─────────────
+
+const MESSAGE_STAFF = ["coordinator", "executor", "supervisor", "siblingCoordinator", "otherExecutor", "organCoordinator"] as const satisfies readonly IdentityKey[];
+export const SCHOOL_33 = { cabinetId: "cab-work-mag-school-33", executorAccountId: "acc-mag-school-33-msg-2" } as const;
+
+/** A fresh message of МОУ «СОШ № 33» in the given state (by default «Новое», on moderation). */
+async function school33Message(state: Record<string, unknown> = {}) {
+  const m = await testDb().citizenMessage.create({
+    data: {
+      cabinetId: SCHOOL_33.cabinetId, receivedCabinetId: SCHOOL_33.cabinetId, category: "other", text: "Сообщение для проверки прав", authorName: "Гражданин",
+      contact: "citizen@mail.demo.test", consentAt: new Date(), plannedOn: new Date(Date.now() + 14 * 86_400_000), ...state,
+    },
+    select: { id: true, version: true },
+  });
+  return { messageId: m.id, version: m.version };
+}
+
+const inExecution = (extra: Record<string, unknown> = {}) => school33Message({ stage: "EXECUTION", status: "EXECUTOR_ASSIGNED", executorId: SCHOOL_33.executorAccountId, ...extra });
+const onApproval = () => inExecution({ stage: "APPROVAL", status: "ON_APPROVAL", answerText: "Здравствуйте! Ответ на сообщение.", resolution: "RESOLVED" });
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+/** A working day a month or more ahead (Monday to Friday and not in the calendar's exceptions). */
+const workingDayAhead = () => {
+  for (let n = 40; ; n++) {
+    const day = inDays(n);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !/-(01-0[1-9]|02-23|03-0[89]|05-0[1-9]|05-1[01]|06-1[24]|11-0[45]|12-31)$/.test(day)) return day;
+  }
+};
+
+const MESSAGE_ROWS: Record<string, ActionRow> = {
+  "messages.accept": { target: "новое сообщение МОУ «СОШ № 33» на модерации", verdicts: only("coordinator"), input: () => school33Message() },
+  "messages.reject": {
+    target: "новое сообщение МОУ «СОШ № 33» на модерации", verdicts: only("coordinator"),
+    input: async () => ({ ...(await school33Message()), rejection: "SPAM", reason: "Реклама" }),
+  },
+  "messages.categorize": {
+    target: "принятое сообщение МОУ «СОШ № 33»", verdicts: only("coordinator"),
+    input: async () => ({ ...(await school33Message({ stage: "COORDINATION", status: "ACCEPTED" })), category: "safety", subcategory: "Ограждение и охрана" }),
+  },
+  "messages.assign": {
+    target: "принятое сообщение МОУ «СОШ № 33»", verdicts: only("coordinator"),
+    input: async () => ({ ...(await school33Message({ stage: "COORDINATION", status: "ACCEPTED" })), executorId: SCHOOL_33.executorAccountId }),
+  },
+  "messages.redirect": {
+    target: "принятое сообщение МОУ «СОШ № 33» → в Управление образования", verdicts: only("coordinator"),
+    input: async () => ({ ...(await school33Message({ stage: "COORDINATION", status: "ACCEPTED" })), targetCabinetId: "cab-ed-omsu-mag-uo", reason: "Вопрос к управлению" }),
+  },
+  "messages.saveDraft": {
+    target: "сообщение МОУ «СОШ № 33», назначенное исполнителю", verdicts: only("executor"),
+    input: async () => ({ ...(await inExecution()), answerText: "Черновик ответа", resolution: "RESOLVED" }),
+  },
+  "messages.submitAnswer": {
+    target: "сообщение МОУ «СОШ № 33», назначенное исполнителю", verdicts: only("executor"),
+    input: async () => ({ ...(await inExecution()), answerText: "Здравствуйте! Проблема устранена.", resolution: "RESOLVED" }),
+  },
+  "messages.requestExtension": {
+    target: "сообщение МОУ «СОШ № 33», назначенное исполнителю", verdicts: only("executor"),
+    input: async () => ({ ...(await inExecution()), until: workingDayAhead(), reason: "Нужен подрядчик" }),
+  },
+  "messages.decideExtension": {
+    target: "запрос переноса срока сообщения МОУ «СОШ № 33»", verdicts: only("supervisor"),
+    input: async () => ({ ...(await inExecution({ status: "EXTENSION_REQUESTED", extensionUntil: new Date(`${workingDayAhead()}T00:00:00Z`), extensionReason: "Нужен подрядчик" })), decision: "approve" }),
+  },
+  "messages.approve": { target: "ответ на сообщение МОУ «СОШ № 33» на согласовании", verdicts: only("supervisor"), input: () => onApproval() },
+  "messages.returnAnswer": {
+    target: "ответ на сообщение МОУ «СОШ № 33» на согласовании", verdicts: only("supervisor"),
+    input: async () => ({ ...(await onApproval()), comment: "Дополните ответ" }),
+  },
+  // What the ЛКО administrator sets: the cabinet of МОУ «СОШ № 16» (its own administrator and the organ's).
+  "messages.saveTemplate": {
+    target: "шаблон ответа кабинета МОУ «СОШ № 16»", verdicts: only("organ", "institution"),
+    input: async () => ({ cabinetId: SCHOOL_16.cabinetId, title: "Шаблон", text: "Здравствуйте! Спасибо за обращение." }),
+  },
+  "messages.deleteTemplate": {
+    target: "шаблон ответа кабинета МОУ «СОШ № 16»", verdicts: only("organ", "institution"),
+    input: async () => ({ templateId: (await testDb().answerTemplate.create({ data: { cabinetId: SCHOOL_16.cabinetId, title: "Шаблон", text: "Текст шаблона ответа" } })).id }),
+  },
+  "messages.saveAutoRule": {
+    target: "автоправило кабинета МОУ «СОШ № 16»", verdicts: only("organ", "institution"),
+    input: async () => ({ cabinetId: SCHOOL_16.cabinetId, category: "food", executorId: "acc-mag-school-16-2" }),
+  },
+  "messages.deleteAutoRule": {
+    target: "автоправило кабинета МОУ «СОШ № 16»", verdicts: only("organ", "institution"),
+    input: async () => {
+      const db = testDb();
+      const rule = await db.messageAutoRule.upsert({
+        where: { cabinetId_category: { cabinetId: SCHOOL_16.cabinetId, category: "safety" } },
+        create: { cabinetId: SCHOOL_16.cabinetId, category: "safety", executorId: "acc-mag-school-16-2" }, update: {},
+      });
+      return { ruleId: rule.id };
+    },
+  },
+  "messages.saveDeadline": { target: "срок ответа по категории в регионе", verdicts: only("operator"), input: async () => ({ category: "safety", workingDays: 5 }) },
+  "messages.saveCalendarDay": {
+    target: "день производственного календаря региона", verdicts: only("operator"),
+    input: async () => ({ day: "2027-11-05", working: "rest", note: "Перенос выходного дня" }),
+  },
+  "messages.deleteCalendarDay": {
+    target: "день производственного календаря региона", verdicts: only("operator"),
+    input: async () => {
+      await testDb().workCalendarDay.upsert({
+        where: { regionId_day: { regionId: "region-74", day: new Date("2027-11-13T00:00:00Z") } },
+        create: { regionId: "region-74", day: new Date("2027-11-13T00:00:00Z"), working: true, note: "Рабочая суббота" }, update: {},
+      });
+      return { day: "2027-11-13" };
+    },
+  },
+};
+
 // ───────────── Server actions ─────────────
 
 export const ACTION_MATRIX: Record<string, ActionRow> = {
@@ -168,7 +286,7 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "accounts.confirmTraining": {
     target: "своя подтверждённая учётная запись без отметки об обучении",
-    verdicts: only("organ", "institution", "otherOrgan", "operator", "cityIt"),
+    verdicts: only("organ", "institution", "otherOrgan", "operator", "cityIt", ...MESSAGE_STAFF),
     input: async ({ personId }) => {
       // Whoever has a confirmed account gets its tick taken away first; the action puts it back.
       if (personId) await testDb().account.updateMany({ where: { personId, status: "CONFIRMED" }, data: { trainingConfirmedAt: null } });
@@ -209,16 +327,7 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
       await testDb().account.update({ where: { id: INVITEE_ACCOUNT }, data: { status: "INVITED", personId: null, confirmedAt: null, trainingConfirmedAt: null } });
     },
   },
-  "messages.setStatus": {
-    target: "новое сообщение гражданина в кабинете МОУ «СОШ № 16»",
-    verdicts: only("organ", "institution"),
-    input: async () => {
-      const message = await testDb().citizenMessage.create({
-        data: { cabinetId: SCHOOL_16.cabinetId, category: "other", text: "Сообщение для проверки прав", authorName: "Гражданин", contact: "citizen@mail.demo.test", consentAt: new Date() },
-      });
-      return { messageId: message.id, from: "NEW", to: "IN_PROGRESS" };
-    },
-  },
+  ...MESSAGE_ROWS,
   "requests.file": {
     target: "заявка на рабочий кабинет своей организации",
     verdicts: {
@@ -473,6 +582,26 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     access: "public", why: "встраиваемая страница статуса для сайта администрации",
     verdicts: everyone(), status: 200,
     call: async () => ({ path: "/status/75738000/embed", params: { oktmo: "75738000" } }),
+  },
+  "GET /admin/cabinets/[lkoId]/messages/export/[format]": {
+    access: "signed-in", why: "выгрузка сообщений кабинета — тем, кто видит его сообщения (остальным «не найдено»)",
+    verdicts: only("organ", "coordinator", "executor", "supervisor"), status: 200, refusedStatus: 404,
+    call: async () => {
+      const { lkoId } = await testDb().cabinet.findUniqueOrThrow({ where: { id: SCHOOL_33.cabinetId }, select: { lkoId: true } });
+      return { path: `/admin/cabinets/${lkoId}/messages/export/csv?view=all`, params: { lkoId: String(lkoId), format: "csv" } };
+    },
+  },
+  "POST /rate/[token]/send": {
+    access: "public", why: "оценка ответа гражданином по подписанной ссылке из письма: без входа, право — сама ссылка",
+    verdicts: everyone(), status: 303,
+    call: async () => {
+      const { messageId } = await school33Message({ stage: "CLOSED", status: "ANSWERED", answerRound: 1, answerText: "Ответ", closedAt: new Date() });
+      const token = ratingToken(messageId, 1, new Date());
+      return {
+        path: `/rate/${token}/send`, params: { token },
+        init: { method: "POST", headers: { origin: PORTAL_ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: "score=5&resolved=yes" },
+      };
+    },
   },
   "GET /monitoring/export/[format]": {
     access: "signed-in", why: "выгрузка мониторинга — только ИТ-специалистам и оператору (остальным «не найдено»)",

@@ -3,6 +3,7 @@
 // unknown cabinet's form shows nothing and accepts nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { formatDay } from "@/lib/ui/format";
 import { GET, POST } from "@/app/form/route";
 import { formFields, fromAddress } from "../../helpers/citizen-form";
 
@@ -55,16 +56,17 @@ describe("форма сообщения", () => {
     }
   });
 
-  it("сообщение со страницы портала сохраняется во входящих, администраторам уходит письмо", async () => {
+  it("сообщение со страницы портала сохраняется во входящих, модераторам кабинета уходит письмо", async () => {
     const before = await countMessages();
     const res = await post({ ...valid(), embeddedBy: SITE, idempotencyKey: "k-portal-0000000001" }, PORTAL);
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`/form?opaId=${lko}&sent=1`);
     expect(await countMessages()).toBe(before + 1);
     const message = await db.citizenMessage.findUniqueOrThrow({ where: { idempotencyKey: "k-portal-0000000001" } });
+    expect(res.headers.get("location")).toBe(`/form?opaId=${lko}&sent=${message.id}`);
     expect(message).toMatchObject({ cabinetId: CABINET, category: "safety", authorName: "Петров Иван", contact: "petrov@mail.demo.test", status: "NEW", origin: SITE });
     expect(await db.auditEvent.count({ where: { entityId: message.id, action: "message.received" } })).toBe(1);
-    const admins = await db.account.findMany({ where: { cabinetId: CABINET, status: "CONFIRMED", roles: { some: { role: "LKO_ADMIN" } } }, select: { email: true } });
+    // Those who moderate it (issue 20): the cabinet's coordinators and «Модератор/исполнитель».
+    const admins = await db.account.findMany({ where: { cabinetId: CABINET, status: "CONFIRMED", roles: { some: { role: { in: ["COORDINATOR", "MODERATOR"] } } } }, select: { email: true } });
     expect(admins.length).toBeGreaterThan(0);
     const mails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-new:${message.id}:` } } });
     expect(mails.map((m) => m.to).sort()).toEqual(admins.map((a) => a.email).sort());
@@ -73,8 +75,11 @@ describe("форма сообщения", () => {
     expect(mails[0].text).not.toContain("Петров");
     expect(mails[0].text).not.toContain("ограждение");
 
-    const sent = await GET(new Request(`${formUrl()}&sent=1`));
-    expect(await sent.text()).toContain("Сообщение отправлено");
+    // The confirmation names the message's number and its planned date (issue 20).
+    const sent = await (await GET(new Request(`${formUrl()}&sent=${message.id}`))).text();
+    expect(sent).toContain("Сообщение отправлено");
+    expect(sent).toContain(`<dt>Номер сообщения</dt><dd>${message.number}</dd>`);
+    expect(sent).toContain(`<dt>Планируемая дата ответа</dt><dd>не позднее ${formatDay(message.plannedOn)}</dd>`);
   });
 
   it("повтор с тем же ключом не создает второго сообщения", async () => {
