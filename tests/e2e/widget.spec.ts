@@ -4,7 +4,6 @@
 // Issue 21: the same on the sites people really have — a strict CSP with the code without inline
 // script, late markup in SPAs (plain, React 19, Vue-like), innerHTML and the documented mount, two
 // and three banners, keyboard only, a 360 px phone — and the site check naming what is wrong.
-import http from "node:http";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import type { Browser, BrowserContextOptions, ConsoleMessage, Locator, Page } from "@playwright/test";
@@ -16,6 +15,7 @@ import { INSTITUTION_SCENARIOS } from "../../prisma/seed/scenarios";
 import { BASE_URL } from "../../playwright.config";
 import { signInThroughEsia, signInWithLogin } from "./support/esia";
 import { waitForMail } from "./support/mail";
+import { closeSentForm, FORM_FRAME, sendThroughBanner, sitePage, testSites } from "./support/test-site";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 // The institution's official site and some other site: ports clear of the portal's own four.
@@ -30,36 +30,18 @@ const ARCHIVED_LKO = lkoOf(INSTITUTION_SCENARIOS.find((s) => s.scenario === "cab
 const FUNCTIONING = `/admin/cabinets/${LKO}/functioning`;
 // The design and text test 1 chooses: the snippets of the site owners' page, made for this cabinet.
 const SNIPPETS = siteSnippets({ portalOrigin: BASE_URL, lkoId: LKO, variant: variantById(17)!, banner: BANNER_TEXTS[1] });
-const FORM_FRAME = 'iframe[title="Форма сообщения — Платформа обратной связи"]';
-
-/** What each fake site serves, by address; set by the tests. */
-const pages = new Map<string, { body: string; headers: Record<string, string> }>();
-const servers: http.Server[] = [];
-/** A page (or, with a Content-Type header, a script) of a fake site, with the headers it is sent with. */
-const put = (url: string, body: string, headers: Record<string, string> = {}) => pages.set(url, { body, headers: { "Content-Type": "text/html; charset=utf-8", ...headers } });
+/** The institution's site and some other site (./support/test-site.ts). */
+const sites = testSites();
+const put = sites.put;
 const JS = { "Content-Type": "text/javascript; charset=utf-8" };
 
-function serveSite(origin: string) {
-  const server = http.createServer((req, res) => {
-    const page = pages.get(`${origin}${req.url}`);
-    res.writeHead(page ? 200 : 404, page?.headers ?? { "Content-Type": "text/plain; charset=utf-8" });
-    res.end(page?.body ?? "not found");
-  });
-  const { port } = new URL(origin);
-  servers.push(server);
-  return new Promise<void>((resolve) => server.listen(Number(port), "127.0.0.1", resolve));
-}
-
 test.beforeAll(async () => {
-  await serveSite(SITE);
-  await serveSite(OTHER);
+  await sites.serve(SITE);
+  await sites.serve(OTHER);
 });
 test.afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await sites.close();
 });
-
-const sitePage = (title: string, code: string, head = "") =>
-  `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>${head}</head><body><h1>${title}</h1>\n${code}\n<p>Подвал сайта</p></body></html>`;
 
 test.describe.serial("виджет МОУ «СОШ № 18»", () => {
   let code = "";
@@ -535,20 +517,7 @@ async function visit(browser: Browser, url: string, options: BrowserContextOptio
 
 /** Opens the form from a banner's button, sends a message and closes the dialog. */
 async function writeThroughBanner(page: Page, button: Locator, text: string) {
-  await button.click();
-  const dialog = page.getByRole("dialog", { name: "Сообщение в Платформу обратной связи" });
-  await expect(dialog).toHaveCount(1);
-  const form = page.frameLocator(FORM_FRAME);
-  await form.getByLabel("Тема сообщения").selectOption({ label: "Питание" });
-  await form.getByLabel("Опишите проблему").fill(text);
-  await form.getByLabel("Как к вам обращаться").fill("Иванова Мария");
-  await form.getByLabel("Электронная почта или телефон для ответа").fill("8 (900) 111-22-33");
-  await form.getByLabel("Я даю согласие на обработку моих персональных данных").check();
-  await form.getByRole("button", { name: "Отправить сообщение" }).click();
-  await expect(form.getByRole("heading", { name: "Сообщение отправлено" })).toBeVisible();
-  await form.getByRole("button", { name: "Закрыть" }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(button).toBeFocused();
+  await closeSentForm(page, await sendThroughBanner(page, button, { text }), button);
 }
 
 /** «Проверить сайт», again after the half minute the portal asks between checks; the latest check. */
