@@ -13,6 +13,7 @@ import { regionToday } from "@/lib/messages/deadlines";
 import { addDays } from "@/lib/messages/calendar";
 import { answeredInTimeShare } from "@/lib/messages/figures";
 import { ORG } from "@/lib/demo-world/esia-world";
+import { forgetPublicStatus, publicStatus } from "@/lib/status/public";
 import { signInAs } from "../../helpers/session";
 
 const scope = async () => monitoringRoots(await loadActor("person-city-it"));
@@ -87,5 +88,27 @@ describe("сообщения граждан на панели мониторин
     const sheet = workbook.worksheets[0];
     const xlsxHeaders = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers.map((h) => sheet.getRow(2).getCell(xlsxHeaders.indexOf(h) + 1).value)).toEqual([6, 2, 1, "3,5"]);
+  });
+});
+
+describe("доля ответов в срок на публичной странице", () => {
+  it("по управлению и по городу — из тех же цифр, что у ИТ-специалиста, и без персональных данных", async () => {
+    forgetPublicStatus();
+    const status = (await publicStatus("75738000", 1, null))!;
+    const sum = (rows: TDashboardRow[]) => ({
+      messagesAnswered: rows.reduce((a, r) => a + r.messagesAnswered, 0),
+      messagesInTime: rows.reduce((a, r) => a + r.messagesInTime, 0),
+      messagesOverdue: rows.reduce((a, r) => a + r.messagesOverdue, 0),
+    });
+    const education = sum(await rowsOf({}));
+    expect(education.messagesAnswered).toBeGreaterThanOrEqual(4);
+    const organ = status.organs.find((o) => o.name === "Управление образования")!;
+    expect(organ.answeredInTime).toBe(answeredInTimeShare(education));
+    expect(organ.answeredInTime).not.toBeNull();
+    // Other управления have no messages of their institutions: no share, not «0 %».
+    expect(status.organs.filter((o) => o !== organ).every((o) => o.answeredInTime === null)).toBe(true);
+    expect(status.answeredInTime).toBe(organ.answeredInTime);
+    // Only counts and shares: no message, number, author or contact.
+    expect(JSON.stringify(status)).not.toMatch(/citizen@|Гражданин|снег/);
   });
 });
