@@ -14,6 +14,7 @@ import { addDays } from "@/lib/messages/calendar";
 import { answeredInTimeShare } from "@/lib/messages/figures";
 import { ORG } from "@/lib/demo-world/esia-world";
 import { forgetPublicStatus, publicStatus } from "@/lib/status/public";
+import { loadProgress } from "@/lib/status/deadline";
 import { signInAs } from "../../helpers/session";
 
 const scope = async () => monitoringRoots(await loadActor("person-city-it"));
@@ -110,5 +111,25 @@ describe("доля ответов в срок на публичной стран
     expect(status.answeredInTime).toBe(organ.answeredInTime);
     // Only counts and shares: no message, number, author or contact.
     expect(JSON.stringify(status)).not.toMatch(/citizen@|Гражданин|снег/);
+  });
+});
+
+describe("сводка по управлениям («Сроки и прогресс»)", () => {
+  it("у управления — суммы строк его учреждений, во «Всего» — сумма управлений, оценка взвешена по оценкам", async () => {
+    const rows = await rowsOf({});
+    const progress = await loadProgress(await scope());
+    const education = progress.organs.find((o) => o.organId === ORG.eduDepartment)!;
+    const sum = (key: "messagesReceived" | "messagesAnswered" | "messagesInTime" | "messagesOverdue") => rows.reduce((a, r) => a + r[key], 0);
+    expect(education.messages).toMatchObject({
+      messagesReceived: sum("messagesReceived"), messagesAnswered: sum("messagesAnswered"), messagesInTime: sum("messagesInTime"), messagesOverdue: sum("messagesOverdue"),
+    });
+    expect(education.messages.messagesReceived).toBeGreaterThanOrEqual(6);
+    // The ratings of the management's cabinets, counted here from the rows themselves.
+    const rated = await db.citizenMessage.findMany({
+      where: { rating: { not: null }, status: { not: "REJECTED" }, cabinet: { organization: { parentId: ORG.eduDepartment } } }, select: { rating: true },
+    });
+    expect(education.messages.ratingAverage).toBe(Math.round((rated.reduce((a, m) => a + m.rating!, 0) / rated.length) * 10) / 10);
+    expect(progress.overall.messages.messagesReceived).toBe(progress.organs.reduce((a, o) => a + o.messages.messagesReceived, 0));
+    expect(progress.overall.messages.ratingAverage).toBe(education.messages.ratingAverage);
   });
 });
