@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/status/StatusBadge";
 import type { TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, SITE_STATE, WIDGET_ICON, WIDGET_STATE, widgetSeenText } from "@/lib/status/model";
 import { dashboardSearch, type TDashboardQuery, type TSortKey } from "@/lib/status/query";
-import { formatDateTime, formatDay } from "@/lib/ui/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
 import { compareNatural } from "@/lib/db/natural-order";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { siteDomain } from "@/lib/functioning/official-site";
@@ -56,6 +56,18 @@ export function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<stri
             проверка сайта: {SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, {formatDateTime(r.siteCheck.checkedAt)}
           </span>
         )}
+      </td>
+      <td className="p-2" data-testid="institution-messages">
+        {approved ? (
+          <>
+            <span className="block">сообщений: <span data-testid="messages-received">{r.messagesReceived}</span></span>
+            <span className="block">отвечено в срок: <span data-testid="messages-in-time">{r.messagesInTime}</span> из {r.messagesAnswered}</span>
+            <span className={`block ${r.messagesOverdue > 0 ? "font-medium text-danger" : ""}`}>просрочено сейчас: <span data-testid="messages-overdue">{r.messagesOverdue}</span></span>
+            <span className="block text-xs text-muted">
+              средняя оценка: <span data-testid="messages-rating">{r.ratingAverage === null ? "оценок нет" : formatNumber(r.ratingAverage)}</span>
+            </span>
+          </>
+        ) : "—"}
       </td>
       <td className="p-2">
         {r.remindedAt ? <span className="block text-xs" data-testid="reminded-at">{formatDateTime(r.remindedAt)}</span> : <span className="block text-xs text-muted">не напоминали</span>}

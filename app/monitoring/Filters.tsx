@@ -22,6 +22,7 @@ export function Filters({ query, organs, spheres }: { query: TDashboardQuery; or
         <FilterSelect compact id="f-ready" name="ready" label="Готовность" value={query.ready} options={[["all", "Все 4 точки"], ["partial", "Не все точки"]]} />
         <FilterSelect compact id="f-site" name="site" label="Официальный сайт" value={query.site} options={Object.entries(SITE_STATE)} />
         <FilterSelect compact id="f-widget" name="widget" label="Виджет" value={query.widget} options={Object.entries(WIDGET_STATE)} />
+        <FilterSelect compact id="f-messages" name="messages" label="Сообщения граждан" value={query.messages} options={[["overdue", "Есть просроченные"], ["none-overdue", "Просроченных нет"]]} />
         <FilterSelect compact id="f-reminded" name="reminded" label="Напоминание" value={query.reminded} options={[["yes", "Напоминали"], ["no", "Не напоминали"]]} />
         <div className="flex items-end">
           <label className="flex items-center gap-2 py-2">

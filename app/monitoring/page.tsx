@@ -64,7 +64,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
 
       <RowRemindForm />
       <TableFrame label="Учреждения">
-        <table className="min-w-[1040px]">
+        <table className="min-w-[1180px]">
           <caption className="sr-only">Учреждения и состояние их подключения к ПОС</caption>
           <thead className="align-bottom">
             <tr>
@@ -75,6 +75,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
               <SortHeader query={query} sort="accounts">Учётные записи</SortHeader>
               <SortHeader query={query} sort="ready">Готовность</SortHeader>
               <SortHeader query={query} sort="widget" className="w-[16%]">Сайт и виджет</SortHeader>
+              <th scope="col" className="p-2">Сообщения граждан</th>
               <SortHeader query={query} sort="reminded">Напоминание</SortHeader>
             </tr>
           </thead>

@@ -7,8 +7,9 @@ import { refreshConnectionStatus, siteCheckFact, utc, type TSiteCheckJson } from
 import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
+import { messageFigureColumns, type TMessageFigures } from "@/lib/messages/figures";
 
-export interface TDashboardRow {
+export interface TDashboardRow extends TMessageFigures {
   organizationId: string;
   name: string;
   fullName: string;
@@ -69,10 +70,11 @@ export const ROW_COLUMNS = Prisma.sql`
   cs."officialSite", cs.site, cs.widget, cs.missing, cs.overall, cs."remindedAt", cs."cabinetId", cs."municipalityId"`;
 
 /**
- * Facts that change without a write (invitation expiry, the deadline) or too often to store (each
- * widget report), for the rows of one page or export batch: the same statement, no more queries.
+ * Facts that change without a write (invitation expiry, the deadline, «Просрочено») or too often to
+ * store (each widget report, the messages), for the rows of one page or export batch: the same
+ * statement, no more queries, and only the page's rows are looked at.
  */
-export const ROW_EXTRAS = Prisma.sql`
+export const rowExtras = (): Prisma.Sql => Prisma.sql`
   LEFT JOIN "Municipality" m ON m.id = page."municipalityId"
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('origin', w.origin, 'lastSeenAt', w."lastSeenAt")) AS placements FROM "WidgetPlacement" w WHERE w."cabinetId" = page."cabinetId"
@@ -88,14 +90,19 @@ export const ROW_EXTRAS = Prisma.sql`
     SELECT count(*)::int AS "expiredInvitations" FROM "Account" a
     JOIN "Invitation" i ON i."accountId" = a.id AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" < now()
     WHERE a."cabinetId" = page."cabinetId" AND a.status = 'INVITED'
-  ) inv ON true`;
+  ) inv ON true
+  LEFT JOIN LATERAL (
+    SELECT ${messageFigureColumns("cm")} FROM "CitizenMessage" cm WHERE cm."cabinetId" = page."cabinetId"
+  ) msg ON true`;
 
 export const ROW_EXTRA_COLUMNS = Prisma.sql`
   page.*, w.placements, sp.proof, sc.outcome AS "siteCheckOutcome", sc."checkedAt" AS "siteCheckedAt",
-  coalesce(inv."expiredInvitations", 0) AS "expiredInvitations", m."connectionDeadline" AS deadline,
+  coalesce(inv."expiredInvitations", 0) AS "expiredInvitations",
+  coalesce(msg."messagesReceived", 0) AS "messagesReceived", coalesce(msg."messagesAnswered", 0) AS "messagesAnswered",
+  coalesce(msg."messagesInTime", 0) AS "messagesInTime", coalesce(msg."messagesOverdue", 0) AS "messagesOverdue", msg."ratingAverage", m."connectionDeadline" AS deadline,
   (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${regionToday()}) AS late`;
 
-/** A row as ROW_EXTRA_COLUMNS returns it, before the widget's details are worked out. */
+/** A row as ROW_EXTRA_COLUMNS (over rowExtras) returns it, before the widget's details are worked out. */
 export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
   nameSortKey: string;
   cabinetId: string | null;
@@ -160,7 +167,7 @@ export function dashboardPageSql(scope: TMonitoringScope, query: TDashboardQuery
       WHERE ${scopeCondition(scope)} AND ${where(filterConditions(query))}
       ORDER BY ${orderBy(query.sort, query.dir)}
       LIMIT ${query.size} OFFSET ${(page - 1) * query.size}
-    ) page ${ROW_EXTRAS}
+    ) page ${rowExtras()}
     ORDER BY ${pageOrder(query.dir)}`;
 }
 

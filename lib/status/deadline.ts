@@ -7,6 +7,7 @@ import { ensureFreshStatus } from "./dashboard";
 import { countLateCondition, countScopeCondition, lateCondition, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
+import { messageFigureColumns, type TMessageFigures } from "@/lib/messages/figures";
 
 export interface TOrganProgress {
   organId: string | null;
@@ -15,6 +16,8 @@ export interface TOrganProgress {
   connected: number;
   late: number;
   counts: Record<ConnectionOverall, number>;
+  /** Citizens' messages in the cabinets of its institutions (the dashboard's columns, summed; with the ratings' count and sum, to sum averages). */
+  messages: TMessageSums;
 }
 
 export interface TProgress {
@@ -25,22 +28,44 @@ export interface TProgress {
 }
 
 const emptyCounts = () => Object.fromEntries(OVERALL_ORDER.map((s) => [s, 0])) as Record<ConnectionOverall, number>;
+type TMessageSums = TMessageFigures & { ratings: number; ratingSum: number };
+const emptyMessages = (): TMessageSums => ({ messagesReceived: 0, messagesAnswered: 0, messagesInTime: 0, messagesOverdue: 0, ratingAverage: null, ratings: 0, ratingSum: 0 });
 
 /** Counts per управление and status over the person's trees (one aggregate query). */
 export async function progressByOrgan(scope: TMonitoringScope): Promise<TOrganProgress[]> {
   await ensureFreshStatus();
-  // From the kept counts: a few rows per управление, whatever the number of institutions.
-  const rows = await db.$queryRaw<Array<{ organId: string | null; organName: string | null; overall: ConnectionOverall; n: number; late: number }>>`
-    WITH RECURSIVE ${organsCte(scope)}
-    SELECT nullif(c."parentId", '') AS "organId", p."shortName" AS "organName", c.overall, sum(c.n)::int AS n,
-           coalesce(sum(c.n) FILTER (WHERE ${countLateCondition()}), 0)::int AS late
-    FROM "ConnectionStatusCount" c LEFT JOIN "Organization" p ON p.id = c."parentId"
-    WHERE ${countScopeCondition(scope)}
-    GROUP BY c."parentId", p."shortName", c.overall`;
+  // From the kept counts: a few rows per управление, whatever the number of institutions. The
+  // messages of each управление's institutions come in the same statement, grouped once per
+  // управление (each of its status rows carries the same figures).
+  const rows = await db.$queryRaw<Array<{ organId: string | null; organName: string | null; overall: ConnectionOverall; n: number; late: number } & Partial<TMessageSums>>>`
+    WITH RECURSIVE ${organsCte(scope)},
+    counts AS (
+      SELECT c."parentId", p."shortName" AS "organName", c.overall, sum(c.n)::int AS n,
+             coalesce(sum(c.n) FILTER (WHERE ${countLateCondition()}), 0)::int AS late
+      FROM "ConnectionStatusCount" c LEFT JOIN "Organization" p ON p.id = c."parentId"
+      WHERE ${countScopeCondition(scope)}
+      GROUP BY c."parentId", p."shortName", c.overall
+    ),
+    msg AS (
+      SELECT i."parentId", ${messageFigureColumns("cm")},
+             count(cm.rating) FILTER (WHERE cm.status <> 'REJECTED')::int AS ratings, coalesce(sum(cm.rating) FILTER (WHERE cm.status <> 'REJECTED'), 0)::int AS "ratingSum"
+      FROM "CitizenMessage" cm JOIN "Cabinet" cab ON cab.id = cm."cabinetId" JOIN "Organization" i ON i.id = cab."organizationId"
+      WHERE i."parentId" IN (SELECT "parentId" FROM counts)
+      GROUP BY i."parentId"
+    )
+    SELECT nullif(counts."parentId", '') AS "organId", counts."organName", counts.overall, counts.n, counts.late,
+           msg."messagesReceived", msg."messagesAnswered", msg."messagesInTime", msg."messagesOverdue", msg."ratingAverage", msg.ratings, msg."ratingSum"
+    FROM counts LEFT JOIN msg ON msg."parentId" = counts."parentId"`;
   const byOrgan = new Map<string, TOrganProgress>();
   for (const r of rows) {
     const key = r.organId ?? "";
-    const organ = byOrgan.get(key) ?? { organId: r.organId, organName: r.organName ?? "Учредитель не указан", total: 0, connected: 0, late: 0, counts: emptyCounts() };
+    const organ = byOrgan.get(key) ?? {
+      organId: r.organId, organName: r.organName ?? "Учредитель не указан", total: 0, connected: 0, late: 0, counts: emptyCounts(),
+      messages: {
+        messagesReceived: r.messagesReceived ?? 0, messagesAnswered: r.messagesAnswered ?? 0, messagesInTime: r.messagesInTime ?? 0, messagesOverdue: r.messagesOverdue ?? 0,
+        ratingAverage: r.ratingAverage ?? null, ratings: r.ratings ?? 0, ratingSum: r.ratingSum ?? 0,
+      },
+    };
     organ.counts[r.overall] += r.n;
     organ.total += r.n;
     organ.late += r.late;
@@ -51,13 +76,21 @@ export async function progressByOrgan(scope: TMonitoringScope): Promise<TOrganPr
 }
 
 export function sumProgress(organs: TOrganProgress[]): TOrganProgress {
-  const all: TOrganProgress = { organId: null, organName: "Всего", total: 0, connected: 0, late: 0, counts: emptyCounts() };
+  const all: TOrganProgress = { organId: null, organName: "Всего", total: 0, connected: 0, late: 0, counts: emptyCounts(), messages: emptyMessages() };
   for (const o of organs) {
     all.total += o.total;
     all.connected += o.connected;
     all.late += o.late;
     for (const s of OVERALL_ORDER) all.counts[s] += o.counts[s];
+    all.messages.messagesReceived += o.messages.messagesReceived;
+    all.messages.messagesAnswered += o.messages.messagesAnswered;
+    all.messages.messagesInTime += o.messages.messagesInTime;
+    all.messages.messagesOverdue += o.messages.messagesOverdue;
+    all.messages.ratings += o.messages.ratings;
+    all.messages.ratingSum += o.messages.ratingSum;
   }
+  // Every rating weighs alike (not each управление's average alike).
+  all.messages.ratingAverage = all.messages.ratings === 0 ? null : Math.round((all.messages.ratingSum / all.messages.ratings) * 10) / 10;
   return all;
 }
 

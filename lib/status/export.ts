@@ -6,10 +6,10 @@ import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
-import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, ROW_EXTRAS, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
+import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, rowExtras, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
 import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
-import { formatDateTime, formatDay } from "@/lib/ui/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
 import { CABINET_STATE, OVERALL, SITE_STATE, WIDGET_STATE, missingText, widgetSeenText } from "./model";
 
 const BATCH = 1_000;
@@ -32,7 +32,7 @@ export async function* viewBatches(scope: TMonitoringScope, query: TDashboardQue
         WHERE ${scopeSql} AND ${where(conditions)}
         ORDER BY ${orderBy(query.sort, query.dir)}
         LIMIT ${batchSize}
-      ) page ${ROW_EXTRAS}
+      ) page ${rowExtras()}
       ORDER BY ${pageOrder(query.dir)}`;
     const rows: TExportRow[] = withWidgetDetails(raw);
     if (rows.length === 0) return;
@@ -65,6 +65,10 @@ export const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (r: T
   { header: "Срок подключения", width: 14, value: (r) => formatDay(r.deadline) },
   { header: "Срок нарушен", width: 10, value: (r) => (r.late ? "да" : "нет") },
   { header: "Напоминание отправлено", width: 18, value: (r) => formatDateTime(r.remindedAt) },
+  { header: "Сообщений", width: 12, value: (r) => r.messagesReceived },
+  { header: "Отвечено в срок", width: 12, value: (r) => r.messagesInTime },
+  { header: "Просрочено сейчас", width: 12, value: (r) => r.messagesOverdue },
+  { header: "Средняя оценка", width: 10, value: (r) => (r.ratingAverage === null ? "" : formatNumber(r.ratingAverage)) },
 ];
 
 /**

@@ -9,6 +9,7 @@ import { db, Prisma } from "@/lib/db";
 import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
 import { countScopeCondition, nameContains, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
+import { answeredInTimeShare, messageFigureColumns, type TMessageFigures } from "@/lib/messages/figures";
 
 export const PUBLIC_CACHE_SECONDS = 60;
 export const PUBLIC_PAGE_SIZE = 50;
@@ -39,12 +40,18 @@ export interface TPublicMunicipality {
   counts: TPublicCounts;
 }
 
-export interface TPublicOrgan extends TPublicCounts {
+/** Citizens' messages, in a share only (no message, no person): see lib/messages/figures.ts. */
+export interface TPublicAnswers {
+  /** «Отвечено в срок», per cent of the messages whose term is settled; null when there is none yet. */
+  answeredInTime: number | null;
+}
+
+export interface TPublicOrgan extends TPublicCounts, TPublicAnswers {
   /** The управление (учредитель) the institutions answer to. */
   name: string;
 }
 
-export interface TPublicStatus extends TPublicMunicipality {
+export interface TPublicStatus extends TPublicMunicipality, TPublicAnswers {
   organs: TPublicOrgan[];
   page: number;
   pages: number;
@@ -67,16 +74,39 @@ const COUNT_COLUMNS = Prisma.sql`coalesce(sum(c.n), 0)::int AS total,
       coalesce(sum(c.n) FILTER (WHERE c.overall IN ('IN_PROGRESS', 'CONNECTED') AND c.widget = 'NO_SITE'), 0)::int AS "noSite",
       coalesce(sum(c.n) FILTER (WHERE c.overall = 'CONNECTED'), 0)::int AS ready`;
 
-/** The counts per управление (the organ an institution answers to) of the scope; the totals are their sum. */
-async function organCountsOf(scope: TMonitoringScope): Promise<TPublicOrgan[]> {
-  return db.$queryRaw<TPublicOrgan[]>`
+type TOrganFigures = TPublicCounts & { name: string } & Pick<TMessageFigures, "messagesAnswered" | "messagesInTime" | "messagesOverdue">;
+
+/**
+ * The counts per управление (the organ an institution answers to) of the scope, with the messages
+ * of its institutions' cabinets (in the same statement); the totals are their sum.
+ */
+async function organCountsOf(scope: TMonitoringScope): Promise<TOrganFigures[]> {
+  return db.$queryRaw<TOrganFigures[]>`
     WITH RECURSIVE ${organsCte(scope)}
-    SELECT p."shortName" AS name, ${COUNT_COLUMNS}
-    FROM "ConnectionStatusCount" c JOIN "Organization" p ON p.id = c."parentId"
-    WHERE ${countScopeCondition(scope)}
-    GROUP BY p.id, p."shortName"
-    HAVING sum(c.n) > 0
-    ORDER BY p."shortNameSortKey", p.id`;
+    SELECT x.name, x.total, x."cabinetConnected", x."widgetPlaced", x."noSite", x.ready, msg."messagesAnswered", msg."messagesInTime", msg."messagesOverdue"
+    FROM (
+      SELECT p.id, p."shortNameSortKey" AS "sortKey", p."shortName" AS name, ${COUNT_COLUMNS}
+      FROM "ConnectionStatusCount" c JOIN "Organization" p ON p.id = c."parentId"
+      WHERE ${countScopeCondition(scope)}
+      GROUP BY p.id, p."shortName"
+      HAVING sum(c.n) > 0
+    ) x
+    LEFT JOIN LATERAL (
+      SELECT ${messageFigureColumns("cm")} FROM "CitizenMessage" cm
+      JOIN "Cabinet" cab ON cab.id = cm."cabinetId" JOIN "Organization" i ON i.id = cab."organizationId"
+      WHERE i."parentId" = x.id
+    ) msg ON true
+    ORDER BY x."sortKey", x.id`;
+}
+
+function withShare({ messagesAnswered, messagesInTime, messagesOverdue, ...counts }: TOrganFigures): TPublicOrgan {
+  return { ...counts, answeredInTime: answeredInTimeShare({ messagesAnswered, messagesInTime, messagesOverdue }) };
+}
+
+function sumFigures(organs: TOrganFigures[]) {
+  const all = { messagesAnswered: 0, messagesInTime: 0, messagesOverdue: 0 };
+  for (const o of organs) for (const k of Object.keys(all) as Array<keyof typeof all>) all[k] += o[k];
+  return all;
 }
 
 function sumCounts(organs: TPublicCounts[]): TPublicCounts {
@@ -110,8 +140,10 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
   const m = await db.municipality.findUnique({ where: { oktmo }, select: { id: true, oktmo: true, name: true, connectionDeadline: true } });
   if (!m) return null;
   const scope = await rootsOf(m.id);
-  const organs = await organCountsOf(scope);
+  const figures = await organCountsOf(scope);
+  const organs = figures.map(withShare);
   const counts = sumCounts(organs);
+  const answeredInTime = answeredInTimeShare(sumFigures(figures));
   const search = query ? Prisma.sql`AND ${nameContains(query)}` : Prisma.empty;
   const [{ matching }] = query
     ? await db.$queryRaw<Array<{ matching: number }>>`
@@ -131,7 +163,7 @@ async function loadStatus(oktmo: string, page: number, query: string | null): Pr
     ORDER BY cs."nameSortKey", cs."organizationId"
     LIMIT ${PUBLIC_PAGE_SIZE} OFFSET ${(current - 1) * PUBLIC_PAGE_SIZE}`;
   return {
-    oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts, organs, page: current, pages, query, matching, institutions,
+    oktmo: m.oktmo, name: m.name, deadline: isoDate(m.connectionDeadline), counts, answeredInTime, organs, page: current, pages, query, matching, institutions,
     updatedAt: new Date().toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/db";
 import { portalTimeZone } from "@/lib/ui/format";
 import type { TMonitoringScope } from "@/lib/access/policies";
+import { overdueNowSql } from "@/lib/messages/figures";
 
 const OVERALL_VALUES = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"] as const;
 const CABINET_VALUES = ["NONE", "PENDING", "REJECTED", "APPROVED"] as const;
@@ -67,6 +68,7 @@ export const ZDashboardQuery = z.object({
   ready: optionalEnum(["all", "partial"] as const),
   late: z.enum(["1"]).optional().catch(undefined),
   reminded: optionalEnum(["yes", "no"] as const),
+  messages: optionalEnum(["overdue", "none-overdue"] as const),
   sort: z.enum(SORT_KEYS as [TSortKey, ...TSortKey[]]).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
@@ -139,7 +141,7 @@ export function countLateCondition(): Prisma.Sql {
  * municipality) lateness; that covers the first page and the usual «управление + статус» views.
  */
 export function countFilterConditions(f: TDashboardFilters): Prisma.Sql[] | null {
-  if (f.q || f.sphere || f.cabinet || f.site || f.accounts || f.training || f.ready || f.reminded) return null;
+  if (f.q || f.sphere || f.cabinet || f.site || f.accounts || f.training || f.ready || f.reminded || f.messages) return null;
   const c: Prisma.Sql[] = [];
   if (f.organ) c.push(Prisma.sql`c."parentId" = ${f.organ}`);
   if (f.widget) c.push(Prisma.sql`c.widget = ${f.widget}::"WidgetState"`);
@@ -183,6 +185,11 @@ export function filterConditions(f: TDashboardFilters, options: { withStatus?: b
   if (f.late) c.push(lateCondition());
   if (f.reminded === "yes") c.push(Prisma.sql`cs."remindedAt" IS NOT NULL`);
   if (f.reminded === "no") c.push(Prisma.sql`cs."remindedAt" IS NULL`);
+  if (f.messages) {
+    // The (cabinetId, stage, plannedOn) index finds an institution's open messages.
+    const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "CitizenMessage" om WHERE om."cabinetId" = cs."cabinetId" AND ${overdueNowSql("om")})`;
+    c.push(f.messages === "overdue" ? overdue : Prisma.sql`NOT ${overdue}`);
+  }
   return c;
 }
 

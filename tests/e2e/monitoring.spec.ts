@@ -148,7 +148,10 @@ test("ИТ-специалист города: отбор по управлени
   await expect(pub.getByTestId("public-widget")).toHaveText(String(widgetPlaced));
   const organRow = pub.getByTestId("public-organ").filter({ hasText: CULTURE });
   await expect(organRow.locator("td").first()).toHaveText("10");
-  await expect(organRow.locator("td").last()).toContainText(`${culture.filter((r) => r.status === "Подключено").length} (`);
+  // Columns: institutions, cabinet, widget, connected, answered in time.
+  await expect(organRow.locator("td").nth(3)).toContainText(`${culture.filter((r) => r.status === "Подключено").length} (`);
+  // The city's messages (МОУ «СОШ № 33» has answered and overdue ones): a share, and no message or person.
+  await expect(pub.getByTestId("public-answered-in-time")).toContainText(/Сообщения граждан отвечены в срок: \d+(,\d)? %/);
   await expect(pub.getByTestId("public-row")).toHaveCount(Math.min(city.all, 50));
   await expect(pub.getByText(`Найдено: ${city.all}.`)).toBeVisible();
 
@@ -234,4 +237,35 @@ test("ИТ-специалист управления, приглашённый �
   expect(all).toHaveLength(10);
   expect(all.every((r) => r["Учредитель / управление"] === CULTURE)).toBe(true);
   await context.close();
+});
+
+test("ИТ-специалист города: сообщения граждан учреждений — на панели, в отборе по просроченным и в выгрузке", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInThroughEsia(page, "cityIt");
+  await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Мониторинг подключения" }).click();
+  await expect(page.getByRole("columnheader", { name: "Сообщения граждан" })).toBeVisible();
+  await page.getByLabel("Сообщения граждан").selectOption({ label: "Есть просроченные" });
+  await page.getByRole("button", { name: "Показать" }).click();
+  await expect(page).toHaveURL(/messages=overdue/);
+  await expect(rows(page).first()).toBeVisible();
+  const figures: Array<Record<string, string>> = [];
+  for (let i = 0; i < (await rows(page).count()); i++) {
+    const row = rows(page).nth(i);
+    const text = async (id: string) => (await row.getByTestId(id).textContent())!.trim();
+    figures.push({
+      "ОГРН": (await row.getAttribute("data-ogrn"))!, name: await text("institution-name"),
+      "Сообщений": await text("messages-received"), "Отвечено в срок": await text("messages-in-time"),
+      "Просрочено сейчас": await text("messages-overdue"), "Средняя оценка": (await text("messages-rating")).replace("оценок нет", ""),
+    });
+  }
+  // МОУ «СОШ № 33» has a message past its planned day in the demo data; every row listed has one.
+  expect(figures.some((r) => r.name.includes("СОШ № 33"))).toBe(true);
+  expect(figures.every((r) => Number(r["Просрочено сейчас"]) > 0)).toBe(true);
+
+  // The CSV of this view carries the same figures.
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Скачать CSV" }).click()]);
+  const csv = parse((await saved(csvDownload)).subarray(3).toString("utf8"), { delimiter: ";", columns: true }) as Array<Record<string, string>>;
+  const columns = ["ОГРН", "Сообщений", "Отвечено в срок", "Просрочено сейчас", "Средняя оценка"];
+  const pick = (r: Record<string, string>) => Object.fromEntries(columns.map((c) => [c, r[c]]));
+  expect(csv.map(pick)).toEqual(figures.map(pick));
 });

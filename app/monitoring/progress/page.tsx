@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/status/StatusBadge";
 import { requireMonitoring } from "@/lib/access/guards";
 import { loadProgress, type TOrganProgress } from "@/lib/status/deadline";
 import { missingText, percent } from "@/lib/status/model";
-import { formatDateTime, formatDay } from "@/lib/ui/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
 import { dashboardSearch } from "@/lib/status/query";
 import { DeadlineForm } from "./DeadlineForm";
 import { TableFrame } from "@/components/ui/TableFrame";
@@ -41,6 +41,30 @@ export default async function ProgressPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="messages" className="card space-y-4">
+        <h2 id="messages">Сообщения граждан по управлениям</h2>
+        <p className="text-sm text-muted">Сообщения в кабинетах учреждений каждого управления (без отклонённых модератором): отвечено в срок — ответ направлен заявителю не позже плановой даты; просрочено сейчас — срок прошёл, ответа ещё нет.</p>
+        <TableFrame label="Сообщения граждан по управлениям">
+          <table>
+            <caption className="sr-only">Сообщения граждан по управлениям: сколько поступило, отвечено в срок, просрочено сейчас, средняя оценка ответов</caption>
+            <thead>
+              <tr><th scope="col" className="p-2">Управление</th><th scope="col" className="p-2">Сообщений</th><th scope="col" className="p-2">Отвечено в срок</th><th scope="col" className="p-2">Просрочено сейчас</th><th scope="col" className="p-2">Средняя оценка</th></tr>
+            </thead>
+            <tbody>
+              {[...progress.organs, progress.overall].map((o) => (
+                <tr key={o === progress.overall ? "all" : (o.organId ?? "none")} className={`border-t border-line ${o === progress.overall ? "font-semibold" : ""}`} data-testid="organ-messages">
+                  <th scope="row" className="p-2 text-left">{o.organName}</th>
+                  <td className="p-2">{o.messages.messagesReceived}</td>
+                  <td className="p-2">{o.messages.messagesInTime} из {o.messages.messagesAnswered}</td>
+                  <td className={`p-2 ${o.messages.messagesOverdue > 0 ? "text-danger" : ""}`}>{o.messages.messagesOverdue}</td>
+                  <td className="p-2">{o.messages.ratingAverage === null ? "—" : formatNumber(o.messages.ratingAverage)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       </section>
 
       <section aria-labelledby="late" className="card space-y-4">

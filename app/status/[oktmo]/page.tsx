@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { PUBLIC_PAGE_SIZE, parsePublicQuery, publicStatus } from "@/lib/status/public";
 import { percent } from "@/lib/status/model";
-import { formatDateTime, formatDay } from "@/lib/ui/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
 import { portalUrl } from "@/lib/esia/config";
 import { PublicCounts } from "../PublicCounts";
 
@@ -28,6 +28,7 @@ export default async function MunicipalityStatusPage({ params, searchParams }: P
       <h1>Статус подключения учреждений: {status.name}</h1>
       {status.deadline && <p>Срок подключения — до <strong>{formatDay(new Date(status.deadline))}</strong>.</p>}
       <PublicCounts counts={status.counts} />
+      <p data-testid="public-answered-in-time">{answeredInTimeText(status.answeredInTime)}</p>
       {status.organs.length > 1 && <OrgansTable organs={status.organs} />}
       <h2 className="text-xl">Учреждения</h2>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Поиск учреждения">
@@ -82,7 +83,7 @@ function OrgansTable({ organs }: { organs: NonNullable<Awaited<ReturnType<typeof
       <h2 id="by-organ" className="text-xl">По учредителям</h2>
       <TableFrame label="По учредителям">
         <table>
-          <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением</caption>
+          <caption className="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением; доля сообщений граждан, отвеченных в срок</caption>
           <thead>
             <tr>
               <th scope="col" className="p-2">Учредитель</th>
@@ -90,6 +91,7 @@ function OrgansTable({ organs }: { organs: NonNullable<Awaited<ReturnType<typeof
               <th scope="col" className="p-2">Кабинет подключён</th>
               <th scope="col" className="p-2">Виджет размещён</th>
               <th scope="col" className="p-2">Подключение завершено</th>
+              <th scope="col" className="p-2">Ответы в срок</th>
             </tr>
           </thead>
           <tbody>
@@ -100,6 +102,7 @@ function OrgansTable({ organs }: { organs: NonNullable<Awaited<ReturnType<typeof
                 <td className="p-2">{o.cabinetConnected}</td>
                 <td className="p-2">{o.widgetPlaced}</td>
                 <td className="p-2">{o.ready} ({percent(o.ready, o.total).toLocaleString("ru-RU")} %)</td>
+                <td className="p-2">{o.answeredInTime === null ? "—" : `${formatNumber(o.answeredInTime)} %`}</td>
               </tr>
             ))}
           </tbody>
@@ -107,4 +110,11 @@ function OrgansTable({ organs }: { organs: NonNullable<Awaited<ReturnType<typeof
       </TableFrame>
     </section>
   );
+}
+
+/** The answered-in-time share in words: answered, or still open past the planned day, counted in. */
+function answeredInTimeText(share: number | null): string {
+  return share === null
+    ? "Сообщения граждан: ответов с наступившим сроком пока нет."
+    : `Сообщения граждан отвечены в срок: ${formatNumber(share)} % (из отвеченных и тех, срок ответа на которые уже прошёл).`;
 }
