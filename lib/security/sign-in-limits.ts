@@ -47,8 +47,13 @@ const keys = (kind: "start" | "failed", who: TSignInClient) => ({
 export async function signInStart(who: TSignInClient, now = new Date()): Promise<{ waitMs: number; address: boolean }> {
   const start = keys("start", who);
   const failed = keys("failed", who);
-  const [client, address] = [await countAttempt(start.client, START_PER_CLIENT, now), await countAttempt(start.address, START_PER_ADDRESS, now)];
-  const [clientFailed, addressFailed] = [await lockedFor(failed.client, now), await lockedFor(failed.address, now)];
+  // A browser without its cookie yet is every browser's first sign-in from this address: a shared
+  // "-" client would lock out a whole office (and every fresh browser) after 30 first sign-ins. Those
+  // meet only the address's ceiling, which is what a script that drops its cookie meets too.
+  const known = who.client !== "-";
+  const client = known ? await countAttempt(start.client, START_PER_CLIENT, now) : { retryAfterMs: 0 };
+  const address = await countAttempt(start.address, START_PER_ADDRESS, now);
+  const [clientFailed, addressFailed] = [known ? await lockedFor(failed.client, now) : 0, await lockedFor(failed.address, now)];
   const addressWait = Math.max(address.retryAfterMs, addressFailed);
   const clientWait = Math.max(client.retryAfterMs, clientFailed);
   return { waitMs: Math.max(addressWait, clientWait), address: addressWait > 0 && addressWait >= clientWait };
@@ -57,7 +62,7 @@ export async function signInStart(who: TSignInClient, now = new Date()): Promise
 /** Counts a failed return from ЕСИА (forged or stale state, missing code) against the client and its address. */
 export async function signInFailed(who: TSignInClient, now = new Date()): Promise<void> {
   const failed = keys("failed", who);
-  await countAttempt(failed.client, FAILED_PER_CLIENT, now);
+  if (who.client !== "-") await countAttempt(failed.client, FAILED_PER_CLIENT, now);
   await countAttempt(failed.address, FAILED_PER_ADDRESS, now);
 }
 

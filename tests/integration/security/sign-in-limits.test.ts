@@ -73,6 +73,12 @@ describe("ограничения входа для офиса за одним а
     expect(throttled(await start({ client: "someone-else" }))).toBe(true);
   });
 
+  it("первые входы многих браузеров (ещё без cookie) не запирают друг друга; потолок адреса — тот же", async () => {
+    for (let i = 0; i < 60; i++) expect(throttled(await start({})), `первый вход ${i}`).toBe(false);
+    for (let i = 0; i < 200; i++) await forgedReturn({});
+    expect(throttled(await start({}))).toBe(true);
+  });
+
   it("паузы растут: каждая новая блокировка того же ключа вдвое длиннее", async () => {
     const rule = { limit: 2, windowMs: 60_000, lockMs: 60_000, growth: 2, maxLockMs: 3_600_000 };
     let t = new Date("2026-12-01T09:00:00Z").getTime();
