@@ -118,6 +118,7 @@ export const AUDIENCES: TAudience[] = [
       { pattern: "/admin/requests/[id]", resolve: firstLink("/admin/requests?status=REJECTED", 'a[href^="/admin/requests/"]') },
       `/admin/cabinets/${EDU}`, `/admin/cabinets/${EDU}/accounts`, `/admin/cabinets/${EDU}/accounts/new`, `/admin/cabinets/${EDU}/accounts/import`,
       `/admin/cabinets/${EDU}/functioning`, `/admin/cabinets/${EDU}/messages`, `/admin/cabinets/${EDU}/history`,
+      { pattern: "/admin/cabinets/[lkoId]/messages/[messageId]", resolve: firstLink(`/admin/cabinets/${EDU}/messages`, `a[href^="/admin/cabinets/${EDU}/messages/"]`) },
       `/admin/cabinets/${SCHOOL_16}`, `/admin/cabinets/${SCHOOL_16}/accounts`, `/admin/cabinets/${SCHOOL_16}/accounts?status=ARCHIVED`,
       `/admin/cabinets/${SCHOOL_16}/functioning`, `/admin/cabinets/${SCHOOL_16}/history`,
       { pattern: "/admin/cabinets/[lkoId]/accounts/[accountId]/archive", resolve: firstLink(`/admin/cabinets/${SCHOOL_16}/accounts`, 'a[href$="/archive"]') },
