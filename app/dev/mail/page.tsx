@@ -3,9 +3,13 @@ import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { StatusPanel } from "@/components/ui/Status";
 import { caughtMessages } from "@/lib/mail/catcher-client";
+import { demoMailbox } from "@/lib/mail/config";
 import { formatDateTime } from "@/lib/ui/format";
 
-export const metadata: Metadata = { title: "Почта (демо)" };
+// Not a demo stand: the «не найдено» page must not name the mailbox in its title either.
+export function generateMetadata(): Metadata {
+  return demoMailbox().enabled ? { title: "Почта (демо)" } : {};
+}
 export const dynamic = "force-dynamic";
 
 const URL_RE = /(https?:\/\/[^\s<>"']+)/g;
