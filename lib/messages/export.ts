@@ -3,10 +3,8 @@ import "server-only";
 // the columns regions build their reports on, streamed: rows are read in keyset batches and written
 // as they come. Cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) are written
 // as text with a leading apostrophe, so a citizen's text can never run in the reader's Excel.
-import { PassThrough, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
 import { db, type Prisma } from "@/lib/db";
+import { csvStream, xlsxStream } from "@/lib/export/table-stream";
 import { formatDay, fullName } from "@/lib/ui/format";
 import { MESSAGE_RESOLUTION, MESSAGE_STAGE, MESSAGE_STATUS } from "@/lib/ui/strings";
 import { categoryLabel } from "./categories";
@@ -63,44 +61,15 @@ async function* batches(cabinetId: string, query: TInboxQuery, viewer: TInboxVie
 
 const rowOf = (m: TExportMessage, today: string) => MESSAGE_EXPORT_COLUMNS.map((c) => formulaSafe(c.value(m, today)));
 
-/** CSV (UTF-8 with a byte order mark and «;», as Excel in Russian opens it). */
-export function messagesCsv(cabinetId: string, query: TInboxQuery, viewer: TInboxViewer, view: TInboxView): ReadableStream<Uint8Array> {
-  const csv = stringify({ delimiter: ";", bom: true, header: true, columns: MESSAGE_EXPORT_COLUMNS.map((c) => c.header), record_delimiter: "windows" });
-  (async () => {
-    try {
-      const today = regionToday();
-      for await (const batch of batches(cabinetId, query, viewer, view, today)) {
-        for (const m of batch) if (!csv.write(rowOf(m, today))) await new Promise((r) => csv.once("drain", r));
-      }
-      csv.end();
-    } catch (error) {
-      csv.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
-}
+/** The view's messages as export cells, batch by batch («today» of the region read once). */
+const exportBatches = (cabinetId: string, query: TInboxQuery, viewer: TInboxViewer, view: TInboxView) =>
+  async function* () {
+    const today = regionToday();
+    for await (const batch of batches(cabinetId, query, viewer, view, today)) yield batch.map((m) => rowOf(m, today));
+  };
 
-/** XLSX through ExcelJS's streaming writer: each row is committed as it is added. */
-export function messagesXlsx(cabinetId: string, query: TInboxQuery, viewer: TInboxViewer, view: TInboxView): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  (async () => {
-    try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-      workbook.creator = "Платформа обратной связи";
-      const sheet = workbook.addWorksheet("Сообщения", { views: [{ state: "frozen", ySplit: 1 }] });
-      sheet.columns = MESSAGE_EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
-      const today = regionToday();
-      for await (const batch of batches(cabinetId, query, viewer, view, today)) {
-        for (const m of batch) sheet.addRow(rowOf(m, today)).commit();
-        if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r));
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
-}
+export const messagesCsv = (cabinetId: string, query: TInboxQuery, viewer: TInboxViewer, view: TInboxView) =>
+  csvStream(MESSAGE_EXPORT_COLUMNS, exportBatches(cabinetId, query, viewer, view));
+
+export const messagesXlsx = (cabinetId: string, query: TInboxQuery, viewer: TInboxViewer, view: TInboxView) =>
+  xlsxStream("Сообщения", MESSAGE_EXPORT_COLUMNS, exportBatches(cabinetId, query, viewer, view));

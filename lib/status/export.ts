@@ -1,10 +1,8 @@
 // CSV and XLSX of the dashboard's current view, streamed: rows are read in keyset batches and
 // written as they come, so 100 000 institutions never sit in memory at once.
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
-import { stringify } from "csv-stringify";
-import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
+import { csvStream, xlsxStream } from "@/lib/export/table-stream";
 import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { ensureFreshStatus, pageOrder, ROW_COLUMNS, ROW_EXTRA_COLUMNS, rowExtras, withWidgetDetails, type TDashboardRow, type TRawRow } from "./dashboard";
 import { afterKey, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardQuery } from "./query";
@@ -86,47 +84,13 @@ async function sphereNames(): Promise<Map<string, string>> {
   return new Map((await db.sphere.findMany({ select: { id: true, name: true } })).map((s) => [s.id, s.name]));
 }
 
-/** CSV (UTF-8 with a byte order mark and «;», as Excel in Russian opens it). */
-export function csvExport(scope: TMonitoringScope, query: TDashboardQuery): ReadableStream<Uint8Array> {
-  const csv = stringify({ delimiter: ";", bom: true, header: true, columns: EXPORT_COLUMNS.map((c) => c.header), record_delimiter: "windows" });
-  (async () => {
-    try {
-      const spheres = await sphereNames();
-      for await (const batch of viewBatches(scope, query)) {
-        for (const row of batch) {
-          // Respect back-pressure: wait when the consumer is slower than the database.
-          if (!csv.write(exportRow(row, spheres))) await new Promise((r) => csv.once("drain", r));
-        }
-      }
-      csv.end();
-    } catch (error) {
-      csv.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
-}
+/** The view's rows as export cells, batch by batch (the spheres' names read once). */
+const exportBatches = (scope: TMonitoringScope, query: TDashboardQuery) =>
+  async function* () {
+    const spheres = await sphereNames();
+    for await (const batch of viewBatches(scope, query)) yield batch.map((row) => exportRow(row, spheres));
+  };
 
-/** XLSX through ExcelJS's streaming writer: each row is committed (written out) as it is added. */
-export function xlsxExport(scope: TMonitoringScope, query: TDashboardQuery): ReadableStream<Uint8Array> {
-  const out = new PassThrough();
-  (async () => {
-    try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-      workbook.creator = "Платформа обратной связи";
-      const sheet = workbook.addWorksheet("Статус подключения", { views: [{ state: "frozen", ySplit: 1 }] });
-      sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
-      const spheres = await sphereNames();
-      for await (const batch of viewBatches(scope, query)) {
-        for (const row of batch) sheet.addRow(exportRow(row, spheres)).commit();
-        if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r));
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
-}
+export const csvExport = (scope: TMonitoringScope, query: TDashboardQuery) => csvStream(EXPORT_COLUMNS, exportBatches(scope, query));
+
+export const xlsxExport = (scope: TMonitoringScope, query: TDashboardQuery) => xlsxStream("Статус подключения", EXPORT_COLUMNS, exportBatches(scope, query));
