@@ -6,7 +6,8 @@ import { ADMIN_INTRO, adminAudience } from "@/lib/cabinets/audience";
 import { cabinetTree, type TreeNode } from "@/lib/cabinets/tree";
 import { db } from "@/lib/db";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { StatusText } from "@/components/ui/Status";
+import { StatusPanel, StatusText } from "@/components/ui/Status";
+import { accountsAwaitingApprovalOf } from "@/lib/accounts/service";
 import { formatNumber } from "@/lib/ui/format";
 import { ACTIONS, CABINET_KIND, CABINET_TABS } from "@/lib/ui/strings";
 
@@ -17,6 +18,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const { q } = await searchParams;
   const tree = await cabinetTree(actor, { q: typeof q === "string" ? q.slice(0, 100) : undefined });
   const archived = tree.total === 0 && !q ? await db.account.count({ where: { personId: session.person.id, status: "ARCHIVED" } }) : 0;
+  const awaiting = await accountsAwaitingApprovalOf(session.person.id);
 
   return (
     <div className="space-y-6">
@@ -24,6 +26,21 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <h1>Администрирование ЛКО</h1>
         <p className="text-muted" data-testid="admin-intro">{ADMIN_INTRO[adminAudience(actor)]}</p>
       </div>
+
+      {awaiting.length > 0 ? (
+        // Decision 077: the invitation was accepted under another name; an administrator decides.
+        <StatusPanel tone="warning" icon="clock" title="Учётная запись ожидает подтверждения администратором">
+          <p>
+            Вы приняли приглашение, адресованное другому человеку: ФИО в вашей учётной записи Госуслуг не совпадает с приглашением.
+            Доступ к кабинету откроется, когда администратор ЛКО подтвердит учётную запись. Если доступ нужен срочно, обратитесь к нему.
+          </p>
+          <ul className="mt-2 list-disc pl-6" data-testid="awaiting-approval">
+            {awaiting.map((a) => (
+              <li key={a.lkoId}>{a.name} (ЛКО № {a.lkoId})</li>
+            ))}
+          </ul>
+        </StatusPanel>
+      ) : null}
 
       <form role="search" method="get" className="card flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1 basis-64">
@@ -35,7 +52,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </form>
 
       {tree.total === 0 ? (
-        archived > 0 ? (
+        awaiting.length > 0 && !q ? null : archived > 0 ? (
           <EmptyState title="Нет доступа к кабинетам">
             Ваша учётная запись в ЛКО перенесена администратором в архив, поэтому доступа к кабинетам нет. Если это ошибка, обратитесь к администратору ЛКО вашего органа.
           </EmptyState>
@@ -82,7 +99,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
 function CabinetNode({ node }: { node: TreeNode }) {
   const a = node.accounts;
-  const allConfirmed = a.invited + a.expired === 0 && a.confirmed > 0;
+  const allConfirmed = a.invited + a.expired + a.awaitingApproval === 0 && a.confirmed > 0;
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="space-y-1">
@@ -104,6 +121,7 @@ function CabinetNode({ node }: { node: TreeNode }) {
           Учётные записи: подтверждено {a.confirmed}
           {a.invited ? `, приглашено ${a.invited}` : ""}
           {a.expired ? `, приглашение истекло ${a.expired}` : ""}
+          {a.awaitingApproval ? `, ожидает подтверждения администратором ${a.awaitingApproval}` : ""}
           {a.archived ? `, в архиве ${a.archived}` : ""}
         </p>
         <p>

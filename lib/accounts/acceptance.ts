@@ -32,8 +32,28 @@ export function acceptanceOf(invited: TNamed & { email: string }, person: TNamed
   return { person: fullName(person), mismatch };
 }
 
-/** «ФИО и адрес почты не совпадают с приглашением» and its shorter cases. */
+/**
+ * Does this acceptance wait for a cabinet administrator (decision 077)? Only when the person got in
+ * through ЕСИА membership of the organization — not by the invited address — and their ФИО differs
+ * from the invitation: the link reached a colleague. A differing address alone is the usual case (a
+ * work address invited, a personal one in ЕСИА) and a differing name at the invited address is the
+ * invited person (a changed surname, a typo): both are only marked.
+ */
+export function needsApproval(matchedBy: "email" | "membership", acceptance: TAcceptance): boolean {
+  return matchedBy === "membership" && acceptance.mismatch.includes("name");
+}
+
+/** «ФИО и адрес почты не совпадают» and its shorter cases. */
+export function mismatchWords(mismatch: readonly TAcceptanceMismatch[]): string {
+  return mismatch.includes("name") && mismatch.includes("email") ? "ФИО и адрес почты не совпадают" : mismatch.includes("name") ? "ФИО не совпадает" : "Адрес почты не совпадает";
+}
+
+/** The mark beside a confirmed account: «… не совпадает с приглашением: проверьте …». */
 export function mismatchText(mismatch: readonly TAcceptanceMismatch[]): string {
-  const what = mismatch.includes("name") && mismatch.includes("email") ? "ФИО и адрес почты не совпадают" : mismatch.includes("name") ? "ФИО не совпадает" : "Адрес почты не совпадает";
-  return `${what} с приглашением: проверьте, кто подтвердил, и при необходимости отправьте учетную запись в архив`;
+  return `${mismatchWords(mismatch)} с приглашением: проверьте, кто подтвердил, и при необходимости отправьте учетную запись в архив`;
+}
+
+/** The mark beside an account that waits for the administrator (decision 077). */
+export function approvalText(mismatch: readonly TAcceptanceMismatch[]): string {
+  return `${mismatchWords(mismatch)} с приглашением. Доступа нет, пока администратор не подтвердит учетную запись: нажмите «Подтвердить», если доступ нужен этому сотруднику, или «В архив»`;
 }

@@ -54,6 +54,7 @@ export const resendInvitation = defineAction({
   load: (input, { actor }) => accountForActor(actor, input.accountId),
   async handler(_input, { session, resource: account }) {
     if (account.status === "CONFIRMED") throw new ConflictError("Учётная запись уже подтверждена: приглашение не нужно.");
+    if (account.status === "AWAITING_APPROVAL") throw new ConflictError("Приглашение уже принято: подтвердите учётную запись или перенесите её в архив.");
     if (account.status === "ARCHIVED") throw new ConflictError("Учётная запись в архиве: сначала восстановите её.");
     // The link would only say «Приглашение отменено» (an archived cabinet takes no one).
     if (account.cabinet.status !== "ACTIVE") throw new ConflictError("Кабинет в архиве: приглашения в него не отправляются.");
@@ -129,7 +130,9 @@ export const restoreAccount = defineAction({
   load: (input, { actor }) => accountForActor(actor, input.accountId),
   async handler(_input, { session, resource: account }) {
     if (account.status !== "ARCHIVED") throw new ConflictError("Учётная запись не в архиве.");
-    const status = account.statusBeforeArchive === "CONFIRMED" && account.personId ? "CONFIRMED" : "INVITED";
+    // An account that waited for the administrator waits again (decision 077).
+    const before = account.statusBeforeArchive;
+    const status = (before === "CONFIRMED" || before === "AWAITING_APPROVAL") && account.personId ? before : "INVITED";
     await db.$transaction(async (tx) => {
       const { count } = await tx.account.updateMany({
         where: { id: account.id, status: "ARCHIVED" },
@@ -148,13 +151,44 @@ export const restoreAccount = defineAction({
 });
 
 /**
+ * «Подтвердить»: an invitation accepted through ЕСИА membership by a person with another name
+ * waits for this (decision 077); the account then grants its roles (after the training tick).
+ * Nobody approves their own: an organ's administrator may have accepted a subordinate's link.
+ */
+export const approveAccount = defineAction({
+  name: "accounts.approve",
+  schema: ZAccountRef,
+  async load(input, { session, actor }) {
+    const account = await accountForActor(actor, input.accountId);
+    if (account.personId === session.person.id) throw new ForbiddenError("Нельзя подтвердить собственную учётную запись: это делает другой администратор ЛКО.");
+    return account;
+  },
+  async handler(_input, { session, resource: account }) {
+    if (account.status !== "AWAITING_APPROVAL") throw new ConflictError("Учётная запись не ожидает подтверждения администратором. Обновите страницу.");
+    const now = new Date();
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.account.updateMany({ where: { id: account.id, status: "AWAITING_APPROVAL" }, data: { status: "CONFIRMED", confirmedAt: now } });
+      if (count === 0) throw new ConflictError("Статус учётной записи изменился. Обновите страницу.");
+      await recordAudit(tx, {
+        actorPersonId: session.person.id, action: "account.approved", entityType: "Account", entityId: account.id,
+        cabinetId: account.cabinet.id, organizationId: account.cabinet.organizationId,
+        data: { email: account.email, acceptedBy: account.person ? fullName(account.person) : null },
+      });
+    });
+    return { name: fullName(account) };
+  },
+  revalidate: ADMIN_AREA,
+  form: { message: "Учётная запись подтверждена. Доступ откроется после отметки «Мною пройдено обучение»." },
+});
+
+/**
  * «В архив» after its confirmation page (…/accounts/[accountId]/archive), never one click in the
  * table: archiving ends the person's access at once.
  */
 export const archiveAccountForm = archiveAccount.form;
 
 // «В архив» is not among them: it asks first, on a page of its own.
-const ROW_ACTIONS = { resend: resendInvitation, restore: restoreAccount } as const;
+const ROW_ACTIONS = { resend: resendInvitation, restore: restoreAccount, approve: approveAccount } as const;
 
 /** One form per table row: the pressed button names the action (works without JavaScript too). */
 export const accountRowForm = formSwitch<unknown>(({ intent }) =>

@@ -64,7 +64,7 @@ async function pageInOneOrder(where: Prisma.AccountWhereInput, query: TAccountLi
 /**
  * Sorting by status follows the status people see, not the stored one: «Приглашение истекло» is an
  * invited account without a live link (not stored, decision 007), so it must not mix with
- * «Приглашен». The list is cut into the four displayed statuses (in DISPLAY_STATUSES order, by
+ * «Приглашен». The list is cut into the displayed statuses (in DISPLAY_STATUSES order, by
  * name within each) with the same conditions as the status filter; the page takes its rows from
  * the one or two groups it spans.
  */
@@ -126,7 +126,7 @@ export async function listAccounts(cabinetId: string, query: TAccountListQuery, 
       const last = r.invitations[0];
       return {
         ...r, displayStatus: displayStatus(r, now), lastInvitation: last ? { sentAt: last.createdAt, expiresAt: last.expiresAt } : null,
-        acceptance: r.status === "ARCHIVED" && !r.confirmedAt ? null : acceptanceOf(r, person),
+        acceptance: acceptanceOf(r, person),
       };
     }),
   };

@@ -138,6 +138,8 @@ export async function accountForActor(actor: Actor, accountId: string) {
     select: {
       id: true, email: true, status: true, statusBeforeArchive: true, personId: true, lastName: true, firstName: true, middleName: true,
       roles: { select: { role: true } },
+      // Who accepted, as ЕСИА named them (issue 17, finding 3).
+      person: { select: { lastName: true, firstName: true, middleName: true, email: true } },
       cabinet: { select: { id: true, lkoId: true, name: true, organizationId: true, status: true } },
     },
   });
@@ -146,3 +148,13 @@ export async function accountForActor(actor: Actor, accountId: string) {
   return account;
 }
 
+
+/** The cabinets where the person's accepted invitation waits for an administrator (decision 077), for /admin to say so. */
+export async function accountsAwaitingApprovalOf(personId: string): Promise<Array<{ lkoId: number; name: string }>> {
+  const rows = await db.account.findMany({
+    where: { personId, status: "AWAITING_APPROVAL", cabinet: { status: "ACTIVE" } },
+    orderBy: { createdAt: "asc" },
+    select: { cabinet: { select: { lkoId: true, name: true } } },
+  });
+  return rows.map((r) => r.cabinet);
+}

@@ -1,9 +1,10 @@
-// The four statuses people see. «Приглашение истекло» is not stored: an invited account whose
-// link is no longer live (expired, or revoked by archiving) shows it.
+// The statuses people see. «Приглашение истекло» is not stored: an invited account whose link is no
+// longer live (expired, or revoked by archiving) shows it. «Ожидает подтверждения администратором»:
+// accepted by someone whose name differs from the invitation (decision 077).
 import type { AccountStatus } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client";
 
-export const DISPLAY_STATUSES = ["INVITED", "INVITATION_EXPIRED", "CONFIRMED", "ARCHIVED"] as const;
+export const DISPLAY_STATUSES = ["INVITED", "INVITATION_EXPIRED", "AWAITING_APPROVAL", "CONFIRMED", "ARCHIVED"] as const;
 export type TDisplayStatus = (typeof DISPLAY_STATUSES)[number];
 
 interface InvitationTimes {

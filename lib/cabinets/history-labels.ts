@@ -8,6 +8,8 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   "account.invited": "Добавлен пользователь, отправлено приглашение",
   "account.invitation_resent": "Приглашение отправлено повторно",
   "account.confirmed": "Учётная запись подтверждена через Госуслуги",
+  "account.accepted_awaiting_approval": "Приглашение принял через Госуслуги человек с другим ФИО: ждёт подтверждения администратора",
+  "account.approved": "Администратор подтвердил учётную запись, принятую человеком с другим ФИО",
   "account.training_confirmed": "Отмечено «Мною пройдено обучение»",
   "account.archived": "Учётная запись перенесена в архив",
   "account.restored": "Учётная запись восстановлена из архива",

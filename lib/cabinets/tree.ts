@@ -14,7 +14,7 @@ export interface TreeNode {
   dataConfirmedAt: Date | null;
   /** The actor may add and archive accounts here. */
   manageable: boolean;
-  accounts: { confirmed: number; invited: number; expired: number; archived: number; untrained: number };
+  accounts: { confirmed: number; invited: number; expired: number; awaitingApproval: number; archived: number; untrained: number };
   children: TreeNode[];
 }
 
@@ -72,7 +72,7 @@ export async function cabinetTree(actor: Actor, opts: { q?: string } = {}, now =
       dataConfirmedAt: r.dataConfirmedAt, manageable: canManage.has(r.id), parentId: r.editorialCabinetId, children: [],
       accounts: {
         confirmed: statusCount(r.id, "CONFIRMED"), invited: statusCount(r.id, "INVITED") - expiredCount, expired: expiredCount,
-        archived: statusCount(r.id, "ARCHIVED"), untrained: count(untrained, r.id),
+        awaitingApproval: statusCount(r.id, "AWAITING_APPROVAL"), archived: statusCount(r.id, "ARCHIVED"), untrained: count(untrained, r.id),
       },
     });
   }

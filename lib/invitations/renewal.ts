@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type DbTx } from "@/lib/db";
 import { formatDateTime, fullName } from "@/lib/ui/format";
 import { recordAudit } from "@/lib/audit/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -45,9 +45,9 @@ export async function requestNewInvitation(token: string, now = new Date()): Pro
 }
 
 /** The trained Администраторы ЛКО of the cabinet and of its organ's cabinet; the cabinet's own address when there are none. */
-async function cabinetAdminAddresses(cabinetId: string): Promise<string[]> {
-  const cabinet = await db.cabinet.findUniqueOrThrow({ where: { id: cabinetId }, select: { id: true, email: true, editorialCabinetId: true } });
-  const admins = await db.account.findMany({
+export async function cabinetAdminAddresses(cabinetId: string, tx: DbTx = db): Promise<string[]> {
+  const cabinet = await tx.cabinet.findUniqueOrThrow({ where: { id: cabinetId }, select: { id: true, email: true, editorialCabinetId: true } });
+  const admins = await tx.account.findMany({
     where: {
       cabinetId: { in: [cabinet.id, cabinet.editorialCabinetId].filter((x): x is string => Boolean(x)) },
       status: "CONFIRMED",
@@ -59,7 +59,7 @@ async function cabinetAdminAddresses(cabinetId: string): Promise<string[]> {
   return [...new Set(admins.length > 0 ? admins.map((a) => a.email) : [cabinet.email])];
 }
 
-const accountsUrl = (found: FoundInvitation) => `${portalUrl()}/admin/cabinets/${found.cabinet.lkoId}/accounts?q=${encodeURIComponent(found.account.email)}`;
+export const accountsUrl = (found: Pick<FoundInvitation, "cabinet" | "account">) => `${portalUrl()}/admin/cabinets/${found.cabinet.lkoId}/accounts?q=${encodeURIComponent(found.account.email)}`;
 
 function renewalRequest(found: FoundInvitation) {
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type AccountRoleKind, type DbTx } from "@/lib/db";
+import { db, type AccountRoleKind, type AccountStatus, type DbTx } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { firstAndMiddleName, formatDateTime } from "@/lib/ui/format";
 import { renderEmail } from "@/lib/mail/layout";
@@ -61,7 +61,7 @@ export interface FoundInvitation {
   state: InvitationState;
   invitation: { id: string; expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; createdAt: Date; sentTo: string };
   account: {
-    id: string; email: string; status: "INVITED" | "CONFIRMED" | "ARCHIVED"; personId: string | null; lastName: string; firstName: string;
+    id: string; email: string; status: AccountStatus; personId: string | null; lastName: string; firstName: string;
     middleName: string | null; position: string; roles: AccountRoleKind[];
   };
   cabinet: { id: string; lkoId: number; name: string; organizationId: string; organizationName: string; status: "ACTIVE" | "ARCHIVED" };

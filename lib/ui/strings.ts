@@ -84,6 +84,7 @@ export const REQUEST_STATUS: Record<RequestStatus, string> = {
 export const ACCOUNT_STATUS = {
   INVITED: "Приглашен",
   INVITATION_EXPIRED: "Приглашение истекло",
+  AWAITING_APPROVAL: "Ожидает подтверждения администратором",
   CONFIRMED: "Подтвержден",
   ARCHIVED: "В архиве",
 } as const;

@@ -25,9 +25,9 @@ const METHODIST = "person-mag-kindergarten-7-methodist";
 const SCHOOL_16_LKO = async () => (await db.cabinet.findUniqueOrThrow({ where: { id: SCHOOL_16_CABINET } })).lkoId;
 
 /** The organ's administrator invites someone to СОШ № 16; returns the account and the emailed token. */
-async function invite(email: string, roles: Array<"MODERATOR" | "OBSERVER" | "LKO_ADMIN"> = ["MODERATOR"], cabinetId = SCHOOL_16_CABINET) {
+async function invite(email: string, roles: Array<"MODERATOR" | "OBSERVER" | "LKO_ADMIN"> = ["MODERATOR"], cabinetId = SCHOOL_16_CABINET, name?: { lastName: string; firstName: string; middleName: string }) {
   await signInAs("organAdmin");
-  const r = await addAccount(newUser({ email, roles, cabinetId }));
+  const r = await addAccount(newUser({ email, roles, cabinetId, ...name }));
   if (!r.ok) throw new Error(r.error);
   return { accountId: r.data.accountId, token: tokenIn((await lastEmailTo(email))!.text) };
 }
@@ -51,7 +51,7 @@ describe("переход по ссылке приглашения", () => {
     expect((await findInvitationByToken(token))?.state).toBe("live");
 
     await signInAs({ personId: TEACHER });
-    expect(await acceptInvitation({ token })).toEqual({ ok: true, data: { lkoId: await SCHOOL_16_LKO() } });
+    expect(await acceptInvitation({ token })).toEqual({ ok: true, data: { lkoId: await SCHOOL_16_LKO(), awaitingApproval: false } });
     const account = await db.account.findUniqueOrThrow({ where: { id: accountId } });
     expect(account).toMatchObject({ status: "CONFIRMED", personId: TEACHER, trainingConfirmedAt: null });
     expect(account.confirmedAt).toBeInstanceOf(Date);
@@ -178,8 +178,12 @@ describe("использованная ссылка", () => {
 
 describe("«Мною пройдено обучение»", () => {
   it("до отметки кабинет не открывается ни по какому адресу и действия отклоняются; после — работает, время записано", async () => {
-    // By ЕСИА membership: the kindergarten's methodist, invited at another address.
-    const { accountId, token } = await invite("methodist.work@kindergarten7.demo.test", ["LKO_ADMIN"], KINDERGARTEN_7_CABINET);
+    // By ЕСИА membership: the kindergarten's methodist, invited under her name at another address
+    // (under another name she would wait for an administrator: approval.test.ts).
+    const methodist = personById.get(METHODIST)!;
+    const { accountId, token } = await invite("methodist.work@kindergarten7.demo.test", ["LKO_ADMIN"], KINDERGARTEN_7_CABINET, {
+      lastName: methodist.lastName, firstName: methodist.firstName, middleName: methodist.middleName ?? "",
+    });
     await signInAs({ personId: METHODIST });
     expect((await acceptInvitation({ token })).ok).toBe(true);
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "account.confirmed", entityId: accountId } })).toMatchObject({ data: expect.objectContaining({ matchedBy: "membership" }) });

@@ -274,6 +274,18 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
     verdicts: only("organ", "institution"),
     input: async () => ({ accountId: await school16Account("ARCHIVED") }),
   },
+  "accounts.approve": {
+    target: "учётная запись МОУ «СОШ № 16», принятая сотрудником с другим ФИО (ожидает подтверждения)",
+    verdicts: only("organ", "institution"),
+    input: async () => {
+      // Issue 17, finding 3 (decision 077): a colleague accepted through ЕСИА membership.
+      const db = testDb();
+      const colleague = await db.person.create({ data: { esiaOid: `matrix-${randomUUID()}`, lastName: "Другова", firstName: "Анна" } });
+      const accountId = await school16Account("INVITED");
+      await db.account.update({ where: { id: accountId }, data: { status: "AWAITING_APPROVAL", personId: colleague.id } });
+      return { accountId };
+    },
+  },
   "accounts.import.preview": {
     target: "проверка файла CSV для кабинета МОУ «СОШ № 16»",
     verdicts: only("organ", "institution"),

@@ -6,12 +6,13 @@ import { StatusBadge, StatusText, type TStatusIcon, type TStatusTone } from "@/c
 import { TableFrame } from "@/components/ui/TableFrame";
 import { formatDate, formatDateTime, fullName } from "@/lib/ui/format";
 import { ACCOUNT_STATUS, MESSAGES } from "@/lib/ui/strings";
-import { mismatchText } from "@/lib/accounts/acceptance";
+import { approvalText, mismatchText } from "@/lib/accounts/acceptance";
 import { RowActions } from "./RowActions";
 
 const STATUS_LOOK: Record<TDisplayStatus, { tone: TStatusTone; icon: TStatusIcon }> = {
   INVITED: { tone: "info", icon: "mail" },
   INVITATION_EXPIRED: { tone: "warning", icon: "hourglass" },
+  AWAITING_APPROVAL: { tone: "warning", icon: "alert" },
   CONFIRMED: { tone: "success", icon: "check" },
   ARCHIVED: { tone: "neutral", icon: "archive" },
 };
@@ -66,7 +67,9 @@ export function AccountsTable({ lkoId, rows, cabinetName, selfPersonId, canInvit
                     <span className="mt-1 block" data-testid="accepted-by">
                       Подтвердил(а) в ЕСИА: {r.acceptance.person}
                       {r.acceptance.mismatch.length > 0 ? (
-                        <StatusText tone="warning" icon="alert" className="mt-1 block">{mismatchText(r.acceptance.mismatch)}</StatusText>
+                        <StatusText tone="warning" icon="alert" className="mt-1 block">
+                          {r.status === "AWAITING_APPROVAL" ? approvalText(r.acceptance.mismatch) : mismatchText(r.acceptance.mismatch)}
+                        </StatusText>
                       ) : null}
                     </span>
                   ) : null}

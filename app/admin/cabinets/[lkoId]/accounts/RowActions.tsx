@@ -5,7 +5,7 @@ import type { TDisplayStatus } from "@/lib/accounts/status";
 import { ErrorList } from "@/components/forms/ErrorList";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-/** Resend or restore one account (the result is announced beside the buttons); «В архив» leads to its question. */
+/** Resend, approve or restore one account (the result is announced beside the buttons); «В архив» leads to its question. */
 export function RowActions({ lkoId, accountId, status, self, name, canInvite = true }: { lkoId: number; accountId: string; status: TDisplayStatus; self: boolean; name: string; canInvite?: boolean }) {
   const { pending, formError, message, formProps } = useActionForm(accountRowForm);
   return (
@@ -14,6 +14,12 @@ export function RowActions({ lkoId, accountId, status, self, name, canInvite = t
       {canInvite && (status === "INVITED" || status === "INVITATION_EXPIRED") ? (
         <button type="submit" name="intent" value="resend" className="btn-secondary px-3 py-1.5 text-sm" disabled={pending} aria-label={`Отправить приглашение повторно: ${name}`}>
           Отправить приглашение повторно
+        </button>
+      ) : null}
+      {status === "AWAITING_APPROVAL" && !self ? (
+        // Accepted by someone whose name differs from the invitation (decision 077).
+        <button type="submit" name="intent" value="approve" className="btn-primary px-3 py-1.5 text-sm" disabled={pending} aria-label={`Подтвердить: ${name}`}>
+          Подтвердить
         </button>
       ) : null}
       {status !== "ARCHIVED" && !self ? (

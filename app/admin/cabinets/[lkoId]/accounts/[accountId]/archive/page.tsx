@@ -6,7 +6,8 @@ import { accountForActor } from "@/lib/accounts/service";
 import { ActionError } from "@/lib/actions/errors";
 import { fullName } from "@/lib/ui/format";
 import { BackLink } from "@/components/ui/BackLink";
-import { StatusPanel } from "@/components/ui/Status";
+import { StatusPanel, StatusText } from "@/components/ui/Status";
+import { acceptanceOf, mismatchWords } from "@/lib/accounts/acceptance";
 import { ArchiveConfirmForm } from "./ArchiveConfirmForm";
 
 export const metadata: Metadata = { title: "Перенести учётную запись в архив" };
@@ -23,6 +24,7 @@ export default async function ArchiveAccountPage({ params }: { params: Promise<{
   const back = `/admin/cabinets/${cabinet.lkoId}/accounts`;
   const name = fullName(account);
   const archived = account.status === "ARCHIVED";
+  const acceptance = acceptanceOf(account, account.person);
 
   return (
     <section className="card max-w-2xl space-y-4" aria-labelledby="archive-title">
@@ -43,6 +45,17 @@ export default async function ArchiveAccountPage({ params }: { params: Promise<{
                 <dd className="break-all">{account.email}</dd>
                 <dt className="text-muted">Кабинет</dt>
                 <dd>{cabinet.name} (ЛКО № {cabinet.lkoId})</dd>
+                {acceptance ? (
+                  <>
+                    <dt className="text-muted">Подтвердил(а) в ЕСИА</dt>
+                    <dd data-testid="accepted-by">
+                      {acceptance.person}
+                      {acceptance.mismatch.length > 0 ? (
+                        <StatusText tone="warning" icon="alert" className="mt-1 block">{mismatchWords(acceptance.mismatch)} с приглашением</StatusText>
+                      ) : null}
+                    </dd>
+                  </>
+                ) : null}
               </dl>
               <p>
                 Доступ пользователя к кабинету прекратится сразу: открытые сеансы будут завершены, ссылки из приглашений перестанут
