@@ -1,6 +1,7 @@
 // ЛКО administration end to end: an organ's administrator invites a teacher of a subordinate
 // school; the teacher confirms through ЕСИА and ticks the training; resend and archive take effect.
-// Works with МОУ «СОШ № 16» and its teacher only (the e2e database is shared by the spec files).
+// Works with МОУ «СОШ № 16» and its teacher, and the kindergarten № 7 and its methodist, only (the
+// e2e database is shared by the spec files).
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { DEMO_PASSWORD, organizationById, personById } from "../../lib/demo-world/esia-world";
@@ -253,4 +254,58 @@ test("сообщение о добавлении не переживает сл�
   await row.getByRole("button", { name: /Отправить приглашение повторно/ }).click();
   await expect(row.getByRole("status")).toContainText("Прежняя ссылка больше не действует");
   await expect(page.getByText("Пользователь добавлен")).toHaveCount(0);
+});
+
+// Issue 17, finding 3 (decision 077): a colleague took an invitation addressed to someone else.
+test("приглашение принял сотрудник с другим ФИО: ждёт администратора без доступа; «Подтвердить» открывает кабинет", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const methodist = personById.get("person-mag-kindergarten-7-methodist")!;
+  const kindergarten = organizationById.get("org-mag-kindergarten-7")!;
+  const email = "a.lugovskaya@kindergarten7.demo.test";
+
+  await signInThroughEsia(page, "organAdmin");
+  await page.goto(`/admin?q=${encodeURIComponent(kindergarten.shortName)}`);
+  await page.getByRole("link", { name: kindergarten.shortName, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: kindergarten.shortName })).toBeVisible();
+  const lko = /\/admin\/cabinets\/(\d+)/.exec(page.url())![1];
+  await page.goto(`/admin/cabinets/${lko}/accounts/new`);
+  await page.getByLabel(/^Фамилия/).fill("Луговская");
+  await page.getByLabel(/^Имя/).fill("Алина");
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Должность/).fill("Воспитатель");
+  await page.getByRole("checkbox", { name: /Модератор\/исполнитель сообщений/ }).check();
+  await page.getByRole("button", { name: "Отправить приглашение" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/cabinets/${lko}/accounts$`));
+  const [invitation] = await invitations(email, 1);
+
+  // ── The methodist (an employee in ЕСИА, another name) follows the link.
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: "ru-RU" });
+  const m = await context.newPage();
+  await m.goto(inviteLink(invitation));
+  await m.getByRole("button", { name: "Войти через ЕСИА" }).click();
+  await esiaLoginAndConsent(m, methodist.email);
+  await expect(m).toHaveURL(/\/invite\//);
+  await m.getByRole("button", { name: "Подтвердить учётную запись" }).click();
+  await expect(m).toHaveURL(/\/admin$/);
+  await expect(m.getByRole("status").filter({ hasText: "Учётная запись ожидает подтверждения администратором" })).toContainText(kindergarten.shortName);
+  await m.goto(`/admin/cabinets/${lko}`);
+  await expect(m.getByRole("heading", { level: 1, name: "Страница не найдена" })).toBeVisible();
+
+  // ── The administrator sees who accepted, and approves.
+  await page.goto(`/admin/cabinets/${lko}/accounts?q=${encodeURIComponent(email)}`);
+  const row = page.locator(`tr[data-email="${email}"]`);
+  await expect(row).toContainText("Ожидает подтверждения администратором");
+  await expect(row).toContainText(`Подтвердил(а) в ЕСИА: ${methodist.lastName} ${methodist.firstName}`);
+  await expect(row).toContainText("ФИО не совпадает с приглашением");
+  await expect(row.getByRole("link", { name: /В архив/ })).toBeVisible();
+  await row.getByRole("button", { name: /^Подтвердить/ }).click();
+  await expect(row.getByRole("status")).toContainText("Учётная запись подтверждена");
+  await page.reload();
+  await expect(row.getByRole("button", { name: /^Подтвердить/ })).toHaveCount(0);
+  await expect(row).toContainText("Подтвержден");
+
+  // ── Now her roles work after the training tick.
+  await m.goto(`/admin/cabinets/${lko}`);
+  await expect(m).toHaveURL(/\/training\?next=/);
+  await context.close();
 });
