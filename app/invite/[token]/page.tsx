@@ -8,7 +8,7 @@ import { ROLE_LABELS } from "@/lib/access/roles";
 import { getPortalSession } from "@/lib/auth/session";
 import { formatDateTime, fullName, lastAndFirstName, sentence } from "@/lib/ui/format";
 import { findInvitationByToken, matchInvitedPerson } from "@/lib/invitations/service";
-import { INVITATION_STATE_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
+import { INVITATION_STATE_TEXT, USED_AWAITING_APPROVAL_TEXT, WRONG_PERSON_TEXT } from "@/lib/invitations/texts";
 import { AcceptForm } from "./AcceptForm";
 
 // The link's token must not leak to other sites through the Referer header.
@@ -100,7 +100,7 @@ function InvitationClosed({ found, token, notice }: { found: NonNullable<Awaited
       {notice}
       <div className="card space-y-4">
         <p role="alert">
-          {INVITATION_STATE_TEXT[state]}
+          {state === "used" && account.status === "AWAITING_APPROVAL" ? USED_AWAITING_APPROVAL_TEXT : INVITATION_STATE_TEXT[state]}
           {state === "expired" ? ` Ссылка действовала до ${formatDateTime(invitation.expiresAt)}.` : ""}
         </p>
         <p className="text-sm text-muted">Кабинет: «{cabinet.name}» (ЛКО № {cabinet.lkoId}). {sentence(`Приглашение на имя: ${invitedName}`)}</p>

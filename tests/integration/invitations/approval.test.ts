@@ -10,6 +10,8 @@ import { requireCabinet } from "@/lib/access/guards";
 import { acceptInvitation } from "@/lib/invitations/actions";
 import { personById } from "@/lib/demo-world/esia-world";
 import AdminPage from "@/app/admin/page";
+import InvitationPage from "@/app/invite/[token]/page";
+import { USED_AWAITING_APPROVAL_TEXT } from "@/lib/invitations/texts";
 import { testDb } from "../../helpers/db";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
@@ -126,6 +128,9 @@ describe("кто на самом деле принял приглашение", 
     await signInAs("otherOrganAdmin");
     expect(await refused(approveAccount({ accountId }))).toBe("Нет доступа к этой учётной записи.");
     expect((await db.account.findUniqueOrThrow({ where: { id: accountId } })).status).toBe("AWAITING_APPROVAL");
+    // The used link does not claim the account is confirmed.
+    requestContext.clear();
+    expect(await pageHtml(InvitationPage({ params: Promise.resolve({ token }) }))).toContain(USED_AWAITING_APPROVAL_TEXT);
 
     // The organ's administrator took a subordinate's link under another name: not theirs to approve.
     const own = await db.account.create({
