@@ -296,7 +296,7 @@ test("приглашение принял сотрудник с другим Ф�
   const row = page.locator(`tr[data-email="${email}"]`);
   await expect(row).toContainText("Ожидает подтверждения администратором");
   await expect(row).toContainText(`Подтвердил(а) в ЕСИА: ${methodist.lastName} ${methodist.firstName}`);
-  await expect(row).toContainText("ФИО не совпадает с приглашением");
+  await expect(row).toContainText("ФИО и адрес почты не совпадают с приглашением");
   await expect(row.getByRole("link", { name: /В архив/ })).toBeVisible();
   await row.getByRole("button", { name: /^Подтвердить/ }).click();
   await expect(row.getByRole("status")).toContainText("Учётная запись подтверждена");
