@@ -1,14 +1,17 @@
 // The public status page for the city's website: per institution only public facts (name, cabinet
 // connected, widget placed, ready) — never a person, email or phone. Scoped like the city's IT
 // dashboard (the tree of the municipality's administration), so both show the same counts.
-// Cached in the process for a minute (bounded, least recently used first out): the page, the
-// embeddable version and the JSON share the cache; it is emptied when status rows change here.
+// The canonical pages (no search) are renders kept in Next's cache (decision 079, public-routes.ts)
+// and read the rows afresh when rendered; searches are cached here in the process for a minute
+// (bounded, least recently used first out). A change of the status rows here empties this cache and
+// starts a new generation of the renders.
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
 import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
 import { countScopeCondition, nameContains, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
+import { nextPublicGeneration } from "./public-routes";
 import { answeredInTimeShare, messageFigureColumns, type TMessageFigures } from "@/lib/messages/figures";
 
 export const PUBLIC_CACHE_SECONDS = 60;
@@ -182,7 +185,10 @@ const cache = (holder.__posPublicStatusCache ??= (() => {
     ignoreFetchAbort: true,
     fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
   });
-  onStatusRowsChanged(() => created.clear());
+  onStatusRowsChanged(() => {
+    created.clear();
+    nextPublicGeneration();
+  });
   return created;
 })());
 
@@ -194,6 +200,7 @@ async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** Drops what the public page knows (e.g. after a deadline changed). */
 export function forgetPublicStatus(): void {
   cache.clear();
+  nextPublicGeneration();
 }
 
 /** Municipalities with an administration on the portal, with their counts (cached). */
@@ -204,6 +211,15 @@ export function publicMunicipalities(): Promise<TPublicMunicipality[]> {
 /** One municipality's page of institutions (cached per page and search). */
 export function publicStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
   return cached(JSON.stringify([oktmo, page, query]), () => loadStatus(oktmo, page, query));
+}
+
+/** The same, read now: for a render Next keeps in its cache (a second minute of age would add up). */
+export function freshPublicMunicipalities(): Promise<TPublicMunicipality[]> {
+  return loadMunicipalities();
+}
+
+export function freshPublicStatus(oktmo: string, page: number): Promise<TPublicStatus | null> {
+  return loadStatus(oktmo, page, null);
 }
 
 export function parsePublicQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): { page: number; q: string | null } {
