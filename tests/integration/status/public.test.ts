@@ -12,6 +12,8 @@ import { GET as cachedPage } from "@/app/status/cached/[generation]/[oktmo]/[pag
 import { GET as page } from "@/app/status/[oktmo]/route";
 import { publicGeneration } from "@/lib/status/public-routes";
 import { securityHeaders } from "@/lib/security/headers";
+import { NextRequest } from "next/server";
+import { proxy } from "@/proxy";
 
 const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
@@ -105,6 +107,22 @@ describe("публичная страница статуса", () => {
     expect(after.counts.ready).toBe(before.counts.ready - 1);
     // The next request of a public page goes to a new cached address: rendered with the change.
     expect(publicGeneration()).toBeGreaterThan(generation);
+  });
+
+  it("proxy.ts: страница без поиска — на отрисовку из кэша (вид по cookie), поиск и действия — как были; заголовки — по публичному адресу", async () => {
+    const rewritten = async (path: string, init: ConstructorParameters<typeof NextRequest>[1] = {}) => {
+      const response = await proxy(new NextRequest(new URL(path, "http://portal.test"), init));
+      const target = response.headers.get("x-middleware-rewrite");
+      return { target: target ? new URL(target).pathname : null, csp: response.headers.get("content-security-policy") ?? "" };
+    };
+    const g = publicGeneration();
+    expect(await rewritten("/status/75738000?page=2")).toEqual({ target: `/status/cached/${g}/75738000/2/normal`, csp: expect.stringContaining("script-src 'none'") });
+    expect((await rewritten("/status/75738000", { headers: { cookie: "pos_vision=low" } })).target).toBe(`/status/cached/${g}/75738000/1/low`);
+    expect((await rewritten("/status/75738000/embed")).csp).toContain("frame-ancestors *");
+    expect((await rewritten("/api/status?oktmo=75738000")).target).toBe(`/api/status/cached/${g}/75738000/1`);
+    expect((await rewritten("/status/75738000?q=%D0%A1%D0%9E%D0%A8")).target).toBeNull();
+    expect((await rewritten("/status", { method: "POST" })).target).toBeNull();
+    expect((await rewritten("/monitoring")).target).toBeNull();
   });
 
   it("неизвестное муниципальное образование — 404", async () => {
