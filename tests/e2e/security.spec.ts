@@ -149,6 +149,10 @@ test("публичные страницы статуса (решение 079): �
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily), path).toContain("Golos Text");
     expect(await cspViolations(page), path).toEqual([]);
   }
+  // From a page of the portal (Next's router, its links prefetch) the header's link leads there too.
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Основная навигация" }).getByRole("link", { name: "Статус подключения" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Статус подключения учреждений" })).toBeVisible();
   // The links lead on without a script: a municipality, its second page, back to the list.
   await page.goto("/status");
   await page.getByRole("link", { name: "Магнитогорский городской округ" }).click();
