@@ -138,15 +138,30 @@ async function loadMunicipalities(): Promise<TPublicMunicipality[]> {
   return rows.map(({ oktmo, name, deadline, ...counts }) => ({ oktmo, name, deadline: isoDate(deadline), counts }));
 }
 
-async function loadStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
+/** What a municipality's page shows whatever the page or search: its totals, per управление. */
+interface TSummary {
+  municipality: { oktmo: string; name: string; connectionDeadline: Date | null };
+  scope: TMonitoringScope;
+  organs: TPublicOrgan[];
+  counts: TPublicCounts;
+  answeredInTime: number | null;
+}
+
+async function loadSummary(oktmo: string): Promise<TSummary | null> {
   await refreshConnectionStatus(db);
   const m = await db.municipality.findUnique({ where: { oktmo }, select: { id: true, oktmo: true, name: true, connectionDeadline: true } });
   if (!m) return null;
   const scope = await rootsOf(m.id);
   const figures = await organCountsOf(scope);
   const organs = figures.map(withShare);
-  const counts = sumCounts(organs);
-  const answeredInTime = answeredInTimeShare(sumFigures(figures));
+  return { municipality: m, scope, organs, counts: sumCounts(organs), answeredInTime: answeredInTimeShare(sumFigures(figures)) };
+}
+
+/** A page of institutions; a search takes the totals from the minute cache (they do not depend on it). */
+async function loadStatus(oktmo: string, page: number, query: string | null, known?: TSummary | null): Promise<TPublicStatus | null> {
+  const summary = known === undefined ? await loadSummary(oktmo) : known;
+  if (!summary) return null;
+  const { municipality: m, scope, organs, counts, answeredInTime } = summary;
   const search = query ? Prisma.sql`AND ${nameContains(query)}` : Prisma.empty;
   const [{ matching }] = query
     ? await db.$queryRaw<Array<{ matching: number }>>`
@@ -210,7 +225,9 @@ export function publicMunicipalities(): Promise<TPublicMunicipality[]> {
 
 /** One municipality's page of institutions (cached per page and search). */
 export function publicStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
-  return cached(JSON.stringify([oktmo, page, query]), () => loadStatus(oktmo, page, query));
+  return cached(JSON.stringify([oktmo, page, query]), async () =>
+    loadStatus(oktmo, page, query, query ? await cached(JSON.stringify(["summary", oktmo]), () => loadSummary(oktmo)) : undefined),
+  );
 }
 
 /** The same, read now: for a render Next keeps in its cache (a second minute of age would add up). */
