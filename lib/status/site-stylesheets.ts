@@ -15,7 +15,7 @@ function read(): string[] {
   for (const file of MANIFESTS) {
     let text: string;
     try {
-      text = readFileSync(path.join(process.cwd(), file), "utf8");
+      text = readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), file), "utf8");
     } catch {
       continue;
     }
