@@ -5,6 +5,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The public status pages are the only renders Next keeps (decision 079): revalidated after 30 s
+  // in the background, never served older than a minute (PUBLIC_EXPIRE_SECONDS), like the minute cache they replace.
+  expireTime: 60,
+  experimental: {
+    // Kept in memory only (bounded, least recently used out), never written under .next: a restart
+    // starts fresh, and addresses asked by strangers cannot fill the disk.
+    isrFlushToDisk: false,
+  },
 };
 
 export default nextConfig;

@@ -4,6 +4,8 @@ import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 import { isStopping } from "@/lib/server/stopping";
+import { cachedPublicPath } from "@/lib/status/public-routes";
+import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
 import { decodeFlash, FLASH_COOKIE, FLASH_COOKIE_OPTIONS, FLASH_HEADER, flashToTake } from "@/lib/ui/flash";
 import { unstorableRequestResponse } from "@/lib/security/unstorable-request";
 import { unstorableBodyPart, unstorableRequestPart } from "@/lib/validation/text";
@@ -50,7 +52,13 @@ export async function proxy(request: NextRequest) {
     page: pathKind(request.nextUrl.pathname) === "app" && !/^\/api\/|\.[a-z0-9]+$/i.test(request.nextUrl.pathname),
   });
   if (flash) forwarded.set(FLASH_HEADER, flash);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // The public status without a search: the render Next keeps in its cache (decision 079).
+  const cached = request.method === "GET" || request.method === "HEAD"
+    ? cachedPublicPath(request.nextUrl.pathname, request.nextUrl.searchParams, isLowVision(request.cookies.get(VISION_COOKIE)?.value))
+    : null;
+  const response = cached
+    ? NextResponse.rewrite(new URL(cached, request.url), { request: { headers: forwarded } })
+    : NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Taken, or unreadable (nothing will ever take it): either way the cookie goes.
   if (flash || (request.cookies.has(FLASH_COOKIE) && !decodeFlash(request.cookies.get(FLASH_COOKIE)?.value))) {

@@ -3,7 +3,7 @@
 // Why each one: docs/decisions/010-security.md.
 
 /** Where a path stands: the portal's own pages, or one of the few things other sites embed or load. */
-export type PathKind = "app" | "citizen-form" | "status-embed" | "widget";
+export type PathKind = "app" | "citizen-form" | "status-embed" | "public-page" | "widget";
 
 export function pathKind(pathname: string): PathKind {
   // The citizen form sets its own CSP: framed only by the cabinet's official site (app/form/route.ts).
@@ -11,7 +11,9 @@ export function pathKind(pathname: string): PathKind {
   // The loader and its reports are used by every institution's site.
   if (pathname.startsWith("/widget/")) return "widget";
   // The public status of a municipality, for an iframe on the city's website (issue 7).
-  if (/^\/status\/[^/]+\/embed\/?$/.test(pathname)) return "status-embed";
+  if (/^\/status\/[^/]+\/embed\/?$/.test(pathname) || /^\/status\/cached\/.+\/embed$/.test(pathname)) return "status-embed";
+  // The public status pages: HTML from Next's cache, without a script (decision 079).
+  if (/^\/status(\/[^/]+)?\/?$/.test(pathname) || /^\/status\/cached\//.test(pathname)) return "public-page";
   return "app";
 }
 
@@ -50,6 +52,27 @@ export function contentSecurityPolicy(o: HeaderOptions): string {
   ].join("; ");
 }
 
+/**
+ * The public status pages (decision 079): kept in Next's cache, so no per-request nonce can reach
+ * them; they carry no script, and this policy runs none. Styles only from the portal's own files.
+ */
+export function publicPagePolicy(o: HeaderOptions): string {
+  return [
+    "default-src 'self'",
+    "script-src 'none'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    `report-uri ${CSP_REPORT_PATH}`,
+    ...(o.portalUrl.startsWith("https://") ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
 /** The embeddable status page: static HTML with inline styles, no scripts, framed by anyone. */
 export const STATUS_EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors *";
 
@@ -72,10 +95,11 @@ export function securityHeaders(pathname: string, o: HeaderOptions): Record<stri
         ...hsts, "Content-Security-Policy": STATUS_EMBED_CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin",
         "Permissions-Policy": PERMISSIONS_POLICY,
       };
+    case "public-page":
     case "app":
       return {
         ...hsts,
-        "Content-Security-Policy": contentSecurityPolicy(o),
+        "Content-Security-Policy": pathKind(pathname) === "public-page" ? publicPagePolicy(o) : contentSecurityPolicy(o),
         // For browsers without frame-ancestors.
         "X-Frame-Options": "DENY",
         "X-Content-Type-Options": "nosniff",

@@ -3,8 +3,7 @@
 import "server-only";
 import type { TPublicStatus } from "./public";
 import { formatDateTime, formatDay } from "@/lib/ui/format";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+import { escapeHtml as escape } from "@/lib/ui/html";
 const yesNo = (v: boolean | null, yes = "да", none = "нет сайта") =>
   v === null ? `<span class="none">${none}</span>` : v ? `<span class="yes">✓ ${yes}</span>` : `<span class="no">✕ нет</span>`;
 

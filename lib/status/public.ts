@@ -1,14 +1,17 @@
 // The public status page for the city's website: per institution only public facts (name, cabinet
 // connected, widget placed, ready) — never a person, email or phone. Scoped like the city's IT
 // dashboard (the tree of the municipality's administration), so both show the same counts.
-// Cached in the process for a minute (bounded, least recently used first out): the page, the
-// embeddable version and the JSON share the cache; it is emptied when status rows change here.
+// The canonical pages (no search) are renders kept in Next's cache (decision 079, public-routes.ts)
+// and read the rows afresh when rendered; searches are cached here in the process for a minute
+// (bounded, least recently used first out). A change of the status rows here empties this cache and
+// starts a new generation of the renders.
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db, Prisma } from "@/lib/db";
 import { onStatusRowsChanged, refreshConnectionStatus } from "./derive";
 import { countScopeCondition, nameContains, organsCte, scopeCondition } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
+import { nextPublicGeneration } from "./public-routes";
 import { answeredInTimeShare, messageFigureColumns, type TMessageFigures } from "@/lib/messages/figures";
 
 export const PUBLIC_CACHE_SECONDS = 60;
@@ -135,15 +138,30 @@ async function loadMunicipalities(): Promise<TPublicMunicipality[]> {
   return rows.map(({ oktmo, name, deadline, ...counts }) => ({ oktmo, name, deadline: isoDate(deadline), counts }));
 }
 
-async function loadStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
+/** What a municipality's page shows whatever the page or search: its totals, per управление. */
+interface TSummary {
+  municipality: { oktmo: string; name: string; connectionDeadline: Date | null };
+  scope: TMonitoringScope;
+  organs: TPublicOrgan[];
+  counts: TPublicCounts;
+  answeredInTime: number | null;
+}
+
+async function loadSummary(oktmo: string): Promise<TSummary | null> {
   await refreshConnectionStatus(db);
   const m = await db.municipality.findUnique({ where: { oktmo }, select: { id: true, oktmo: true, name: true, connectionDeadline: true } });
   if (!m) return null;
   const scope = await rootsOf(m.id);
   const figures = await organCountsOf(scope);
   const organs = figures.map(withShare);
-  const counts = sumCounts(organs);
-  const answeredInTime = answeredInTimeShare(sumFigures(figures));
+  return { municipality: m, scope, organs, counts: sumCounts(organs), answeredInTime: answeredInTimeShare(sumFigures(figures)) };
+}
+
+/** A page of institutions; a search takes the totals from the minute cache (they do not depend on it). */
+async function loadStatus(oktmo: string, page: number, query: string | null, known?: TSummary | null): Promise<TPublicStatus | null> {
+  const summary = known === undefined ? await loadSummary(oktmo) : known;
+  if (!summary) return null;
+  const { municipality: m, scope, organs, counts, answeredInTime } = summary;
   const search = query ? Prisma.sql`AND ${nameContains(query)}` : Prisma.empty;
   const [{ matching }] = query
     ? await db.$queryRaw<Array<{ matching: number }>>`
@@ -182,7 +200,10 @@ const cache = (holder.__posPublicStatusCache ??= (() => {
     ignoreFetchAbort: true,
     fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
   });
-  onStatusRowsChanged(() => created.clear());
+  onStatusRowsChanged(() => {
+    created.clear();
+    nextPublicGeneration();
+  });
   return created;
 })());
 
@@ -194,6 +215,7 @@ async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** Drops what the public page knows (e.g. after a deadline changed). */
 export function forgetPublicStatus(): void {
   cache.clear();
+  nextPublicGeneration();
 }
 
 /** Municipalities with an administration on the portal, with their counts (cached). */
@@ -203,7 +225,18 @@ export function publicMunicipalities(): Promise<TPublicMunicipality[]> {
 
 /** One municipality's page of institutions (cached per page and search). */
 export function publicStatus(oktmo: string, page: number, query: string | null): Promise<TPublicStatus | null> {
-  return cached(JSON.stringify([oktmo, page, query]), () => loadStatus(oktmo, page, query));
+  return cached(JSON.stringify([oktmo, page, query]), async () =>
+    loadStatus(oktmo, page, query, query ? await cached(JSON.stringify(["summary", oktmo]), () => loadSummary(oktmo)) : undefined),
+  );
+}
+
+/** The same, read now: for a render Next keeps in its cache (a second minute of age would add up). */
+export function freshPublicMunicipalities(): Promise<TPublicMunicipality[]> {
+  return loadMunicipalities();
+}
+
+export function freshPublicStatus(oktmo: string, page: number): Promise<TPublicStatus | null> {
+  return loadStatus(oktmo, page, null);
 }
 
 export function parsePublicQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): { page: number; q: string | null } {

@@ -172,6 +172,35 @@ test("ИТ-специалист города: отбор по управлени
   await visitor.close();
 });
 
+test("публичная страница из кэша Next: смена срока видна со следующего запроса, не через минуту (решение 079)", async ({ page, request }) => {
+  // The first deadline of the page: on the list, the one in Магнитогорск's card.
+  const deadlineOf = async (path: string) =>
+    /Срок подключения — до (?:<strong>)?(\d\d\.\d\d\.\d{4})/.exec((await (await request.get(path)).text()).split("Магнитогорский городской округ").slice(1).join(""))?.[1];
+  for (let i = 0; i < 2; i++) await request.get("/status/75738000");
+  const cached = await request.get("/status/75738000");
+  expect(cached.headers()["x-nextjs-cache"]).toBe("HIT");
+  const original = await deadlineOf("/status/75738000");
+  expect(original).toMatch(/^\d\d\.\d\d\.\d{4}$/);
+  await signInThroughEsia(page, "cityIt");
+  const setDeadline = async (day: string) => {
+    await page.goto("/monitoring/progress");
+    await page.getByLabel(/^Срок подключения: Магнитогорский/).fill(day);
+    await page.getByRole("button", { name: "Сохранить срок" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Срок подключения изменён" })).toBeVisible();
+  };
+  try {
+    await setDeadline("2031-12-30");
+    expect(await deadlineOf("/status/75738000")).toBe("30.12.2031");
+    expect(await deadlineOf("/status")).toBe("30.12.2031");
+    expect(await deadlineOf("/status/75738000/embed")).toBe("30.12.2031");
+    expect((await (await request.get("/api/status?oktmo=75738000")).json()).deadline).toBe("2031-12-30");
+  } finally {
+    const [d, m, y] = original!.split(".");
+    await setDeadline(`${y}-${m}-${d}`);
+  }
+  expect(await deadlineOf("/status/75738000")).toBe(original);
+});
+
 test("без роли ИТ-специалиста мониторинга и выгрузок нет", async ({ page }) => {
   await signInThroughEsia(page, "organAdmin");
   await expect(page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Мониторинг подключения" })).toHaveCount(0);

@@ -102,7 +102,7 @@ test("страницы оживают под CSP и ничего не наруш
   await page.goto("/");
   await page.goto("/signin");
   await signInThroughEsia(page, "organAdmin");
-  for (const path of ["/start", "/admin", "/admin/requests", "/admin/cabinets/220806", "/admin/cabinets/220806/accounts", "/admin/cabinets/220806/functioning", "/admin/cabinets/220806/messages", "/admin/cabinets/220806/history", "/monitoring", "/status", "/registration", "/dev/mail"]) {
+  for (const path of ["/start", "/admin", "/admin/requests", "/admin/cabinets/220806", "/admin/cabinets/220806/accounts", "/admin/cabinets/220806/functioning", "/admin/cabinets/220806/messages", "/admin/cabinets/220806/history", "/monitoring", "/registration", "/dev/mail"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
     // Next's client runtime set itself up: its scripts ran with the nonce.
@@ -112,6 +112,53 @@ test("страницы оживают под CSP и ничего не наруш
   // The widget generator's previews (iframe srcdoc with their own styles) work under the policy.
   await page.goto("/admin/cabinets/220806/functioning");
   await expect(page.locator("iframe[title^='Предпросмотр']").first()).toBeVisible();
+  expect(await cspViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test("публичные страницы статуса (решение 079): из кэша Next, без единого скрипта, под CSP без 'unsafe-inline' — и без ошибок в браузере", async ({ page, request }) => {
+  const problems = watch(page);
+  for (const path of ["/status", "/status/75738000", "/status/75738000?page=2", "/status/75738000/embed", "/api/status?oktmo=75738000"]) {
+    // The first render brings the status rows up to date; if that changed any, the next request
+    // starts a new generation of renders (lib/status/public-routes.ts): two requests warm it.
+    await request.get(path);
+    const first = await request.get(path);
+    const second = await request.get(path);
+    expect(second.status(), path).toBe(200);
+    // The second answer is Next's cached render, byte for byte (its «Обновлено …» time included).
+    expect(second.headers()["x-nextjs-cache"], path).toBe("HIT");
+    expect(await second.text(), path).toBe(await first.text());
+    expect(second.headers()["cache-control"], path).toMatch(/^public, max-age=\d+/);
+  }
+  // The low-vision version (its cookie, decision 063) is a render of its own.
+  const low = await request.get("/status/75738000", { headers: { cookie: "pos_vision=low" } });
+  expect(await low.text()).toContain('data-vision="low"');
+  expect(await (await request.get("/status/75738000")).text()).not.toContain('data-vision="low"');
+  // A search is answered for its request (free text would grow the cache without bound).
+  expect((await request.get("/status/75738000?q=%D0%A1%D0%9E%D0%A8")).headers()["x-nextjs-cache"]).toBeUndefined();
+  for (const path of ["/status", "/status/75738000"]) {
+    const response = await request.get(path);
+    const policy = response.headers()["content-security-policy"];
+    expect(policy, path).toContain("script-src 'none'");
+    expect(policy, path).not.toContain("unsafe-inline");
+    expect(policy, path).toContain("frame-ancestors 'none'");
+    expect(await response.text(), path).not.toMatch(/<script/i);
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    // The portal's own stylesheets arrived (a plain page would show Times and no card frames).
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily), path).toContain("Golos Text");
+    expect(await cspViolations(page), path).toEqual([]);
+  }
+  // From a page of the portal (Next's router, its links prefetch) the header's link leads there too.
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Основная навигация" }).getByRole("link", { name: "Статус подключения" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Статус подключения учреждений" })).toBeVisible();
+  // The links lead on without a script: a municipality, its second page, back to the list.
+  await page.goto("/status");
+  await page.getByRole("link", { name: "Магнитогорский городской округ" }).click();
+  await page.getByRole("link", { name: /Следующая/ }).click();
+  await expect(page).toHaveURL(/\/status\/75738000\?page=2$/);
+  await expect(page.getByText(/^Страница 2 из \d+$/)).toBeVisible();
   expect(await cspViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -595,6 +595,36 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     verdicts: everyone(), status: 200,
     call: async () => ({ path: "/status/75738000/embed", params: { oktmo: "75738000" } }),
   },
+  "GET /status": {
+    access: "public", why: "публичный статус: список муниципальных образований (без поиска — из кэша Next, решение 079)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/status" }),
+  },
+  "GET /status/[oktmo]": {
+    access: "public", why: "публичная страница статуса муниципального образования: поиск по названию, без персональных данных",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/status/75738000?q=%D0%A1%D0%9E%D0%A8", params: { oktmo: "75738000" } }),
+  },
+  "GET /status/cached/[generation]/list/[view]": {
+    access: "public", why: "список муниципальных образований, как его хранит кэш Next (сюда переписывает proxy.ts)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/status/cached/0/list/normal", params: { generation: "0", view: "normal" } }),
+  },
+  "GET /status/cached/[generation]/[oktmo]/[page]/[view]": {
+    access: "public", why: "страница статуса или её встраиваемый вид, как их хранит кэш Next (сюда переписывает proxy.ts)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/status/cached/0/75738000/1/low", params: { generation: "0", oktmo: "75738000", page: "1", view: "low" } }),
+  },
+  "GET /api/status/cached/[generation]/all": {
+    access: "public", why: "итоги всех муниципальных образований (JSON), как их хранит кэш Next",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/status/cached/0/all", params: { generation: "0" } }),
+  },
+  "GET /api/status/cached/[generation]/[oktmo]/[page]": {
+    access: "public", why: "страница учреждений муниципального образования (JSON), как её хранит кэш Next",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/api/status/cached/0/75738000/1", params: { generation: "0", oktmo: "75738000", page: "1" } }),
+  },
   "GET /admin/cabinets/[lkoId]/messages/export/[format]": {
     access: "signed-in", why: "выгрузка сообщений кабинета — тем, кто видит его сообщения (остальным «не найдено»)",
     verdicts: only("organ", "coordinator", "executor", "supervisor"), status: 200, refusedStatus: 404,

@@ -35,7 +35,7 @@ describe("заголовки безопасности", () => {
     expect(pathKind("/widget/script.min.js")).toBe("widget");
     expect(pathKind("/widget/seen")).toBe("widget");
     expect(pathKind("/status/75738000/embed")).toBe("status-embed");
-    expect(pathKind("/status/75738000")).toBe("app");
+    expect(pathKind("/status/cached/3/75738000/2/embed")).toBe("status-embed");
     expect(pathKind("/formula")).toBe("app");
     // The form sets its own CSP (frame-ancestors of the official site): nothing here may contradict it.
     const form = securityHeaders("/form", base);
@@ -47,6 +47,20 @@ describe("заголовки безопасности", () => {
     expect(embed["Content-Security-Policy"]).toContain("frame-ancestors *");
     expect(embed["Content-Security-Policy"]).toContain("default-src 'none'");
     expect(embed).not.toHaveProperty("X-Frame-Options");
+  });
+
+  it("публичные страницы статуса (из кэша Next): ни одного скрипта, без 'unsafe-inline' и без nonce; портал — прежняя политика", () => {
+    for (const path of ["/status", "/status/", "/status/75738000", "/status/cached/0/list/low", "/status/cached/0/75738000/1/normal"]) expect(pathKind(path), path).toBe("public-page");
+    for (const path of ["/", "/monitoring", "/statusx", "/api/status", "/status/75738000/other"]) expect(pathKind(path), path).not.toBe("public-page");
+    const page = securityHeaders("/status/75738000", base);
+    const policy = page["Content-Security-Policy"];
+    expect(policy).toContain("script-src 'none'");
+    expect(policy).not.toContain("unsafe-inline");
+    expect(policy).not.toContain("nonce-");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(page["X-Frame-Options"]).toBe("DENY");
+    expect(securityHeaders("/admin", base)["Content-Security-Policy"]).toBe(contentSecurityPolicy(base));
+    expect(contentSecurityPolicy(base)).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
   });
 
   it("nonce каждый раз новый, 128 бит", () => {

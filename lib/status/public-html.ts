@@ -1,0 +1,145 @@
+// The public status pages as HTML without a single script (decision 079): Next keeps the render in
+// its cache, and a cached page cannot carry a per-request CSP nonce, so it runs nothing and its
+// policy allows no script at all. The markup and classes are the portal's own (components/layout,
+// components/ui): the same header for a visitor who has not signed in, the same tables and words.
+import "server-only";
+import { html, type SafeHtml } from "@/lib/ui/html";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
+import { ACTIONS, MESSAGES, NAV, PORTAL_NAME, PORTAL_SHORT_NAME, VISION } from "@/lib/ui/strings";
+import { VISION_LOW } from "@/lib/ui/vision";
+import { percent } from "./model";
+import { PUBLIC_PAGE_SIZE, type TPublicCounts, type TPublicMunicipality, type TPublicOrgan, type TPublicStatus } from "./public";
+import { siteStylesheets } from "./site-stylesheets";
+
+export const PUBLIC_TITLE = "Статус подключения учреждений";
+
+interface TDocument {
+  title: string;
+  /** Where the visitor is: the vision switch comes back here. */
+  path: string;
+  lowVision: boolean;
+  main: SafeHtml;
+}
+
+const LOGO = html`<svg width="40" height="40" viewBox="0 0 40 40" aria-hidden="true" focusable="false" class="shrink-0"><rect width="40" height="40" rx="10" fill="#0d4cd3"></rect><path d="M11 27V13h12a6 6 0 0 1 0 12h-7" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round"></path><circle cx="29" cy="28" r="3" fill="#ee3f58"></circle></svg>`;
+const EYE = html`<svg viewBox="0 0 24 24" class="h-6 w-6 shrink-0" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M2 12s3.6-6.5 10-6.5S22 12 22 12s-3.6 6.5-10 6.5S2 12 2 12z"></path><circle cx="12" cy="12" r="3"></circle></svg>`;
+
+/** The page around the content: components/layout/SiteHeader and SiteFooter as a visitor sees them. */
+export function publicDocument({ title, path, lowVision, main }: TDocument): string {
+  const styles = siteStylesheets().map((href) => html`<link rel="stylesheet" href="${href}">`);
+  return `<!DOCTYPE html>${html`<html lang="ru"${lowVision ? html` data-vision="low"` : ""}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — ПОС</title><meta name="description" content="Личные кабинеты организаций и регистрация кабинетов учреждений в Платформе обратной связи."><link rel="icon" href="/icon.svg" type="image/svg+xml">${styles}</head>
+<body class="flex min-h-screen flex-col">
+<a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:p-3">${NAV.skipToContent}</a>
+<header class="border-b border-line bg-white"><div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
+<a href="/" class="flex items-center gap-3 text-ink no-underline hover:no-underline">${LOGO}<span class="leading-tight"><span class="block text-lg font-bold">${PORTAL_SHORT_NAME}</span><span class="block text-sm text-muted">${PORTAL_NAME}</span><span class="sr-only"> — на главную</span></span></a>
+<nav aria-label="${NAV.mainLabel}" class="flex flex-wrap items-center gap-x-5 gap-y-2"><a href="/status">${NAV.status}</a>
+<form method="post" action="/vision"><input type="hidden" name="mode" value="${lowVision ? "normal" : VISION_LOW}"><input type="hidden" name="back" value="${path}"><button type="submit" class="inline-flex items-center gap-2 rounded-lg px-2 py-2 font-medium text-brand underline-offset-2 hover:underline">${EYE}${lowVision ? VISION.turnOff : VISION.turnOn}</button></form>
+<a href="/signin" class="btn-primary px-5 py-2">${ACTIONS.signIn}</a></nav></div></header>
+<main id="main" tabindex="-1" class="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">${main}</main>
+<footer class="mt-16 border-t border-line bg-white"><div class="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm text-muted sm:grid-cols-3">
+<div><p class="font-semibold text-ink">${PORTAL_NAME}</p><p>Личные кабинеты организаций и регистрация кабинетов учреждений.</p></div>
+<ul class="space-y-1"><li><a href="/status">${NAV.publicStatus}</a></li><li><a href="/widget-guide">${NAV.widgetGuide}</a></li><li><a href="/signin">${NAV.signIn}</a></li></ul>
+<p>Самостоятельно размещаемая система. ${MESSAGES.demoNote}</p></div></footer>
+</body></html>`}`;
+}
+
+const percentText = (part: number, whole: number) => percent(part, whole).toLocaleString("ru-RU");
+
+/** /status: every municipality with its totals. */
+export function publicListMain(municipalities: TPublicMunicipality[]): SafeHtml {
+  return html`<div class="space-y-6"><h1>${PUBLIC_TITLE}</h1>
+<p>Актуальная информация о подключении муниципальных учреждений к Платформе обратной связи: создан ли кабинет учреждения, размещён ли виджет на официальном сайте и завершено ли подключение. Данные обновляются не реже раза в минуту.</p>
+<ul class="grid gap-4 sm:grid-cols-2">${municipalities.map(
+    (m) => html`<li class="card space-y-2"><h2 class="text-xl"><a href="/status/${m.oktmo}">${m.name}</a></h2>
+${m.deadline ? html`<p class="text-sm text-muted">Срок подключения — до ${formatDay(new Date(m.deadline))}</p>` : ""}
+<p>Подключение завершено: <strong>${m.counts.ready}</strong> из ${m.counts.total} (${percentText(m.counts.ready, m.counts.total)} %)</p>
+<p class="text-sm">Кабинет подключён: ${m.counts.cabinetConnected} · виджет размещён на сайте: ${m.counts.widgetPlaced}</p>
+<p class="text-sm"><a href="/status/${m.oktmo}">Учреждения и код для сайта</a></p></li>`,
+  )}</ul>
+<p class="text-sm text-muted">Персональных данных здесь нет: только названия учреждений и этапы подключения. Данные в машиночитаемом виде (JSON): <a href="/api/status"><code>/api/status</code></a>.</p></div>`;
+}
+
+function counts(c: TPublicCounts): SafeHtml {
+  const items: Array<[string, number, string]> = [
+    ["Всего учреждений", c.total, "total"],
+    ["Кабинет подключён", c.cabinetConnected, "cabinet"],
+    ["Виджет размещён на сайте", c.widgetPlaced, "widget"],
+    ["Подключение завершено", c.ready, "ready"],
+  ];
+  return html`<dl class="grid gap-4 sm:grid-cols-4">${items.map(
+    ([label, value, key]) => html`<div class="card p-4"><dt class="text-sm text-muted">${label}</dt><dd class="text-2xl font-bold" data-testid="public-${key}">${value}</dd></div>`,
+  )}</dl>`;
+}
+
+// components/status/StatusBadge's YesNo: a drawn icon and a word, colour only adds to them.
+const CHECK = html`<path d="M3 8.5l3.2 3L13 4.5"></path>`;
+const CROSS = html`<path d="M4 4l8 8M12 4l-8 8"></path>`;
+function yesNo(value: boolean | null, yes = "да", no = "нет", none = "—"): SafeHtml {
+  if (value === null) return html`<span class="text-muted">${none}</span>`;
+  return html`<span class="inline-flex items-baseline gap-1.5 ${value ? "text-success" : "text-danger"}"><svg viewBox="0 0 16 16" class="inline-block shrink-0 h-4 w-4 translate-y-0.5" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${value ? CHECK : CROSS}</svg><span>${value ? yes : no}</span></span>`;
+}
+
+function organsTable(organs: TPublicOrgan[]): SafeHtml {
+  return html`<section aria-labelledby="by-organ" class="space-y-2"><h2 id="by-organ" class="text-xl">По учредителям</h2>
+<div class="table-frame" role="region" aria-label="По учредителям" tabindex="0"><table>
+<caption class="sr-only">Число учреждений каждого учредителя: всего, с кабинетом, с виджетом на сайте, с завершённым подключением; доля сообщений граждан, отвеченных в срок</caption>
+<thead><tr><th scope="col" class="p-2">Учредитель</th><th scope="col" class="p-2">Учреждений</th><th scope="col" class="p-2">Кабинет подключён</th><th scope="col" class="p-2">Виджет размещён</th><th scope="col" class="p-2">Подключение завершено</th><th scope="col" class="p-2">Ответы в срок</th></tr></thead>
+<tbody>${organs.map(
+    (o) => html`<tr class="border-t border-line" data-testid="public-organ"><th scope="row" class="p-2 text-left font-medium">${o.name}</th><td class="p-2">${o.total}</td><td class="p-2">${o.cabinetConnected}</td><td class="p-2">${o.widgetPlaced}</td><td class="p-2">${o.ready} (${percentText(o.ready, o.total)} %)</td><td class="p-2">${o.answeredInTime === null ? "—" : `${formatNumber(o.answeredInTime)} %`}</td></tr>`,
+  )}</tbody></table></div></section>`;
+}
+
+/** components/ui/Pagination (not numbered): «← Предыдущая · Страница 2 из 5 · Следующая →». */
+function pagination(page: number, pages: number, hrefFor: (page: number) => string): SafeHtml | "" {
+  if (pages <= 1) return "";
+  return html`<nav aria-label="${MESSAGES.pagesLabel}" class="flex flex-wrap items-center gap-x-4 gap-y-2">${
+    page > 1 ? html`<a href="${hrefFor(page - 1)}" rel="prev" class="btn-secondary px-4 py-2"><span aria-hidden="true">←</span> ${ACTIONS.previousPage}</a>` : ""
+  }<span aria-current="page">${MESSAGES.pageOf(page, pages)}</span>${
+    page < pages ? html`<a href="${hrefFor(page + 1)}" rel="next" class="btn-secondary px-4 py-2">${ACTIONS.nextPage} <span aria-hidden="true">→</span></a>` : ""
+  }</nav>`;
+}
+
+/** The answered-in-time share in words: answered, or still open past the planned day, counted in. */
+function answeredInTimeText(share: number | null): string {
+  return share === null
+    ? "Сообщения граждан: ответов с наступившим сроком пока нет."
+    : `Сообщения граждан отвечены в срок: ${formatNumber(share)} % (из отвеченных и тех, срок ответа на которые уже прошёл).`;
+}
+
+/** /status/<ОКТМО>: the municipality's totals, its founders, a page of its institutions, the code for a site. */
+export function publicStatusMain(status: TPublicStatus, portal: string): SafeHtml {
+  const { oktmo } = status;
+  const href = (p: number) => `/status/${oktmo}?${new URLSearchParams({ ...(status.query ? { q: status.query } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const embed = `<iframe src="${portal}/status/${oktmo}/embed" title="Статус подключения учреждений к ПОС" width="100%" height="600" style="border:0"></iframe>`;
+  return html`<div class="space-y-6"><p><a href="/status">← Все муниципальные образования</a></p>
+<h1>${PUBLIC_TITLE}: ${status.name}</h1>
+${status.deadline ? html`<p>Срок подключения — до <strong>${formatDay(new Date(status.deadline))}</strong>.</p>` : ""}
+${counts(status.counts)}
+<p data-testid="public-answered-in-time">${answeredInTimeText(status.answeredInTime)}</p>
+${status.organs.length > 1 ? organsTable(status.organs) : ""}
+<h2 class="text-xl">Учреждения</h2>
+<form method="get" action="/status/${oktmo}" class="flex flex-wrap items-end gap-3" role="search" aria-label="Поиск учреждения"><div><label for="pq" class="field-label">Название учреждения</label><input id="pq" name="q" value="${status.query ?? ""}" class="field-input py-2"></div><button type="submit" class="btn-primary px-5 py-2">Найти</button></form>
+<div class="table-frame" role="region" aria-label="Учреждения" tabindex="0"><table><caption class="sr-only">Учреждения: кабинет, виджет, готовность</caption>
+<thead><tr><th scope="col" class="p-2">Учреждение</th><th scope="col" class="p-2">Учредитель</th><th scope="col" class="p-2">Кабинет подключён</th><th scope="col" class="p-2">Виджет на сайте</th><th scope="col" class="p-2">Подключение завершено</th></tr></thead>
+<tbody>${status.institutions.map(
+    (i) => html`<tr class="border-t border-line" data-testid="public-row"><th scope="row" class="p-2 text-left font-medium">${i.name}</th><td class="p-2">${i.organ ?? "—"}</td><td class="p-2">${yesNo(i.cabinetConnected)}</td><td class="p-2">${yesNo(i.widgetPlaced, "размещён", "нет", "нет сайта")}</td><td class="p-2">${yesNo(i.ready, "готово", "нет")}</td></tr>`,
+  )}</tbody></table></div>
+<p>Найдено: ${status.matching}. По ${PUBLIC_PAGE_SIZE} на странице.</p>
+${pagination(status.page, status.pages, href)}
+<p class="text-sm text-muted">Обновлено ${formatDateTime(new Date(status.updatedAt))}. Подключено ${percentText(status.counts.ready, status.counts.total)} % учреждений.</p>
+<section aria-labelledby="embed" class="card space-y-2"><h2 id="embed" class="text-lg">Для сайта администрации</h2>
+<p class="text-sm">Вставьте этот код на страницу сайта, чтобы показать статус подключения учреждений; данные в формате JSON: <a href="/api/status?oktmo=${oktmo}"><code>/api/status?oktmo=${oktmo}</code></a>.</p>
+<pre tabindex="0" role="region" aria-label="Код для вставки на сайт" class="overflow-x-auto rounded bg-surface p-3 text-xs"><code>${embed}</code></pre></section></div>`;
+}
+
+/** What app/error.tsx shows (components/ui/ErrorNotice), with the code the server's log has. */
+export function publicErrorMain(code: string): SafeHtml {
+  return html`<div class="card mx-auto max-w-xl space-y-4" role="alert"><h1>Не удалось открыть страницу</h1>
+<p>На сервере произошла ошибка. Обновите страницу через минуту; если ошибка повторится, сообщите в поддержку код ниже.</p>
+<p class="text-sm text-muted">Код ошибки: ${code}</p><a href="/" class="btn-primary">На главную</a></div>`;
+}
+
+export function publicNotFoundMain(): SafeHtml {
+  return html`<div class="space-y-4"><h1>Страница не найдена</h1><p>Такого муниципального образования на портале нет. <a href="/status">Все муниципальные образования</a></p></div>`;
+}

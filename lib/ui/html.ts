@@ -1,0 +1,30 @@
+// HTML written as text, for the few documents served by route handlers rather than React (the public
+// status pages and their embed, decision 079): every value is escaped unless it is already markup.
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+type THtmlValue = SafeHtml | string | number | null | undefined | false | THtmlValue[];
+
+function render(value: THtmlValue): string {
+  if (value === null || value === undefined || value === false) return "";
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join("");
+  return escapeHtml(String(value));
+}
+
+/** A template of markup: `html\`<p>${name}</p>\`` escapes `name`; nested templates and lists are kept. */
+export function html(strings: TemplateStringsArray, ...values: THtmlValue[]): SafeHtml {
+  let out = strings[0];
+  values.forEach((value, i) => {
+    out += render(value) + strings[i + 1];
+  });
+  return new SafeHtml(out);
+}
