@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ACTION_REGISTRY } from "@/lib/actions/define-action";
 import { ActionError, ForbiddenError, UnauthenticatedError } from "@/lib/actions/errors";
 import { getSignedIn } from "@/lib/auth/session";
-import { loadActions } from "../../helpers/app-surface";
+import fs from "node:fs";
+import { actionModuleFiles, loadActions, serverFunctions, useServerModuleFiles } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { requestContext } from "../../helpers/request-context";
@@ -29,6 +30,37 @@ describe("матрица прав покрывает все серверные �
     const missing = registered.filter((name) => !(name in ACTION_MATRIX));
     expect(missing, `Добавьте эти действия в ACTION_MATRIX (tests/integration/security/matrix.ts): ${missing.join(", ")}`).toEqual([]);
     expect(Object.keys(ACTION_MATRIX).sort()).toEqual(registered);
+  });
+
+  it("действия ищутся в app/, components/ и lib/: каждый модуль с defineAction — модуль «use server»", () => {
+    const files = actionModuleFiles();
+    expect(files.length).toBeGreaterThan(0);
+    // A defineAction outside a "use server" module is not reachable as an action, or is reached some other way: either way, not what the registry says.
+    // (lib/messages/transition.ts is the helper that builds actions, not a module of them.)
+    const modules = useServerModuleFiles();
+    expect(files.filter((f) => !f.endsWith("/lib/messages/transition.ts") && !modules.includes(f))).toEqual([]);
+  });
+
+  it("каждая экспортированная функция модуля «use server» — действие из реестра и матрицы", async () => {
+    const exported = await serverFunctions();
+    expect(exported.length).toBeGreaterThan(0);
+    const stray = exported.filter(({ fn }) => {
+      const name = (fn as { actionName?: unknown }).actionName;
+      return typeof name !== "string" || !ACTION_REGISTRY.has(name) || !(name in ACTION_MATRIX);
+    });
+    expect(stray.map((s) => s.key), "эти функции браузер может вызвать в обход defineAction и матрицы прав").toEqual([]);
+  });
+
+  it("нет встроенных серверных функций («use server» внутри функции): все действия — в модулях «use server»", () => {
+    const offenders: string[] = [];
+    for (const dir of ["app", "components", "lib"]) {
+      for (const file of fs.readdirSync(dir, { recursive: true, withFileTypes: false }) as string[]) {
+        if (!/\.tsx?$/.test(file)) continue;
+        const text = fs.readFileSync(`${dir}/${file}`, "utf8");
+        if (/\n[^\n]*["']use server["']/.test(text.replace(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["'];?/, ""))) offenders.push(`${dir}/${file}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 
   it("в каждой строке есть решение для каждого вызывающего", () => {
