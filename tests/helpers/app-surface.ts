@@ -33,14 +33,14 @@ export function actionModuleFiles(): string[] {
 }
 
 /** Modules whose first statement is the "use server" directive: every export of one is reachable from a browser. */
-export function useServerModuleFiles(): string[] {
+export function serverModuleFiles(): string[] {
   return sourceFiles().filter((f) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(fs.readFileSync(f, "utf8")));
 }
 
 /** Every exported function of every "use server" module, as "app/…/file.ts#name" with the function. */
 export async function serverFunctions(): Promise<Array<{ key: string; fn: unknown }>> {
   const out: Array<{ key: string; fn: unknown }> = [];
-  for (const file of useServerModuleFiles()) {
+  for (const file of serverModuleFiles()) {
     const mod = (await import(file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value === "function") out.push({ key: `${path.relative(ROOT, file)}#${name}`, fn: value });

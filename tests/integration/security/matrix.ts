@@ -48,8 +48,10 @@ export async function ensureRoleOnlyAccounts() {
   const db = testDb();
   for (const [key, r] of Object.entries(ROLE_ONLY)) {
     const p = rolePerson(key as keyof typeof ROLE_ONLY);
-    const { id: _id, memberships: _m, ...fields } = p;
-    await db.person.upsert({ where: { id: p.id }, create: { id: p.id, ...fields }, update: {} });
+    await db.person.upsert({
+      where: { id: p.id }, update: {},
+      create: { id: p.id, esiaOid: p.esiaOid, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, snils: p.snils, email: p.email, mobile: p.mobile },
+    });
     const accountId = `acc-matrix-${key}`;
     if (await db.account.findUnique({ where: { id: accountId }, select: { id: true } })) continue;
     await db.account.create({
