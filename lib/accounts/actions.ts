@@ -191,7 +191,7 @@ export const archiveAccountForm = archiveAccount.form;
 const ROW_ACTIONS = { resend: resendInvitation, restore: restoreAccount, approve: approveAccount } as const;
 
 /** One form per table row: the pressed button names the action (works without JavaScript too). */
-export const accountRowForm = formSwitch<unknown>(({ intent }) =>
+export const accountRowForm = formSwitch<unknown>(Object.values(ROW_ACTIONS), ({ intent }) =>
   // Own keys only: "constructor" or "hasOwnProperty" must not reach Object.prototype.
   typeof intent === "string" && Object.hasOwn(ROW_ACTIONS, intent) ? ROW_ACTIONS[intent as keyof typeof ROW_ACTIONS] : null,
 );
@@ -238,7 +238,7 @@ export const importAccounts = defineAction({
 });
 
 /** «Проверить файл» and «Загрузить»: one form, the pressed button says which (works without JavaScript too). */
-export const accountImportForm = formSwitch<TImportReport>(({ step }) => (step === "import" ? importAccounts : previewAccountImport));
+export const accountImportForm = formSwitch<TImportReport>([importAccounts, previewAccountImport], ({ step }) => (step === "import" ? importAccounts : previewAccountImport));
 
 // ───────────── «Мною пройдено обучение» ─────────────
 

@@ -63,6 +63,12 @@ export type Action<T> = ((input: unknown) => Promise<ActionResult<T>>) & {
 /** Every action defined in the app, by name: the authorization matrix test walks this list. */
 export const ACTION_REGISTRY = new Map<string, AnyDefinition>();
 
+/**
+ * Every form wrapper (an action's `form`, a formSwitch) → the names of the actions it can run: a
+ * "use server" module exports them too, and the matrix test holds each to actions it knows.
+ */
+export const FORM_WRAPPERS = new WeakMap<object, readonly string[]>();
+
 /** The refusal of a form action called directly with something that is not a form at all. */
 export const FORM_NOT_RECOGNIZED = "Данные формы не распознаны: обновите страницу и заполните форму снова.";
 
@@ -158,6 +164,7 @@ export function defineAction<S extends z.ZodType, R, T>(def: ActionDefinition<S,
     const message = typeof def.form?.message === "function" ? def.form.message(result.data) : def.form?.message;
     return message === undefined ? { ...result, values } : { ...result, message, values };
   };
+  FORM_WRAPPERS.set(form, [def.name]);
   return Object.assign(run, { actionName: def.name, form });
 }
 
@@ -166,15 +173,20 @@ export function defineAction<S extends z.ZodType, R, T>(def: ActionDefinition<S,
  * the picked action's own form variant answers. Anything but FormData, or no action picked, is refused.
  */
 export function formSwitch<T = unknown>(
-  pick: (values: Record<string, unknown>) => { form: (prev: never, form: FormData) => Promise<FormState<T>> } | null,
+  actions: ReadonlyArray<{ actionName: string }>,
+  pick: (values: Record<string, unknown>) => { actionName: string; form: (prev: never, form: FormData) => Promise<FormState<T>> } | null,
   unknown = "Неизвестное действие.",
 ): FormAction<T> {
-  return async (prev, formData) => {
+  const switched: FormAction<T> = async (prev, formData) => {
     if (!(formData instanceof FormData)) return { ok: false, error: FORM_NOT_RECOGNIZED, values: {} };
     const action = pick(formDataToObject(formData));
+    // Only the actions it names (and the matrix test knows) can answer.
+    if (!action || !actions.includes(action)) return { ok: false, error: unknown };
     // The previous state belongs to whichever action answered last; an action's form ignores it.
-    return action ? action.form(prev as never, formData) : { ok: false, error: unknown };
+    return action.form(prev as never, formData);
   };
+  FORM_WRAPPERS.set(switched, actions.map((a) => a.actionName));
+  return switched;
 }
 
 /** redirect() and notFound() work by throwing; they must pass through. */

@@ -279,4 +279,4 @@ export const approveAnswerForm = approveAnswer.form;
 export const returnAnswerForm = returnAnswer.form;
 
 /** The answer form: «Сохранить черновик», «Вставить шаблон» and «Отправить на согласование» are its buttons. */
-export const answerForm = formSwitch((values) => (values.intent === "submit" ? submitAnswer : values.intent === "draft" || values.intent === "template" ? saveAnswerDraft : null));
+export const answerForm = formSwitch([submitAnswer, saveAnswerDraft], (values) => (values.intent === "submit" ? submitAnswer : values.intent === "draft" || values.intent === "template" ? saveAnswerDraft : null));

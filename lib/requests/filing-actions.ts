@@ -118,4 +118,4 @@ export const resubmitCabinetRequest = defineAction({
  * The form (with or without JavaScript): a first request or, with `requestId`, a new revision. On
  * success the page shows the pending banner; on failure the person's input comes back.
  */
-export const submitCabinetRequestForm = formSwitch(({ requestId }) => (requestId ? resubmitCabinetRequest : fileCabinetRequest));
+export const submitCabinetRequestForm = formSwitch([resubmitCabinetRequest, fileCabinetRequest], ({ requestId }) => (requestId ? resubmitCabinetRequest : fileCabinetRequest));

@@ -73,7 +73,7 @@ export type TReminderResult = TReminderOutcome & { more: number };
  * «Напомнить» in a row (its button carries organizationId) and «Напомнить всем опоздавшим»: one form,
  * the result as a sentence. An empty form is a valid «всем опоздавшим», so anything but FormData is refused.
  */
-export const remindForm = formSwitch<TReminderResult>((values) => ("organizationId" in values ? remindInstitution : remindLate));
+export const remindForm = formSwitch<TReminderResult>([remindInstitution, remindLate], (values) => ("organizationId" in values ? remindInstitution : remindLate));
 
 function reminderMessage(o: TReminderResult): string {
   const parts = [`Напоминаний отправлено: ${o.sent}.`];

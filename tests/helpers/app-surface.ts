@@ -1,5 +1,6 @@
-// Everything a request can reach: every server action (modules that call defineAction) and every
-// route handler (app/**/route.ts), found on disk, so that a new one cannot slip past the security
+// Everything a request can reach: every server action (modules that call defineAction, and every
+// export of a "use server" module), every route handler (app/**/route.ts) and every page and layout
+// (app/**/page.tsx, layout.tsx), found on disk, so that a new one cannot slip past the security
 // tests (authorization matrix, hostile input).
 import fs from "node:fs";
 import path from "node:path";
@@ -19,9 +20,49 @@ function walk(dir: string, keep: (file: string) => boolean): string[] {
   return out.sort();
 }
 
-/** Source files under lib/ that define server actions (directly, or through lib/messages/transition.ts's defineTransition). */
+const SOURCE_DIRS = ["app", "components", "lib"];
+const isSource = (f: string) => /\.tsx?$/.test(f) && !/\.d\.ts$/.test(f);
+const sourceFiles = () => SOURCE_DIRS.flatMap((d) => walk(path.join(ROOT, d), isSource));
+
+/**
+ * Source files under app/, components/ and lib/ that define server actions (directly, or through
+ * lib/messages/transition.ts's defineTransition): wherever defineAction is called, not only in lib/.
+ */
 export function actionModuleFiles(): string[] {
-  return walk(path.join(ROOT, "lib"), (f) => /\.tsx?$/.test(f) && !f.endsWith("define-action.ts") && /\bdefine(Action|Transition)\(/.test(fs.readFileSync(f, "utf8")));
+  return sourceFiles().filter((f) => !f.endsWith("define-action.ts") && /\bdefine(Action|Transition)\(/.test(fs.readFileSync(f, "utf8")));
+}
+
+/** Modules whose first statement is the "use server" directive: every export of one is reachable from a browser. */
+export function serverModuleFiles(): string[] {
+  return sourceFiles().filter((f) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(fs.readFileSync(f, "utf8")));
+}
+
+/** Every exported function of every "use server" module, as "app/…/file.ts#name" with the function. */
+export async function serverFunctions(): Promise<Array<{ key: string; fn: unknown }>> {
+  const out: Array<{ key: string; fn: unknown }> = [];
+  for (const file of serverModuleFiles()) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value === "function") out.push({ key: `${path.relative(ROOT, file)}#${name}`, fn: value });
+    }
+  }
+  return out;
+}
+
+export interface PageModule {
+  /** "page /admin/cabinets/[lkoId]" or "layout /admin/cabinets/[lkoId]" (route groups left out). */
+  key: string;
+  file: string;
+}
+
+/** Every app/**\/page.tsx and layout.tsx on disk. */
+export function pageModules(): PageModule[] {
+  const app = path.join(ROOT, "app");
+  return walk(app, (f) => /[/\\](page|layout)\.(tsx|ts|jsx|js)$/.test(f)).map((file) => {
+    const dir = path.relative(app, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    const kind = path.basename(file).replace(/\.\w+$/, "");
+    return { key: `${kind} /${dir.join("/")}`, file };
+  });
 }
 
 /** Every action, by its registry name, as the page calls it (the exported wrapper). */

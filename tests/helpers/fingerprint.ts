@@ -23,6 +23,23 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.name, `${r.n}:${r.h}`]));
 }
 
+/**
+ * "id table" → "rows:md5" of the rows of that table whose text names the id (a cabinet, an account,
+ * an organization…): what a forged id could have touched. Tables without such rows are left out.
+ */
+export async function rowsMentioning(ids: readonly string[]): Promise<Record<string, string>> {
+  const names = await tableNames();
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    const sql = names
+      .map((t) => `SELECT '${t}' AS name, count(*)::int AS n, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS h FROM "${t}" x WHERE strpos(x::text, $1) > 0`)
+      .join(" UNION ALL ");
+    const rows = await testDb().$queryRawUnsafe<Array<{ name: string; n: number; h: string }>>(sql, id);
+    for (const r of rows) if (r.n > 0) out[`${id} ${r.name}`] = `${r.n}:${r.h}`;
+  }
+  return out;
+}
+
 /** Table → row count: cheap enough to take around every generated input. */
 export async function rowCounts(): Promise<Record<string, number>> {
   const sql = (await tableNames()).map((t) => `SELECT '${t}' AS name, count(*)::int AS n FROM "${t}"`).join(" UNION ALL ");

@@ -37,9 +37,10 @@ let counter = 0;
 /**
  * Signs in as a demo person (by key) or any world person (by id); optionally picks the organization.
  * A person with one organization has it chosen, as the portal does after ЕСИА grants its rights.
+ * A test may bring a person of its own (`{ person }`, not in the demo world) for a fixture account.
  */
-export async function signInAs(who: DemoPersonKey | { personId: string }, chosen?: string) {
-  const person = typeof who === "string" ? demoPerson(who) : personById.get(who.personId)!;
+export async function signInAs(who: DemoPersonKey | { personId: string } | { person: WorldPerson }, chosen?: string) {
+  const person = typeof who === "string" ? demoPerson(who) : "person" in who ? who.person : personById.get(who.personId)!;
   const { personId, sessionId } = await signInFromEsia(profileOf(person), `esia-sid-${++counter}`);
   const organizationId = chosen ?? (person.memberships.length === 1 ? person.memberships[0].organizationId : undefined);
   if (organizationId) {

@@ -2,10 +2,11 @@
 // input: allowed callers succeed, refused ones get the authorization's message and the database
 // stays exactly as it was. An action that is not in the matrix fails here.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACTION_REGISTRY } from "@/lib/actions/define-action";
+import { ACTION_REGISTRY, FORM_WRAPPERS } from "@/lib/actions/define-action";
 import { ActionError, ForbiddenError, UnauthenticatedError } from "@/lib/actions/errors";
 import { getSignedIn } from "@/lib/auth/session";
-import { loadActions } from "../../helpers/app-surface";
+import fs from "node:fs";
+import { actionModuleFiles, loadActions, serverFunctions, serverModuleFiles } from "../../helpers/app-surface";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { requestContext } from "../../helpers/request-context";
@@ -29,6 +30,40 @@ describe("матрица прав покрывает все серверные �
     const missing = registered.filter((name) => !(name in ACTION_MATRIX));
     expect(missing, `Добавьте эти действия в ACTION_MATRIX (tests/integration/security/matrix.ts): ${missing.join(", ")}`).toEqual([]);
     expect(Object.keys(ACTION_MATRIX).sort()).toEqual(registered);
+  });
+
+  it("действия ищутся в app/, components/ и lib/: каждый модуль с defineAction — модуль «use server»", () => {
+    const files = actionModuleFiles();
+    expect(files.length).toBeGreaterThan(0);
+    // A defineAction outside a "use server" module is not reachable as an action, or is reached some other way: either way, not what the registry says.
+    // (lib/messages/transition.ts is the helper that builds actions, not a module of them.)
+    const modules = serverModuleFiles();
+    expect(files.filter((f) => !f.endsWith("/lib/messages/transition.ts") && !modules.includes(f))).toEqual([]);
+  });
+
+  it("каждая экспортированная функция модуля «use server» — действие из реестра и матрицы", async () => {
+    const exported = await serverFunctions();
+    expect(exported.length).toBeGreaterThan(0);
+    // An action itself, or a form wrapper of actions (its `form`, a formSwitch): each named action in the registry and the matrix.
+    const known = (name: string) => ACTION_REGISTRY.has(name) && name in ACTION_MATRIX;
+    const stray = exported.filter(({ fn }) => {
+      const name = (fn as { actionName?: unknown }).actionName;
+      const runs = typeof name === "string" ? [name] : FORM_WRAPPERS.get(fn as object);
+      return !runs || runs.length === 0 || !runs.every(known);
+    });
+    expect(stray.map((s) => s.key), "эти функции браузер может вызвать в обход defineAction и матрицы прав").toEqual([]);
+  });
+
+  it("нет встроенных серверных функций («use server» внутри функции): все действия — в модулях «use server»", () => {
+    const offenders: string[] = [];
+    for (const dir of ["app", "components", "lib"]) {
+      for (const file of fs.readdirSync(dir, { recursive: true, withFileTypes: false }) as string[]) {
+        if (!/\.tsx?$/.test(file)) continue;
+        const text = fs.readFileSync(`${dir}/${file}`, "utf8");
+        if (/\n\s*["']use server["'];?\s*\n/.test(text.replace(/^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["'];?/, ""))) offenders.push(`${dir}/${file}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 
   it("в каждой строке есть решение для каждого вызывающего", () => {

@@ -8,7 +8,9 @@
 // VALID input, so that a refusal can only come from authorization.
 import { formFields, fromAddress } from "../../helpers/citizen-form";
 import { randomUUID } from "node:crypto";
-import type { DemoPersonKey } from "@/lib/demo-world/esia-world";
+import type { DemoPersonKey, WorldPerson } from "@/lib/demo-world/esia-world";
+import type { AccountRoleKind } from "@/lib/db/generated/enums";
+import { makeSnils } from "@/lib/requisites";
 import { BANNER_TEXTS } from "@/lib/widget/banner";
 import { hashToken } from "@/lib/security/tokens";
 import { testDb } from "../../helpers/db";
@@ -20,6 +22,53 @@ import { ensureFreshStatus } from "@/lib/status/dashboard";
 import { ratingToken } from "@/lib/messages/rating-link";
 
 // ───────────── Who calls ─────────────
+
+/**
+ * Role-only accounts (issue 17): a person of the organization without any ЕСИА flag or group, with a
+ * confirmed and trained ЛКО account holding exactly one role. Test fixtures, not demo data: the
+ * names are invented, the rows are created in each test file's own database (ensureRoleOnlyAccounts).
+ */
+const ROLE_ONLY = {
+  observer: { n: 1, lastName: "Наблюдаева", firstName: "Ольга", organizationId: "org-mag-school-16", cabinetId: "cab-work-mag-school-16", role: "OBSERVER", spheres: [] },
+  moderator: { n: 2, lastName: "Модерова", firstName: "Марина", organizationId: "org-mag-school-33", cabinetId: "cab-work-mag-school-33", role: "MODERATOR", spheres: [] },
+  curator: { n: 3, lastName: "Кураторова", firstName: "Кира", organizationId: "org-omsu-mag-uo", cabinetId: "cab-ed-omsu-mag-uo", role: "CURATOR", spheres: ["sphere-education"] },
+} as const satisfies Record<string, { n: number; lastName: string; firstName: string; organizationId: string; cabinetId: string; role: AccountRoleKind; spheres: readonly string[] }>;
+
+function rolePerson(key: keyof typeof ROLE_ONLY): WorldPerson {
+  const r = ROLE_ONLY[key];
+  return {
+    id: `person-matrix-${key}`, esiaOid: String(2_000_000_000 + r.n), lastName: r.lastName, firstName: r.firstName, middleName: "Тестовна",
+    snils: makeSnils(290_000_000 + r.n), email: `matrix.${key}@role-only.demo.test`, mobile: `+7 (900) 999-00-0${r.n}`,
+    memberships: [{ organizationId: r.organizationId, chief: false, admin: false, position: "Специалист", groups: [] }],
+  };
+}
+
+/** Creates the role-only persons and their accounts (idempotent: each test file has its own database). */
+export async function ensureRoleOnlyAccounts() {
+  const db = testDb();
+  for (const [key, r] of Object.entries(ROLE_ONLY)) {
+    const p = rolePerson(key as keyof typeof ROLE_ONLY);
+    await db.person.upsert({
+      where: { id: p.id }, update: {},
+      create: { id: p.id, esiaOid: p.esiaOid, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, snils: p.snils, email: p.email, mobile: p.mobile },
+    });
+    const accountId = `acc-matrix-${key}`;
+    if (await db.account.findUnique({ where: { id: accountId }, select: { id: true } })) continue;
+    await db.account.create({
+      data: {
+        id: accountId, cabinetId: r.cabinetId, personId: p.id, email: p.email, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName,
+        position: "Специалист", status: "CONFIRMED", confirmedAt: new Date(), trainingConfirmedAt: new Date(),
+        roles: { create: { role: r.role, spheres: { create: r.spheres.map((sphereId) => ({ sphereId })) } } },
+      },
+    });
+  }
+}
+
+/** Signs one identity in (the role-only fixtures first). */
+export async function signInIdentity(key: IdentityKey) {
+  await ensureRoleOnlyAccounts();
+  return signInAs(IDENTITIES[key].who!);
+}
 
 /**
  * The targets of the rows below sit in the tree of the Управление образования of Magnitogorsk:
@@ -40,9 +89,16 @@ export const IDENTITIES = {
   siblingCoordinator: { label: "координатор соседнего учреждения (МОУ «СОШ № 40»)", who: "siblingCoordinator" },
   otherExecutor: { label: "исполнитель другого кабинета (МОУ «СОШ № 40»)", who: "siblingExecutor" },
   organCoordinator: { label: "координатор вышестоящего органа (Управление образования)", who: "organCoordinator" },
+  // Issue 17: accounts that hold one role and nothing else (test fixtures, ROLE_ONLY below), an
+  // administrator of a sibling institution and one of another district's organ.
+  observer: { label: "только роль «Наблюдатель» в кабинете МОУ «СОШ № 16»", who: { person: rolePerson("observer") } },
+  moderator: { label: "только роль «Модератор/исполнитель сообщений» в кабинете МОУ «СОШ № 33»", who: { person: rolePerson("moderator") } },
+  curator: { label: "только роль «Куратор по направлению» (сфера «Образование») в кабинете Управления образования", who: { person: rolePerson("curator") } },
+  siblingAdmin: { label: "соседнее учреждение: Администратор ЛКО МОУ «СОШ № 18» (то же Управление образования)", who: "widgetHead" },
+  districtOrgan: { label: "орган другого района: Администратор ЛКО Управления образования Агаповского района", who: "agapovoAdmin" },
   citizen: { label: "гражданин без организаций", who: "noOrg" },
   signedOut: { label: "без входа", who: null },
-} as const satisfies Record<string, { label: string; who: DemoPersonKey | { personId: string } | null }>;
+} as const satisfies Record<string, { label: string; who: DemoPersonKey | { personId: string } | { person: WorldPerson } | null }>;
 
 export type IdentityKey = keyof typeof IDENTITIES;
 export const IDENTITY_KEYS = Object.keys(IDENTITIES) as IdentityKey[];
@@ -53,6 +109,7 @@ export type Verdict = "allow" | "deny" | { rule: RegExp };
 /** The listed identities are allowed, everyone else refused. */
 /** Signs every identity in once: its cookies and person id (empty and null when signed out). */
 export async function signInIdentities() {
+  await ensureRoleOnlyAccounts();
   const cookies = new Map<IdentityKey, Record<string, string>>();
   const persons = new Map<IdentityKey, string | null>();
   for (const key of IDENTITY_KEYS) {
@@ -136,6 +193,7 @@ async function workRequestOf(organizationId: string) {
 
 const ORGANIZATION_OF: Partial<Record<IdentityKey, string>> = {
   organ: "org-omsu-mag-uo", institution: SCHOOL_16.organizationId, otherOrgan: "org-omsu-mag-uk", operator: "org-roiv-mincifry",
+  siblingAdmin: "org-mag-school-18", districtOrgan: "org-omsu-agapovo-uo",
 };
 
 async function setOfficialSite(site: string) {
@@ -172,21 +230,21 @@ const workingDayAhead = () => {
 };
 
 const MESSAGE_ROWS: Record<string, ActionRow> = {
-  "messages.accept": { target: "новое сообщение МОУ «СОШ № 33» на модерации", verdicts: only("coordinator"), input: () => school33Message() },
+  "messages.accept": { target: "новое сообщение МОУ «СОШ № 33» на модерации", verdicts: only("coordinator", "moderator"), input: () => school33Message() },
   "messages.reject": {
-    target: "новое сообщение МОУ «СОШ № 33» на модерации", verdicts: only("coordinator"),
+    target: "новое сообщение МОУ «СОШ № 33» на модерации", verdicts: only("coordinator", "moderator"),
     input: async () => ({ ...(await school33Message()), rejection: "SPAM", reason: "Реклама" }),
   },
   "messages.categorize": {
-    target: "принятое сообщение МОУ «СОШ № 33»", verdicts: only("coordinator"),
+    target: "принятое сообщение МОУ «СОШ № 33»", verdicts: only("coordinator", "moderator"),
     input: async () => ({ ...(await school33Message({ stage: "COORDINATION", status: "ACCEPTED" })), category: "safety", subcategory: "Ограждение и охрана" }),
   },
   "messages.assign": {
-    target: "принятое сообщение МОУ «СОШ № 33»", verdicts: only("coordinator"),
+    target: "принятое сообщение МОУ «СОШ № 33»", verdicts: only("coordinator", "moderator"),
     input: async () => ({ ...(await school33Message({ stage: "COORDINATION", status: "ACCEPTED" })), executorId: SCHOOL_33.executorAccountId }),
   },
   "messages.redirect": {
-    target: "принятое сообщение МОУ «СОШ № 33» → в Управление образования", verdicts: only("coordinator"),
+    target: "принятое сообщение МОУ «СОШ № 33» → в Управление образования", verdicts: only("coordinator", "moderator"),
     input: async () => ({ ...(await school33Message({ stage: "COORDINATION", status: "ACCEPTED" })), targetCabinetId: "cab-ed-omsu-mag-uo", reason: "Вопрос к управлению" }),
   },
   "messages.saveDraft": {
@@ -298,7 +356,7 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "accounts.confirmTraining": {
     target: "своя подтверждённая учётная запись без отметки об обучении",
-    verdicts: only("organ", "institution", "otherOrgan", "operator", "cityIt", ...MESSAGE_STAFF),
+    verdicts: only("organ", "institution", "otherOrgan", "operator", "cityIt", ...MESSAGE_STAFF, "observer", "moderator", "curator", "siblingAdmin", "districtOrgan"),
     input: async ({ personId }) => {
       // Whoever has a confirmed account gets its tick taken away first; the action puts it back.
       if (personId) await testDb().account.updateMany({ where: { personId, status: "CONFIRMED" }, data: { trainingConfirmedAt: null } });
@@ -307,12 +365,14 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "session.chooseOrganization": {
     target: "организация МОУ «СОШ № 16» (выбор: запрос её прав в ЕСИА)",
-    verdicts: only("institution"),
+    // Whoever works there (ЕСИА lists them in it), whatever their roles.
+    verdicts: only("institution", "observer"),
     input: async () => ({ organizationId: SCHOOL_16.organizationId }),
   },
   "cabinets.confirmData": {
     target: "«Данные актуальны» кабинета МОУ «СОШ № 16»",
-    verdicts: only("organ", "institution"),
+    // The curator of education manages the cabinets of the organ's schools (cabinet.manage, boundInSpheres).
+    verdicts: only("organ", "institution", "curator"),
     input: async () => ({ cabinetId: SCHOOL_16.cabinetId, confirmed: true }),
   },
   "functioning.saveReadiness": {
@@ -343,11 +403,12 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   "requests.file": {
     target: "заявка на рабочий кабинет своей организации",
     verdicts: {
-      ...only("organ", "otherOrgan"),
+      ...only("organ", "otherOrgan", "districtOrgan"),
       // Authorized (a руководитель with the access group), but the school already has its work cabinet.
       institution: { rule: /уже есть рабочий кабинет/ },
       // Authorized, but the operator's own organ has nobody above it to review the request.
       operator: { rule: /нет регионального оператора/ },
+      siblingAdmin: { rule: /уже есть рабочий кабинет/ },
     },
     input: async ({ identity }) => workRequestOf(ORGANIZATION_OF[identity] ?? "org-omsu-mag-uo"),
   },
@@ -401,7 +462,8 @@ export const ACTION_MATRIX: Record<string, ActionRow> = {
   },
   "widget.checkSite": {
     target: "проверка сайта кабинета МОУ «СОШ № 16» (просмотр)",
-    verdicts: only("organ", "institution", "operator"),
+    // Whoever sees the cabinet: its observer and the curator of its sphere too.
+    verdicts: only("organ", "institution", "operator", "observer", "curator"),
     input: async () => {
       // A local address the site check refuses at once (UNREACHABLE): no network in the test.
       await setOfficialSite("http://127.0.0.1:9");
@@ -627,7 +689,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   },
   "GET /admin/cabinets/[lkoId]/messages/export/[format]": {
     access: "signed-in", why: "выгрузка сообщений кабинета — тем, кто видит его сообщения (остальным «не найдено»)",
-    verdicts: only("organ", "coordinator", "executor", "supervisor"), status: 200, refusedStatus: 404,
+    verdicts: only("organ", "coordinator", "executor", "supervisor", "moderator", "curator"), status: 200, refusedStatus: 404,
     call: async () => {
       const { lkoId } = await testDb().cabinet.findUniqueOrThrow({ where: { id: SCHOOL_33.cabinetId }, select: { lkoId: true } });
       return { path: `/admin/cabinets/${lkoId}/messages/export/csv?view=all`, params: { lkoId: String(lkoId), format: "csv" } };
