@@ -60,7 +60,8 @@ describe("сводка новых сообщений кабинету", () => {
     expect(await digestMails(SCHOOL_18)).toEqual([]);
 
     // Several instances' jobs at once: the digest is sent once.
-    const due = new Date(t0.getTime() + WINDOW);
+    // The window runs from the message that opened the digest (in a real burst any of them).
+    const due = new Date(t0.getTime() + 5_000 + WINDOW);
     expect((await Promise.all([sendDueDigests(due), sendDueDigests(due), sendDueDigests(due)])).reduce((a, b) => a + b, 0)).toBe(1);
     const first = await digestMails(SCHOOL_18);
     expect(first.map((m) => m.to).sort()).toEqual(staff);
@@ -119,14 +120,53 @@ describe("сводка новых сообщений кабинету", () => {
     // The process that took the messages is gone before the window ends: the digest and its
     // messages are rows, whatever instance runs the job next sends them.
     const open = await db.messageDigest.findUniqueOrThrow({ where: { id: digestId! }, include: { _count: { select: { messages: true } } } });
-    expect(open).toMatchObject({ sentAt: null, dueAt: new Date(t0.getTime() + WINDOW) });
+    expect(open.sentAt).toBeNull();
+    // Opened by whichever of the twelve came first (they were sent at once), due a window later.
+    expect(open.dueAt.getTime() - t0.getTime() - WINDOW).toBeGreaterThanOrEqual(0);
+    expect(open.dueAt.getTime() - t0.getTime() - WINDOW).toBeLessThan(12);
     expect(open._count.messages).toBe(12);
-    expect(await sendDueDigests(new Date(t0.getTime() + WINDOW))).toBe(1);
+    expect(await sendDueDigests(new Date(t0.getTime() + WINDOW + 1_000))).toBe(1);
     const mails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-digest:${digestId}:` } } });
     expect(mails.length).toBeGreaterThan(0);
     for (const mail of mails) expect(mail.text).toContain("поступило сообщений: 12.");
     // Sent: another run changes nothing.
     expect(await sendDueDigests(new Date(t0.getTime() + 2 * WINDOW))).toBe(0);
     expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: `message-digest:${digestId}:` } } })).toBe(mails.length);
+  });
+
+  it("сообщения приходят, пока два экземпляра рассылают сводки: каждое — ровно в одной сводке, число в письме совпадает с базой", async () => {
+    const t0 = new Date(Date.now() + 100 * MINUTE);
+    // Every digest opened below is already due for these jobs: they close digests while messages join them.
+    const at = new Date(t0.getTime() + WINDOW + MINUTE);
+    let stop = false;
+    const jobs = [0, 1].map(async () => {
+      while (!stop) {
+        await sendDueDigests(at);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    });
+    // Four citizens' streams of ten messages each, spread over the jobs' runs.
+    const streams = await Promise.all([0, 1, 2, 3].map(async (k) => {
+      const sent: string[] = [];
+      for (let i = 0; i < 10; i++) sent.push(await send(SCHOOL_16, new Date(t0.getTime() + k * 10 + i), k * 10 + i));
+      return sent;
+    }));
+    const ids = streams.flat();
+    stop = true;
+    await Promise.all(jobs);
+    await sendDueDigests(at);
+
+    const stored = await db.citizenMessage.findMany({ where: { id: { in: ids } }, select: { digestId: true, digest: { select: { sentAt: true } } } });
+    expect(stored.filter((m) => !m.digest?.sentAt)).toEqual([]);
+    let told = 0;
+    for (const digestId of new Set(stored.map((m) => m.digestId!))) {
+      const inDatabase = stored.filter((m) => m.digestId === digestId).length;
+      const mails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-digest:${digestId}:` } }, select: { subject: true } });
+      expect(mails.length).toBeGreaterThan(0);
+      // What the email says is what the digest holds: no message joined it after it was written.
+      for (const { subject } of mails) expect(subject.startsWith("Новое сообщение гражданина") ? 1 : Number(subject.split(": ")[1])).toBe(inDatabase);
+      told += inDatabase;
+    }
+    expect(told).toBe(40);
   });
 });
