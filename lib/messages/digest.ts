@@ -71,12 +71,19 @@ function digestMail(cabinet: TCabinetMail["cabinet"], digestId: string, count: n
  * number of digests this call sent.
  */
 export async function sendDueDigests(at: Date = now()): Promise<number> {
+  // Due further than a window ahead: opened by a clock that has since gone back (the test clock
+  // returning to today, a corrected system clock) — sent now rather than held, with its cabinet's
+  // later messages, until that time comes.
+  const latest = new Date(at.getTime() + digestWindowMs());
   let sent = 0;
   for (;;) {
     const digest = await db.$transaction(async (tx) => {
       const [claimed] = await tx.$queryRaw<Array<{ id: string; cabinetId: string }>>`
         UPDATE "MessageDigest" SET "sentAt" = ${at}
-        WHERE id = (SELECT id FROM "MessageDigest" WHERE "sentAt" IS NULL AND "dueAt" <= ${at} ORDER BY "dueAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+        WHERE id = (
+          SELECT id FROM "MessageDigest" WHERE "sentAt" IS NULL AND ("dueAt" <= ${at} OR "dueAt" > ${latest})
+          ORDER BY "dueAt" LIMIT 1 FOR UPDATE SKIP LOCKED
+        )
         RETURNING id, "cabinetId"`;
       if (!claimed) return null;
       const cabinet = await tx.cabinet.findUniqueOrThrow({ where: { id: claimed.cabinetId }, select: { id: true, lkoId: true, name: true, email: true } });

@@ -169,4 +169,12 @@ describe("сводка новых сообщений кабинету", () => {
     }
     expect(told).toBe(40);
   });
+
+  it("часы вернулись назад (тестовые часы — к сегодняшнему дню): сводка, открытая «в будущем», уходит сразу, а не ждёт того времени", async () => {
+    const ahead = new Date(Date.now() + 90 * MINUTE);
+    const id = await send(SCHOOL_18, ahead, 1);
+    const { digestId } = await db.citizenMessage.findUniqueOrThrow({ where: { id }, select: { digestId: true } });
+    expect(await sendDueDigests(new Date())).toBe(1);
+    expect(await db.messageDigest.findUniqueOrThrow({ where: { id: digestId! } })).toMatchObject({ sentAt: expect.any(Date) });
+  });
 });
