@@ -38,7 +38,7 @@ export async function joinDigest(tx: DbTx, cabinetId: string, at: Date): Promise
 type TListed = { id: string; number: number; category: string; createdAt: Date; plannedOn: Date };
 
 /** The email: the count, the newest messages (number, time, topic, deadline — nothing of the citizen), a link to the inbox. */
-function digestMail(cabinet: TCabinetMail["cabinet"], digestId: string, count: number, since: Date, listed: TListed[]): TCabinetMail {
+function digestMail(cabinet: TCabinetMail["cabinet"], digestId: string, count: number, period: { from: Date; to: Date }, listed: TListed[]): TCabinetMail {
   const key = `message-digest:${digestId}`;
   if (count === 1) {
     const [m] = listed;
@@ -54,7 +54,7 @@ function digestMail(cabinet: TCabinetMail["cabinet"], digestId: string, count: n
   return {
     cabinet, key, title: `Новые сообщения граждан: ${count}`,
     paragraphs: [
-      `С ${formatDateTime(since)} по ${formatDateTime(listed[0].createdAt)} через виджет ПОС поступило сообщений: ${count}.`,
+      `С ${formatDateTime(period.from)} по ${formatDateTime(period.to)} через виджет ПОС поступило сообщений: ${count}.`,
       count > listed.length ? `Последние ${listed.length}:` : "Сообщения:",
       ...listed.map((m) => `№ ${m.number} от ${formatDateTime(m.createdAt)} — «${categoryLabel(m.category)}», срок ответа — ${formatDay(m.plannedOn)}.`),
       ...(count > listed.length ? [`Остальные ${count - listed.length} — в разделе «Сообщения» кабинета.`] : []),
@@ -87,12 +87,12 @@ export async function sendDueDigests(at: Date = now()): Promise<number> {
         RETURNING id, "cabinetId"`;
       if (!claimed) return null;
       const cabinet = await tx.cabinet.findUniqueOrThrow({ where: { id: claimed.cabinetId }, select: { id: true, lkoId: true, name: true, email: true } });
-      const stats = await tx.citizenMessage.aggregate({ where: { digestId: claimed.id }, _count: true, _min: { createdAt: true } });
+      const stats = await tx.citizenMessage.aggregate({ where: { digestId: claimed.id }, _count: true, _min: { createdAt: true }, _max: { createdAt: true } });
       const listed = await tx.citizenMessage.findMany({
         where: { digestId: claimed.id }, orderBy: { number: "desc" }, take: DIGEST_LIST,
         select: { id: true, number: true, category: true, createdAt: true, plannedOn: true },
       });
-      if (stats._count > 0) await notifyCoordinators(tx, digestMail(cabinet, claimed.id, stats._count, stats._min.createdAt!, listed));
+      if (stats._count > 0) await notifyCoordinators(tx, digestMail(cabinet, claimed.id, stats._count, { from: stats._min.createdAt!, to: stats._max.createdAt! }, listed));
       return { id: claimed.id, messages: stats._count };
     });
     if (!digest) return sent;
