@@ -23,7 +23,7 @@ export interface MailCatcher {
   /**
    * Holds the next delivery unanswered: its data is read but never accepted, so the sender waits
    * (for crash tests: the sender is then known to be mid-send, before the server's «250 OK»).
-   * Resolves once a message is held; it is dropped when the sender's connection closes.
+   * Resolves once a message is held (its first data has arrived); it is dropped when the sender's connection closes.
    */
   holdNext(): Promise<void>;
   listen(smtpPort: number, httpPort: number, host?: string): Promise<{ smtpPort: number; httpPort: number }>;
@@ -46,8 +46,10 @@ export function createMailCatcher(): MailCatcher {
       if (hold) {
         const held = hold;
         hold = null;
+        // Held from its first bytes: a sender whose event loop stalls mid-DATA (PGlite under a burst)
+        // may time out before the end, and a hold waiting for the end would then never resolve.
+        stream.once("data", held);
         stream.resume();
-        stream.on("end", held);
         return;
       }
       if (failures > 0) {

@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/ui/format";
 import { EMAIL } from "./schemas";
 
 export const messageCardUrl = (lkoId: number, messageId: string) => `${portalUrl()}/admin/cabinets/${lkoId}/messages/${messageId}`;
+export const inboxUrl = (lkoId: number) => `${portalUrl()}/admin/cabinets/${lkoId}/messages`;
 
 interface TStaffNotice {
   cabinet: { id: string; lkoId: number; name: string; email?: string };
@@ -21,36 +22,48 @@ interface TStaffNotice {
   key: string;
 }
 
+/** An email to a cabinet's staff not about one message (the digest of new messages, decision 078). */
+export interface TCabinetMail {
+  cabinet: TStaffNotice["cabinet"];
+  title: string;
+  paragraphs: string[];
+  action: { label: string; url: string };
+  key: string;
+}
+
+const aboutMessage = (n: TStaffNotice | TCabinetMail): TCabinetMail =>
+  "title" in n
+    ? n
+    : { cabinet: n.cabinet, title: `${n.subject}: сообщение № ${n.number}`, paragraphs: n.paragraphs, key: n.key, action: { label: "Открыть сообщение", url: messageCardUrl(n.cabinet.lkoId, n.messageId) } };
+
+const render = (m: TCabinetMail, more: string[] = []) => ({
+  subject: m.title,
+  ...renderEmail({ title: m.title, paragraphs: [`Кабинет «${m.cabinet.name}» (уникальный номер ЛКО ${m.cabinet.lkoId}).`, ...m.paragraphs, ...more], action: m.action }),
+});
+
 /** To the confirmed accounts of the cabinet holding one of these roles (or these accounts). */
-export async function notifyStaff(tx: DbTx, to: { roles: AccountRoleKind[] } | { accountIds: string[] }, n: TStaffNotice): Promise<number> {
+export async function notifyStaff(tx: DbTx, to: { roles: AccountRoleKind[] } | { accountIds: string[] }, n: TStaffNotice | TCabinetMail): Promise<number> {
+  const mail = aboutMessage(n);
   const accounts = await tx.account.findMany({
-    where: "roles" in to ? { cabinetId: n.cabinet.id, status: "CONFIRMED", roles: { some: { role: { in: to.roles } } } } : { id: { in: to.accountIds }, status: "CONFIRMED" },
+    where: "roles" in to ? { cabinetId: mail.cabinet.id, status: "CONFIRMED", roles: { some: { role: { in: to.roles } } } } : { id: { in: to.accountIds }, status: "CONFIRMED" },
     select: { email: true },
   });
   const recipients = [...new Set(accounts.map((a) => a.email))];
   for (const address of recipients) {
-    await enqueueEmail(tx, {
-      to: address,
-      subject: `${n.subject}: сообщение № ${n.number}`,
-      dedupeKey: `${n.key}:${address}`,
-      ...renderEmail({
-        title: `${n.subject}: сообщение № ${n.number}`,
-        paragraphs: [`Кабинет «${n.cabinet.name}» (уникальный номер ЛКО ${n.cabinet.lkoId}).`, ...n.paragraphs],
-        action: { label: "Открыть сообщение", url: messageCardUrl(n.cabinet.lkoId, n.messageId) },
-      }),
-    });
+    await enqueueEmail(tx, { to: address, dedupeKey: `${mail.key}:${address}`, ...render(mail) });
   }
   return recipients.length;
 }
 
 /** The coordinators of a cabinet (or, if it has none, its administrators, then its address): a message waits for distribution. */
-export async function notifyCoordinators(tx: DbTx, n: TStaffNotice): Promise<void> {
+export async function notifyCoordinators(tx: DbTx, n: TStaffNotice | TCabinetMail): Promise<void> {
   if ((await notifyStaff(tx, { roles: ["COORDINATOR", "MODERATOR"] }, n)) > 0) return;
   if ((await notifyStaff(tx, { roles: ["LKO_ADMIN"] }, n)) > 0) return;
-  if (n.cabinet.email) {
+  const mail = aboutMessage(n);
+  if (mail.cabinet.email) {
     await enqueueEmail(tx, {
-      to: n.cabinet.email, subject: `${n.subject}: сообщение № ${n.number}`, dedupeKey: `${n.key}:${n.cabinet.email}`,
-      ...renderEmail({ title: `${n.subject}: сообщение № ${n.number}`, paragraphs: [`Кабинет «${n.cabinet.name}» (уникальный номер ЛКО ${n.cabinet.lkoId}).`, ...n.paragraphs, "В кабинете нет координатора: назначьте роль «Координатор» в разделе «Учетные записи»."], action: { label: "Открыть сообщение", url: messageCardUrl(n.cabinet.lkoId, n.messageId) } }),
+      to: mail.cabinet.email, dedupeKey: `${mail.key}:${mail.cabinet.email}`,
+      ...render(mail, ["В кабинете нет координатора: назначьте роль «Координатор» в разделе «Учетные записи»."]),
     });
   }
 }

@@ -6,11 +6,10 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit } from "@/lib/audit/log";
 import { portalUrl } from "@/lib/esia/config";
 import { now as clockNow } from "@/lib/server/clock";
-import { dateAsDay, formatDateTime, formatDay } from "@/lib/ui/format";
+import { dateAsDay } from "@/lib/ui/format";
 import { plannedDayFor } from "./deadlines";
-import { notifyCoordinators } from "./notices";
+import { joinDigest } from "./digest";
 import { isOfficialOrigin, officialOrigin } from "@/lib/functioning/official-site";
-import { categoryLabel } from "./categories";
 import { checkFormToken, countMessage, HONEYPOT_FIELD } from "./form-guard";
 import { ZCitizenMessage } from "./schemas";
 
@@ -57,7 +56,7 @@ export const SUBMIT_ERRORS = {
 export const limitedText = (retryAfterMs: number) =>
   `Слишком много сообщений за короткое время. Ваш текст сохранён — отправьте его через ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} мин.`;
 
-/** Stores a citizen's message in the cabinet's inbox and tells its administrators, once per idempotency key. */
+/** Stores a citizen's message in the cabinet's inbox and in its digest to the staff (decision 078), once per idempotency key. */
 export async function submitCitizenMessage(
   lkoId: number, raw: Record<string, unknown>, ctx: { origin: string | null; address: string; now?: Date },
 ): Promise<TSubmitOutcome> {
@@ -92,23 +91,18 @@ export async function submitCitizenMessage(
   try {
     const message = await db.$transaction(async (tx) => {
       const plannedOn = await plannedDayFor(tx, cabinet.regionId, input.category, now);
+      // Its staff learn of it from the cabinet's digest, one email per window (decision 078).
+      const digestId = await joinDigest(tx, cabinet.id, now);
       const created = await tx.citizenMessage.create({
         data: {
           cabinetId: cabinet.id, receivedCabinetId: cabinet.id, category: input.category, text: input.text, authorName: input.authorName, contact: input.contact,
-          consentAt: now, origin, idempotencyKey: input.idempotencyKey ?? null, createdAt: now, plannedOn,
+          consentAt: now, origin, idempotencyKey: input.idempotencyKey ?? null, createdAt: now, plannedOn, digestId,
         },
         select: { id: true, number: true },
       });
       await recordAudit(tx, {
         action: "message.received", entityType: "CitizenMessage", entityId: created.id, cabinetId: cabinet.id, organizationId: cabinet.organizationId,
         data: { category: input.category, origin, stage: "MODERATION", status: "NEW", plannedOn: dateAsDay(plannedOn) },
-      });
-      await notifyCoordinators(tx, {
-        cabinet, messageId: created.id, number: created.number, subject: "Новое сообщение гражданина", key: `message-new:${created.id}`,
-        paragraphs: [
-          `${formatDateTime(now)} через виджет ПОС поступило сообщение на тему «${categoryLabel(input.category)}».`,
-          `Примите его или отклоните на модерации и распределите. Срок ответа — ${formatDay(plannedOn)}.`,
-        ],
       });
       return created;
     });

@@ -1,6 +1,7 @@
 // What /api/ready reports (issue 16): can this instance serve — the database answers, its
 // migrations are this version's, it is not stopping — and, for alerting, the outbox: how many
-// emails wait and how old the oldest is. Counts and ages only, no personal data.
+// emails wait and how old the oldest is, and how many new messages' digests are not yet queued
+// (decision 078). Counts and ages only, no personal data.
 import "server-only";
 import { db } from "@/lib/db";
 import { databaseTarget } from "@/lib/db/adapter";
@@ -14,6 +15,8 @@ export interface Readiness {
   database?: { kind: "pglite" | "postgres"; latencyMs: number };
   migrations?: { expected: number; applied: number; pending: string[]; failed: string[] };
   outbox?: { unsent: number; failed: number; oldestUnsentAgeSeconds: number | null };
+  /** Digests of new messages still gathering or due: `overdue` ones should have been queued by now (the job is not running?). */
+  digests?: { open: number; overdue: number };
 }
 
 export async function readiness(now = new Date()): Promise<Readiness> {
@@ -34,11 +37,14 @@ export async function readiness(now = new Date()): Promise<Readiness> {
     SELECT count(*) FILTER (WHERE status <> 'FAILED')::int AS unsent, count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
       min("createdAt") FILTER (WHERE status <> 'FAILED') AS oldest
     FROM "OutboxEmail" WHERE status IN ('PENDING', 'SENDING', 'FAILED')`;
+  const [digests] = await db.$queryRaw<Array<{ open: number; overdue: number }>>`
+    SELECT count(*)::int AS open, count(*) FILTER (WHERE "dueAt" < ${new Date(now.getTime() - 60_000)})::int AS overdue FROM "MessageDigest" WHERE "sentAt" IS NULL`;
   return {
     status: problems.length > 0 ? "not_ready" : "ready",
     problems,
     database: { kind: databaseTarget().kind, latencyMs },
     migrations: { expected: state.expected.length, applied: state.applied.length, pending: state.pending, failed: state.failed.map((r) => r.migration_name) },
     outbox: { unsent: outbox.unsent, failed: outbox.failed, oldestUnsentAgeSeconds: outbox.oldest ? Math.max(0, Math.round((now.getTime() - outbox.oldest.getTime()) / 1000)) : null },
+    digests,
   };
 }

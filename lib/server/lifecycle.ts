@@ -83,6 +83,13 @@ export async function startServer(): Promise<void> {
     startReminderWorker();
     jobs.push(stopReminderWorker);
   }
+  // Issue 17: new messages told to a cabinet's staff as one digest per window. No switch: turned off,
+  // the staff would never hear of new messages.
+  {
+    const { startDigestWorker, stopDigestWorker } = await import("@/lib/messages/worker");
+    startDigestWorker();
+    jobs.push(stopDigestWorker);
+  }
   const { mailConfig } = await import("@/lib/mail/config");
   if (mailConfig().workerEnabled) {
     const { startMailWorker, stopMailWorker } = await import("@/lib/mail/worker");

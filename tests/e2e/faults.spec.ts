@@ -197,6 +197,10 @@ for (const kind of ["pglite", "postgres"] as const) {
         // SMTP stages get a quarter each: on PGlite the burst's queries hold the event loop for seconds).
         MAIL_LEASE_SECONDS: "20",
         MAIL_WORKER: "on",
+        // New messages are told to each cabinet as a digest (decision 078): a 6 s window, so that
+        // digests are open when the server is killed and must go out after the restart.
+        MESSAGE_DIGEST_MINUTES: "0.1",
+        MESSAGE_DIGEST_SECONDS: "1",
         // Checkpoints often enough to happen between the kills (the default is a minute).
         PGLITE_CHECKPOINT_SECONDS: "5",
         SHUTDOWN_DRAIN_SECONDS: "15",
@@ -451,12 +455,13 @@ for (const kind of ["pglite", "postgres"] as const) {
       // The kills really cut requests on their way (on both databases), not only idle moments.
       expect(brokenMidRequest).toBeGreaterThanOrEqual(1);
 
-      // The outbox drains: the email stranded by each crash goes out when its lease ends (as /api/ready
-      // reports it). On PGlite under a loaded machine the sender manages about one email a second.
+      // The digests are queued and the outbox drains: the email stranded by each crash goes out when
+      // its lease ends (as /api/ready reports it). On PGlite under a loaded machine the sender manages
+      // about one email a second.
       await expect
         .poll(async () => {
-          const { outbox } = (await (await fetch(`${base}/api/ready`)).json()) as { outbox: { unsent: number; failed: number } };
-          return outbox.unsent + outbox.failed;
+          const { outbox, digests } = (await (await fetch(`${base}/api/ready`)).json()) as { outbox: { unsent: number; failed: number }; digests: { open: number } };
+          return outbox.unsent + outbox.failed + digests.open;
         }, { timeout: 420_000, intervals: [1000] })
         .toBe(0);
       if (kind === "pglite") {
@@ -465,14 +470,21 @@ for (const kind of ["pglite", "postgres"] as const) {
       }
 
       const checked = await database.withSql(async (query) => {
-        // Every message sent is stored exactly once, whole: its journal event and its emails came with it.
-        const stored = await query<{ id: string; key: string; events: number; emails: number; admins: number }>(
+        // Every message sent is stored exactly once, whole: its journal event came with it, and it is
+        // in a digest of its cabinet that was sent (decision 078: one email per cabinet per window).
+        const stored = await query<{ id: string; key: string; events: number; digestId: string | null; told: boolean }>(
           `SELECT m.id, m."idempotencyKey" AS key,
              (SELECT count(*)::int FROM "AuditEvent" a WHERE a."entityId" = m.id AND a.action = 'message.received') AS events,
-             (SELECT count(*)::int FROM "OutboxEmail" o WHERE o."dedupeKey" LIKE 'message-new:' || m.id || ':%') AS emails,
+             m."digestId", d."sentAt" IS NOT NULL AS told
+           FROM "CitizenMessage" m LEFT JOIN "MessageDigest" d ON d.id = m."digestId" WHERE m."idempotencyKey" LIKE 'fault-%'`,
+        );
+        // Each digest: its messages, its emails (one to each of the cabinet's administrators, or to its address) and what they announce.
+        const digests = await query<{ id: string; messages: number; admins: number; subjects: string[] }>(
+          `SELECT d.id, (SELECT count(*)::int FROM "CitizenMessage" m WHERE m."digestId" = d.id) AS messages,
              (SELECT count(DISTINCT acc.email)::int FROM "Account" acc JOIN "AccountRole" r ON r."accountId" = acc.id
-                WHERE acc."cabinetId" = m."cabinetId" AND acc.status = 'CONFIRMED' AND r.role = 'LKO_ADMIN') AS admins
-           FROM "CitizenMessage" m WHERE m."idempotencyKey" LIKE 'fault-%'`,
+                WHERE acc."cabinetId" = d."cabinetId" AND acc.status = 'CONFIRMED' AND r.role = 'LKO_ADMIN') AS admins,
+             ARRAY(SELECT o.subject FROM "OutboxEmail" o WHERE o."dedupeKey" LIKE 'message-digest:' || d.id || ':%') AS subjects
+           FROM "MessageDigest" d`,
         );
         // Every filed request has its revision and its journal event; none is doubled.
         const requests = await query<{ org: string; requests: number; revisions: number; current: number; events: number }>(
@@ -483,12 +495,17 @@ for (const kind of ["pglite", "postgres"] as const) {
         );
         const orphans = await query(`SELECT id FROM "CabinetRequest" r WHERE NOT EXISTS (SELECT 1 FROM "CabinetRequestRevision" v WHERE v."requestId" = r.id AND v.number = r."currentRevision")`);
         const outbox = await query<{ messageId: string; attempts: number; status: string }>(`SELECT "messageId", attempts, status FROM "OutboxEmail"`);
-        return { stored, requests, orphans, outbox, amcheck: await amcheckProblems(query) };
+        return { stored, digests, requests, orphans, outbox, amcheck: await amcheckProblems(query) };
       });
 
       const keys = [...messages.keys()];
       expect(checked.stored.map((r) => r.key).sort()).toEqual(keys.sort());
-      expect(checked.stored.filter((r) => r.events !== 1 || r.emails !== Math.max(1, r.admins))).toEqual([]);
+      expect(checked.stored.filter((r) => r.events !== 1 || !r.told)).toEqual([]);
+      // A digest's emails announce exactly the messages it holds (none joined after it was written),
+      // one email to each recipient; together the digests tell every message once.
+      const announced = (subject: string) => (subject.startsWith("Новое сообщение гражданина") ? 1 : Number(subject.split(": ")[1]));
+      expect(checked.digests.filter((d) => d.subjects.length !== Math.max(1, d.admins) || d.subjects.some((s) => announced(s) !== d.messages))).toEqual([]);
+      expect(checked.digests.reduce((n, d) => n + d.messages, 0)).toBe(keys.length);
       const filed = checked.requests.filter((r) => r.requests > 0);
       expect(filed.filter((r) => r.requests !== 1 || r.revisions !== 1 || r.current !== 1 || r.events !== 1)).toEqual([]);
       const ackedFilings = [...filings].filter(([, o]) => o === "acked").map(([org]) => org);
@@ -514,7 +531,7 @@ for (const kind of ["pglite", "postgres"] as const) {
           `Записано: ${keys.length} сообщений и ${ackedFilings.length} заявок; ${acked} записей подтверждены во время потока, все найдены; ` +
           `${brokenMidRequest} запросов оборвал сбой, после перезапуска повторены ${retried.messages} сообщений и ${retried.filings} заявок; ` +
           `${inFlightAtStop.length} запросов в пути при SIGTERM получили ответ. Потеряно подтверждённых: 0, задвоено: 0, записано наполовину: 0. ` +
-          `Писем: ${checked.outbox.length}, каждое принято SMTP ровно один раз; отправлено повторно после сбоя (по истечении аренды): ${resent}. ` +
+          `Сводок сообщений кабинетам: ${checked.digests.length}. Писем: ${checked.outbox.length}, каждое принято SMTP ровно один раз; отправлено повторно после сбоя (по истечении аренды): ${resent}. ` +
           `Запуск до готовности: после SIGKILL ${startsAfterKill.join(", ")} мс (в среднем ${average(startsAfterKill)}), после SIGTERM ${startAfterStop} мс.` +
           (kind === "pglite"
             ? ` Образы после сбоя: amcheck чисто, WAL ${crashImages.map((c) => c.walMiB).join(", ")} МиБ; папка после остановки ${dirMiB(database.dir!)} МиБ, WAL ${dirMiB(path.join(database.dir!, "pg_wal"))} МиБ. ` +

@@ -43,6 +43,9 @@ const env = {
   // Issue 20: the test clock (messages.spec.ts lets days pass) and a reminder job that looks every 2 s.
   TEST_CLOCK_FILE: testClockFile(portalPort),
   MESSAGE_REMINDER_SECONDS: "2",
+  // New messages' digest to the cabinet (decision 078) at the job's next look, every 2 s: the specs wait for its email.
+  MESSAGE_DIGEST_MINUTES: "0",
+  MESSAGE_DIGEST_SECONDS: "2",
 };
 
 fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });

@@ -124,8 +124,10 @@ test.describe.serial("виджет МОУ «СОШ № 18»", () => {
     await expect(dialog).toHaveCount(0);
     await citizen.context().close();
 
-    // The cabinet's «Модератор/исполнитель сообщений» is told (issue 20: those who moderate it).
-    await waitForMail(personById.get("person-mag-school-18-it")!.email, "Новое сообщение гражданина");
+    // The cabinet's «Модератор/исполнитель сообщений» is told (issue 20: those who moderate it), in the
+    // cabinet's digest of new messages (decision 078: on this stand at the job's next look; another
+    // spec's message to the school at the same moment makes it a digest of several).
+    await waitForMail(personById.get("person-mag-school-18-it")!.email, /^Новое сообщение гражданина|^Новые сообщения граждан/);
 
     await signInWithLogin(page, HEAD.email);
     await page.goto(`/admin/cabinets/${LKO}/messages`);

@@ -1,9 +1,10 @@
 // Concurrency of the widget's public side (issue 8): many citizens sending at once are all stored,
-// each once with its event and emails; one form sent several times at once is stored once; the
+// each once with its event, all in one digest to the moderators (decision 078); one form sent several times at once is stored once; the
 // loader's first reports from a new site at once make one placement and one journal entry.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { POST as submitForm } from "@/app/form/route";
+import { digestWindowMs, sendDueDigests } from "@/lib/messages/digest";
 import { formFields, fromAddress } from "../../helpers/citizen-form";
 import { POST as reportSeen } from "@/app/widget/seen/route";
 
@@ -25,7 +26,7 @@ function send(key: string, text: string) {
 }
 
 describe("одновременные отправки формы", () => {
-  it("30 граждан отправляют сообщения в одну секунду: все 30 сохранены по одному разу, у каждого событие и письма модераторам", async () => {
+  it("30 граждан отправляют сообщения в одну секунду: все 30 сохранены по одному разу, у каждого событие, все в одной сводке модераторам", async () => {
     expect(moderators).toBeGreaterThan(0);
     const keys = Array.from({ length: 30 }, (_, i) => `crowd-${String(i).padStart(4, "0")}-0000000000`);
     const responses = await Promise.all(keys.map((key, i) => send(key, `Сообщение гражданина номер ${i}: сломана скамейка у входа.`)));
@@ -36,11 +37,15 @@ describe("одновременные отправки формы", () => {
     expect(new Set(stored.map((m) => m.text)).size).toBe(30);
     const ids = stored.map((m) => m.id);
     expect(await db.auditEvent.count({ where: { entityId: { in: ids }, action: "message.received" } })).toBe(30);
-    const emails = await db.outboxEmail.findMany({ where: { OR: ids.map((id) => ({ dedupeKey: { startsWith: `message-new:${id}:` } })) }, select: { dedupeKey: true } });
-    expect(emails).toHaveLength(30 * moderators);
+    const digests = new Set((await db.citizenMessage.findMany({ where: { id: { in: ids } }, select: { digestId: true } })).map((m) => m.digestId));
+    expect(digests.size).toBe(1);
+    expect(await sendDueDigests(new Date(Date.now() + digestWindowMs()))).toBe(1);
+    const emails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-digest:${[...digests][0]}:` } }, select: { text: true } });
+    expect(emails).toHaveLength(moderators);
+    for (const email of emails) expect(email.text).toContain("поступило сообщений: 30.");
   });
 
-  it("одну форму отправили восемь раз одновременно (двойной клик, повтор): одно сообщение, одно письмо каждому, каждый ответ — «отправлено»", async () => {
+  it("одну форму отправили восемь раз одновременно (двойной клик, повтор): одно сообщение, одно письмо каждому в сводке, каждый ответ — «отправлено»", async () => {
     const key = "same-form-0000000000001";
     const responses = await Promise.all(Array.from({ length: 8 }, () => send(key, "Не работает освещение на школьном стадионе.")));
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(303));
@@ -48,7 +53,9 @@ describe("одновременные отправки формы", () => {
     expect(new Set(responses.map((r) => r.headers.get("location")))).toEqual(new Set([`/form?opaId=${lko}&sent=${message.id}`]));
     expect(await db.citizenMessage.count({ where: { cabinetId: CABINET, text: "Не работает освещение на школьном стадионе." } })).toBe(1);
     expect(await db.auditEvent.count({ where: { entityId: message.id } })).toBe(1);
-    expect(await db.outboxEmail.count({ where: { dedupeKey: { startsWith: `message-new:${message.id}:` } } })).toBe(moderators);
+    expect(await sendDueDigests(new Date(Date.now() + digestWindowMs()))).toBe(1);
+    const emails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-digest:${message.digestId}:` } }, select: { subject: true } });
+    expect(emails.map((e) => e.subject)).toEqual(Array(moderators).fill(`Новое сообщение гражданина: сообщение № ${message.number}`));
   });
 });
 

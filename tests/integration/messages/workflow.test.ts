@@ -11,6 +11,7 @@ import {
 } from "@/lib/messages/actions";
 import { listInbox, parseInboxQuery } from "@/lib/messages/inbox";
 import { rateAnswer, ratingPage } from "@/lib/messages/rating";
+import { digestWindowMs, sendDueDigests } from "@/lib/messages/digest";
 import { submitCitizenMessage } from "@/lib/messages/submit";
 import { STALE_MESSAGE } from "@/lib/messages/transition";
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
@@ -56,6 +57,8 @@ describe("поступление", () => {
     expect(m.number).toBeGreaterThan(0);
     expect(m.plannedOn.getTime()).toBeGreaterThan(m.createdAt.getTime());
     const coordinator = await db.account.findFirstOrThrow({ where: { personId: as.coordinator40.personId }, select: { email: true } });
+    // Told in the cabinet's digest of new messages, once its window ends (decision 078).
+    expect(await sendDueDigests(new Date(Date.now() + digestWindowMs()))).toBe(1);
     expect(await db.outboxEmail.count({ where: { to: coordinator.email, subject: { contains: `№ ${m.number}` } } })).toBe(1);
   });
 });

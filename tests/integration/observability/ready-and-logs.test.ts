@@ -26,7 +26,15 @@ describe("/api/health и /api/ready", () => {
       database: { kind: process.env.DATABASE_URL ? "postgres" : "pglite", latencyMs: expect.any(Number) },
       migrations: { expected: migrationNames().length, applied: migrationNames().length, pending: [], failed: [] },
       outbox: { unsent: 0, failed: 0, oldestUnsentAgeSeconds: null },
+      digests: { open: 0, overdue: 0 },
     });
+    // New messages' digests not yet queued (decision 078): one gathering, one overdue (its job is not running).
+    await db.messageDigest.createMany({ data: [
+      { cabinetId: "cab-work-mag-school-18", dueAt: new Date(Date.now() + 600_000) },
+      { cabinetId: "cab-work-mag-school-16", dueAt: new Date(Date.now() - 600_000) },
+    ] });
+    expect((await (await ready()).json()).digests).toEqual({ open: 2, overdue: 1 });
+    await db.messageDigest.deleteMany();
 
     await db.$transaction(async (tx) => {
       for (const to of ["one@demo.test", "two@demo.test", "three@demo.test"]) await enqueueEmail(tx, { to, subject: "Письмо", text: "Текст" });

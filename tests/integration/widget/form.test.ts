@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { formatDay } from "@/lib/ui/format";
 import { GET, POST } from "@/app/form/route";
+import { digestWindowMs, sendDueDigests } from "@/lib/messages/digest";
 import { formFields, fromAddress } from "../../helpers/citizen-form";
 
 const CABINET = "cab-work-mag-school-18";
@@ -56,7 +57,9 @@ describe("форма сообщения", () => {
     }
   });
 
-  it("сообщение со страницы портала сохраняется во входящих, модераторам кабинета уходит письмо", async () => {
+  it("сообщение со страницы портала сохраняется во входящих, модераторам кабинета уходит письмо (сводка, окно которой кончилось)", async () => {
+    // Earlier messages' digest goes first: this message opens a digest of its own.
+    await sendDueDigests(new Date(Date.now() + digestWindowMs()));
     const before = await countMessages();
     const res = await post({ ...valid(), embeddedBy: SITE, idempotencyKey: "k-portal-0000000001" }, PORTAL);
     expect(res.status).toBe(303);
@@ -68,7 +71,10 @@ describe("форма сообщения", () => {
     // Those who moderate it (issue 20): the cabinet's coordinators and «Модератор/исполнитель».
     const admins = await db.account.findMany({ where: { cabinetId: CABINET, status: "CONFIRMED", roles: { some: { role: { in: ["COORDINATOR", "MODERATOR"] } } } }, select: { email: true } });
     expect(admins.length).toBeGreaterThan(0);
-    const mails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-new:${message.id}:` } } });
+    // In the cabinet's digest of new messages, when its window ends (decision 078).
+    expect(message.digestId).not.toBeNull();
+    await sendDueDigests(new Date(Date.now() + digestWindowMs()));
+    const mails = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: `message-digest:${message.digestId}:` } } });
     expect(mails.map((m) => m.to).sort()).toEqual(admins.map((a) => a.email).sort());
     expect(mails[0].text).toContain(`/admin/cabinets/${lko}/messages/${message.id}`);
     // No citizen's personal data travels by email.
