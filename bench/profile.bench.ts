@@ -13,7 +13,8 @@ import { startBenchDatabase } from "./support/postgres";
 import { BENCH_SECRET, startStack } from "./support/stack";
 import { machineNote, measure, type LoadResult } from "./support/load";
 import { SMOKE, measureSeconds, setting, warmupSeconds } from "./support/mode";
-import { breakdown, breakdownTable, inspector, saveProfile } from "./support/profile";
+import fs from "node:fs";
+import { breakdown, breakdownTable, inspector, RUN_FILE, saveProfile, type ProfileRunPage } from "./support/profile";
 import { sessionCookie } from "./support/http";
 import { synReviewer } from "./support/reviewer";
 import { SYN_MONITOR_PERSON } from "../prisma/seed/synthetic";
@@ -47,6 +48,7 @@ try {
   ];
   const columns = [];
   const latencies: LoadResult[] = [];
+  const run: ProfileRunPage[] = [];
   for (const page of pages) {
     const url = `${stack.baseUrl}${page.path}`;
     const check = await fetch(url, { headers: page.headers, redirect: "manual" });
@@ -54,10 +56,12 @@ try {
     await check.arrayBuffer();
     await measure(`прогрев: ${page.name}`, url, { connections: 1, durationSeconds: warmupSeconds(3), headers: page.headers });
     const { result, profile } = await profiler.profile(() => measure(page.name, url, { connections: 1, durationSeconds: seconds, headers: page.headers }));
-    saveProfile(dir, page.path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home", profile);
+    const file = saveProfile(dir, page.path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home", profile);
     latencies.push(result);
     columns.push({ name: page.name, ...breakdown(profile, result.requests) });
+    run.push({ name: page.name, file: path.basename(file), requests: result.requests, p50: result.p50 });
   }
+  fs.writeFileSync(path.join(dir, RUN_FILE), JSON.stringify(run, null, 2));
   console.log(`\nВремя процессора сервера на один запрос (одно соединение, ${seconds} с на страницу; профили — ${dir}):\n`);
   console.log(breakdownTable(columns));
   console.log(`| p50 ответа, мс (одно соединение) | ${latencies.map((l) => String(l.p50).replace(".", ",")).join(" | ")} |`);

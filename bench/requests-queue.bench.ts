@@ -58,7 +58,7 @@ const filter = (raw: Record<string, unknown>) => ZRequestQueueFilter.parse(raw);
 await measure("очередь: ждут решения, стр. 1", () => listReviewQueue(actor, filter({})));
 await measure("очередь: все статусы, стр. 1", () => listReviewQueue(actor, filter({ status: "ALL" })));
 await measure("очередь: все статусы, последняя страница", () => listReviewQueue(actor, filter({ status: "ALL", page: 90 })));
-await measure("очередь: все статусы + тип кабинета (два шага)", () => listReviewQueue(actor, filter({ status: "ALL", type: "SUBORDINATE_OMSU" })));
+await measure("очередь: все статусы + тип кабинета", () => listReviewQueue(actor, filter({ status: "ALL", type: "SUBORDINATE_OMSU" })));
 await measure("число ожидающих в навигации", () => db.cabinetRequest.count({ where: { AND: [reviewableRequestsWhere(actor), { status: "PENDING" }] } }));
 await measure("карточка заявки", () => loadRequestCard(actor, "syn-req-20"));
 

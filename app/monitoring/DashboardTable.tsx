@@ -15,66 +15,66 @@ export function Row({ row: r, spheres }: { row: TDashboardRow; spheres: Map<stri
   const seen = widgetSeenText(r.widgetDetail);
   return (
     <tr className="border-t border-line align-top" data-testid="institution-row" data-ogrn={r.ogrn}>
-      <th scope="row" className="p-2 text-left font-medium">
+      <th scope="row" className="text-left font-medium">
         <span className="block" data-testid="institution-name">{r.name}</span>
-        <span className="block text-xs font-normal text-muted">ОГРН {r.ogrn}</span>
+        <span className="block text-xs font-normal text-muted">{`ОГРН ${r.ogrn}`}</span>
         {r.sphereIds.length > 0 && <span className="block text-xs font-normal text-muted">{r.sphereIds.map((id) => spheres.get(id) ?? id).sort(compareNatural).join(", ")}</span>}
       </th>
-      <td className="p-2" data-testid="institution-status" data-status={r.overall}>
+      <td data-testid="institution-status" data-status={r.overall}>
         <StatusBadge status={r.overall} />
-        {r.late && <span className="mt-1 block text-xs font-medium text-danger">срок {formatDay(r.deadline)} нарушен</span>}
+        {r.late && <span className="mt-1 block text-xs font-medium text-danger">{`срок ${formatDay(r.deadline)} нарушен`}</span>}
         {r.missing.length > 0 && r.overall === "IN_PROGRESS" && (
-          <span className="mt-1 block text-xs" data-testid="missing">не выполнено: {r.missing.map((m) => MISSING_SHORT[m] ?? m).join(", ")}</span>
+          <span className="mt-1 block text-xs" data-testid="missing">{`не выполнено: ${r.missing.map((m) => MISSING_SHORT[m] ?? m).join(", ")}`}</span>
         )}
       </td>
-      <td className="p-2">{r.organName ?? "—"}</td>
-      <td className="p-2">
+      <td>{r.organName ?? "—"}</td>
+      <td>
         {CABINET_STATE[r.cabinetState]}
-        {r.lkoId !== null && <span className="block text-xs text-muted">ЛКО № {r.lkoId}</span>}
+        {r.lkoId !== null && <span className="block text-xs text-muted">{`ЛКО № ${r.lkoId}`}</span>}
       </td>
-      <td className="p-2">
+      <td>
         {approved ? (
           <>
-            <span className="block">подтверждены: {r.accountsConfirmed} из {r.accountsTotal}</span>
-            <span className="block">обучение: {r.accountsTrained} из {r.accountsConfirmed}</span>
+            <span className="block">{`подтверждены: ${r.accountsConfirmed} из ${r.accountsTotal}`}</span>
+            <span className="block">{`обучение: ${r.accountsTrained} из ${r.accountsConfirmed}`}</span>
           </>
         ) : "—"}
-        {r.expiredInvitations > 0 && <span className="block text-xs text-danger">приглашение истекло: {r.expiredInvitations}</span>}
+        {r.expiredInvitations > 0 && <span className="block text-xs text-danger">{`приглашение истекло: ${r.expiredInvitations}`}</span>}
       </td>
-      <td className="p-2">
+      <td>
         {approved ? `${r.readyPoints} из 4` : "—"}
       </td>
-      <td className="p-2">
+      <td>
         <span className="block [overflow-wrap:anywhere]">{r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]}</span>
         <span className="block">
-          <span aria-hidden="true">{WIDGET_ICON[r.widget]} </span>
-          виджет: {WIDGET_STATE[r.widget].toLowerCase()}
+          <span aria-hidden="true">{`${WIDGET_ICON[r.widget]} `}</span>
+          {`виджет: ${WIDGET_STATE[r.widget].toLowerCase()}`}
         </span>
         {seen && <span className="block text-xs text-muted">{seen}</span>}
         {r.siteCheck && (
           <span className="block text-xs text-muted">
-            проверка сайта: {SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, {formatDateTime(r.siteCheck.checkedAt)}
+            {`проверка сайта: ${SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, ${formatDateTime(r.siteCheck.checkedAt)}`}
           </span>
         )}
       </td>
-      <td className="p-2" data-testid="institution-messages">
+      <td data-testid="institution-messages">
         {approved ? (
           <>
             <span className="block">сообщений: <span data-testid="messages-received">{r.messagesReceived}</span></span>
-            <span className="block">отвечено в срок: <span data-testid="messages-in-time">{r.messagesInTime}</span> из {r.messagesAnswered}</span>
-            <span className={`block ${r.messagesOverdue > 0 ? "font-medium text-danger" : ""}`}>просрочено сейчас: <span data-testid="messages-overdue">{r.messagesOverdue}</span></span>
+            <span className="block">отвечено в срок: <span data-testid="messages-in-time">{r.messagesInTime}</span>{` из ${r.messagesAnswered}`}</span>
+            <span className={r.messagesOverdue > 0 ? "block font-medium text-danger" : "block"}>просрочено сейчас: <span data-testid="messages-overdue">{r.messagesOverdue}</span></span>
             <span className="block text-xs text-muted">
               средняя оценка: <span data-testid="messages-rating">{r.ratingAverage === null ? "оценок нет" : formatNumber(r.ratingAverage)}</span>
             </span>
           </>
         ) : "—"}
       </td>
-      <td className="p-2">
+      <td>
         {r.remindedAt ? <span className="block text-xs" data-testid="reminded-at">{formatDateTime(r.remindedAt)}</span> : <span className="block text-xs text-muted">не напоминали</span>}
         {r.overall !== "CONNECTED" && (
           // One form for every row (RowRemindForm above the table): the button names the institution.
           <button type="submit" form={ROW_REMIND_FORM} name="organizationId" value={r.organizationId} className="btn-secondary mt-1 px-3 py-1 text-sm">
-            Напомнить<span className="sr-only">: {r.name}</span>
+            Напомнить<span className="sr-only">{`: ${r.name}`}</span>
           </button>
         )}
       </td>

@@ -109,11 +109,25 @@ function bucketOf(frame: CallFrame): TBucket {
   return "прочее (Node, библиотеки)";
 }
 
+/**
+ * Microseconds each sample stands for. A sample's delta is wall time since the previous one: when the
+ * OS takes the CPU away from the server (a machine shared with other work), the next sample carries
+ * the whole gap — tenths of a second put on whatever function happened to run. On a loaded machine
+ * half the "time" was such gaps. A sample is worth at most three typical intervals (the median delta):
+ * on a quiet machine that changes nothing, on a loaded one it leaves the CPU time.
+ */
+export function sampleWeights(profile: CpuProfile): number[] {
+  const sorted = profile.timeDeltas.filter((d) => d > 0).sort((a, b) => a - b);
+  const cap = 3 * (sorted[Math.floor(sorted.length / 2)] ?? 0);
+  return profile.timeDeltas.map((d) => Math.min(Math.max(d, 0), cap));
+}
+
 /** Milliseconds of CPU per request in each bucket (idle time left out), and the total. */
 export function breakdown(profile: CpuProfile, requests: number): { perRequest: Record<TBucket, number>; totalPerRequest: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const weights = sampleWeights(profile);
   const selfMicros = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) selfMicros.set(profile.samples[i], (selfMicros.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  for (let i = 0; i < profile.samples.length; i++) selfMicros.set(profile.samples[i], (selfMicros.get(profile.samples[i]) ?? 0) + (weights[i] ?? 0));
   const perRequest = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<TBucket, number>;
   let total = 0;
   for (const [nodeId, micros] of selfMicros) {
@@ -149,18 +163,34 @@ export function saveProfile(dir: string, name: string, profile: CpuProfile): str
 /** The functions that cost most in one bucket (for a closer look: `tsx bench/support/profile.ts <file> [bucket]`). */
 export function topFrames(profile: CpuProfile, bucket: TBucket | null, n = 20): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const weights = sampleWeights(profile);
   const self = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const frame = byId.get(profile.samples[i])!.callFrame;
     if (bucket && bucketOf(frame) !== bucket) continue;
     const where = originalSource(frame) ?? frame.url.replace(/^.*node_modules\//, "").replace(/^.*\.next\//, ".next/");
     const key = `${frame.functionName || "(anonymous)"} ${where}:${frame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    self.set(key, (self.get(key) ?? 0) + (weights[i] ?? 0));
   }
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} мс  ${k}`);
 }
 
-if (process.argv[1] === import.meta.filename && process.argv[2]) {
+/** What the bench keeps beside the profiles, so that the table can be made again (`tsx bench/support/profile.ts <dir>`). */
+export interface ProfileRunPage {
+  name: string;
+  file: string;
+  requests: number;
+  p50: number;
+}
+export const RUN_FILE = "pages.json";
+
+if (process.argv[1] === import.meta.filename && process.argv[2] && fs.statSync(process.argv[2]).isDirectory()) {
+  const dir = process.argv[2];
+  const pages = JSON.parse(fs.readFileSync(path.join(dir, RUN_FILE), "utf8")) as ProfileRunPage[];
+  const columns = pages.map((p) => ({ name: p.name, ...breakdown(JSON.parse(fs.readFileSync(path.join(dir, p.file), "utf8")) as CpuProfile, p.requests) }));
+  console.log(breakdownTable(columns));
+  console.log(`| p50 ответа, мс (одно соединение) | ${pages.map((p) => String(p.p50).replace(".", ",")).join(" | ")} |`);
+} else if (process.argv[1] === import.meta.filename && process.argv[2]) {
   const profile = JSON.parse(fs.readFileSync(process.argv[2], "utf8")) as CpuProfile;
   console.log(topFrames(profile, (process.argv[3] as TBucket | undefined) ?? null, Number(process.argv[4] ?? 40)).join("\n"));
 }

@@ -1,5 +1,5 @@
 // A status in words with a drawn icon; colour only adds to them (never colour alone). Icons are
-// SVG so that they do not depend on emoji fonts of older computers.
+// drawn (SVG masks in app/globals.css) so that they do not depend on emoji fonts of older computers.
 import type { ReactNode } from "react";
 
 export type TStatusTone = "success" | "warning" | "danger" | "info" | "neutral";
@@ -31,51 +31,23 @@ const TEXT_TONE: Record<TStatusTone, string> = {
   neutral: "text-ink",
 };
 
-/** The icon alone (decorative: the word beside it says the status). */
+/** The icon alone (decorative: the word beside it says the status): one element, drawn by app/globals.css. */
 export function StatusGlyph({ icon, className = "h-4 w-4" }: { icon: TStatusIcon; className?: string }) {
-  return (
-    <svg viewBox="0 0 16 16" className={`inline-block shrink-0 ${className}`} aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      {GLYPHS[icon]}
-    </svg>
-  );
+  return <span aria-hidden="true" className={`glyph ${GLYPH[icon]} ${className}`} />;
 }
 
-const GLYPHS: Record<TStatusIcon, ReactNode> = {
-  check: <path d="M3 8.5l3.2 3L13 4.5" />,
-  clock: (
-    <>
-      <circle cx="8" cy="8" r="6.5" />
-      <path d="M8 4.5V8l2.5 1.5" />
-    </>
-  ),
-  cross: <path d="M4 4l8 8M12 4l-8 8" />,
-  mail: (
-    <>
-      <rect x="1.5" y="3.5" width="13" height="9" rx="1.5" />
-      <path d="M2 4.5l6 4.5 6-4.5" />
-    </>
-  ),
-  hourglass: <path d="M4 1.5h8M4 14.5h8M5 1.5c0 4 6 4 6 6.5s-6 2.5-6 6.5M11 1.5c0 4-6 4-6 6.5s6 2.5 6 6.5" />,
-  archive: (
-    <>
-      <rect x="1.5" y="2.5" width="13" height="3.5" rx="1" />
-      <path d="M2.5 6v7.5h11V6M6 9h4" />
-    </>
-  ),
-  new: <circle cx="8" cy="8" r="4" fill="currentColor" />,
-  progress: (
-    <>
-      <circle cx="8" cy="8" r="6.5" />
-      <path d="M8 1.5a6.5 6.5 0 0 1 0 13z" fill="currentColor" />
-    </>
-  ),
-  alert: (
-    <>
-      <path d="M8 1.8l6.6 11.7H1.4z" />
-      <path d="M8 6.5v3M8 11.6v.1" />
-    </>
-  ),
-  dash: <path d="M4 8h8" />,
+// Whole class names (as above): the drawings are in app/globals.css («.glyph-…»).
+const GLYPH: Record<TStatusIcon, string> = {
+  check: "glyph-check",
+  clock: "glyph-clock",
+  cross: "glyph-cross",
+  mail: "glyph-mail",
+  hourglass: "glyph-hourglass",
+  archive: "glyph-archive",
+  new: "glyph-new",
+  progress: "glyph-progress",
+  alert: "glyph-alert",
+  dash: "glyph-dash",
 };
 
 /** A status as a pill: icon and word on a tinted background (tables, lists, headings). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { SignedIn } from "@/lib/auth/session";
 import { demoMailbox } from "@/lib/mail/config";
@@ -14,9 +15,11 @@ export interface NavItem {
 
 /**
  * The sections a signed-in person can use, in the order of the instructions' steps: decided on the
- * request's session read, plus one statement for a reviewer's waiting requests.
+ * request's session read, plus one statement for a reviewer's waiting requests. Once per request
+ * (React's cache, keyed by the request's one SignedIn): the layout's menu and the home page's
+ * buttons share it.
  */
-export async function navigationFor({ actor }: SignedIn): Promise<NavItem[]> {
+export const navigationFor = cache(async ({ actor }: SignedIn): Promise<NavItem[]> => {
   const items: NavItem[] = [];
   if (actor.memberships.length > 0) items.push({ href: "/registration", label: NAV.registration });
   // A confirmed account awaiting «Мною пройдено обучение» leads there too (/admin sends on to /training).
@@ -39,4 +42,4 @@ export async function navigationFor({ actor }: SignedIn): Promise<NavItem[]> {
   if (settingsRegions(actor).length > 0) items.push({ href: "/admin/messages-settings", label: NAV.messageSettings });
   if (demoMailbox().enabled) items.push({ href: "/dev/mail", label: NAV.demoMail });
   return items;
-}
+});

@@ -116,8 +116,12 @@ export async function cabinetFor<S extends Prisma.CabinetSelect>(
 
 /** Requests the person may decide: those addressed to the organizations where they hold a reviewing role. */
 export function reviewableRequestsWhere(actor: Actor): Prisma.CabinetRequestWhereInput {
-  const organizations = grants(actor, "requests.review").filter((g) => g.reach.includes("organization")).map((g) => g.account.organizationId);
-  return { reviewerOrganizationId: { in: [...new Set(organizations)] } };
+  return { reviewerOrganizationId: { in: reviewerOrganizations(actor) } };
+}
+
+/** The organs whose requests the person reviews (the same scope, for a query in SQL). */
+export function reviewerOrganizations(actor: Actor): string[] {
+  return [...new Set(grants(actor, "requests.review").filter((g) => g.reach.includes("organization")).map((g) => g.account.organizationId))];
 }
 
 // ───────────── Connection status ─────────────

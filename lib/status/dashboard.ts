@@ -177,12 +177,16 @@ export function pageOrder(dir: "asc" | "desc"): Prisma.Sql {
   return Prisma.sql`page."sortKey" ${d}, page."nameSortKey" ${d}, page."organizationId" ${d}`;
 }
 
+// Two indexed reads joined by UNION, not one WHERE … OR …: with the OR, PostgreSQL reads every
+// organization (55 ms at 100 000 institutions, the most of the dashboard's time in the database).
 const MONITORED_ORGANS = (scope: TMonitoringScope) => {
-  const regions = scope.regionIds.length > 0 ? scope.regionIds : ["-"];
+  const columns = Prisma.sql`o.id, o."shortName" AS name, o."shortNameSortKey" AS "sortKey"`;
+  const inRegions = scope.regionIds.length > 0
+    ? Prisma.sql`UNION SELECT ${columns} FROM "Organization" o WHERE o."regionId" IN (${Prisma.join(scope.regionIds)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV')`
+    : Prisma.empty;
   return Prisma.sql`
-    SELECT o.id, o."shortName" AS name, o."shortNameSortKey" AS "sortKey" FROM "Organization" o
-    WHERE o.id IN (SELECT id FROM organs)
-       OR (o."regionId" IN (${Prisma.join(regions)}) AND o.kind IN ('ROIV', 'OMSU', 'TERRITORIAL_ROIV'))`;
+    SELECT ${columns} FROM "Organization" o WHERE o.id IN (SELECT id FROM organs)
+    ${inRegions}`;
 };
 
 /** The organs of the person's trees (for the «Управление» filter), by name in natural order. */

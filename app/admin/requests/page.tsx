@@ -70,18 +70,18 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 <tr key={r.id}>
                   <td>
                     <Link href={`/admin/requests/${r.id}`} className="font-medium">{r.organization.shortName}</Link>
-                    <span className="block text-sm text-muted">ОГРН: {r.organization.ogrn}</span>
+                    <span className="block text-sm text-muted">{`ОГРН: ${r.organization.ogrn}`}</span>
                   </td>
                   <td>
                     {CABINET_KIND[r.kind]}
-                    <span className="block text-sm text-muted">«{r.revision?.name}»</span>
+                    <span className="block text-sm text-muted">{`«${r.revision?.name ?? ""}»`}</span>
                   </td>
                   <td>{r.revision ? CABINET_TYPE[r.revision.type] : "—"}</td>
                   <td>
                     {formatDate(r.createdAt)}
-                    {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">повторно {formatDate(r.revision.submittedAt)}</span>}
+                    {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">{`повторно ${formatDate(r.revision.submittedAt)}`}</span>}
                   </td>
-                  <td>№ {r.currentRevision}</td>
+                  <td>{`№ ${r.currentRevision}`}</td>
                   <td><RequestStatusBadge status={r.status} /></td>
                 </tr>
               ))}
