@@ -1,5 +1,5 @@
 // The portal's compiled stylesheets (fonts, Tailwind and globals.css of the root layout), for the
-// public status pages that are plain HTML from a route handler (decision 079): a route handler
+// pages that are plain HTML from a route handler (./public-shell.ts, decision 079): a route handler
 // cannot import CSS, so the files are taken from the build's record of the root layout's CSS.
 import "server-only";
 import { readFileSync } from "node:fs";
