@@ -4,6 +4,7 @@ import { trace } from "@opentelemetry/api";
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 import { isStopping } from "@/lib/server/stopping";
+import { cachedGuestHomePath } from "@/lib/home/guest-route";
 import { cachedPublicPath } from "@/lib/status/public-routes";
 import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
 import { decodeFlash, FLASH_COOKIE, FLASH_COOKIE_OPTIONS, FLASH_HEADER, flashToTake } from "@/lib/ui/flash";
@@ -21,8 +22,24 @@ export async function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5", Connection: "close" },
     });
   }
+  const { pathname, searchParams } = request.nextUrl;
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const lowVision = isLowVision(request.cookies.get(VISION_COOKIE)?.value);
+  // A one-shot message an action left (lib/ui/flash.ts): this page request takes it, the cookie goes.
+  const flash = flashToTake({
+    cookie: request.cookies.get(FLASH_COOKIE)?.value,
+    page: pathKind(pathname) === "app" && !/^\/api\/|\.[a-z0-9]+$/i.test(pathname),
+  });
+  // The public status without a search, and the home page of a visitor who has not signed in (and
+  // has no message waiting): the renders Next keeps in its cache (decision 079).
+  const cached = reading
+    ? cachedPublicPath(pathname, searchParams, lowVision)
+      ?? cachedGuestHomePath({ method: request.method, pathname, cookieNames: request.cookies.getAll().map((c) => c.name), flash: flash !== null, lowVision })
+    : null;
+  // The headers of what answers: the cached guest home has the public pages' policy, not the portal's.
+  const answering = cached ?? pathname;
   const nonce = newNonce();
-  const headers = securityHeaders(request.nextUrl.pathname, {
+  const headers = securityHeaders(answering, {
     nonce,
     esiaOrigin: origin(process.env.ESIA_BASE_URL || "http://localhost:3001"),
     portalUrl: process.env.PORTAL_URL || process.env.NEXTAUTH_URL || "",
@@ -33,7 +50,7 @@ export async function proxy(request: NextRequest) {
   // guard for every URL and every route's form or JSON body. Server actions check their own input
   // (defineAction names the field), and the citizen's form keeps the text it answers with.
   if (await carriesUnstorableText(request)) {
-    const refusal = unstorableRequestResponse(request.nextUrl.pathname);
+    const refusal = unstorableRequestResponse(pathname);
     for (const [name, value] of Object.entries(headers)) refusal.headers.set(name, value);
     return refusal;
   }
@@ -41,21 +58,12 @@ export async function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.delete("content-security-policy");
   forwarded.delete("x-nonce");
-  if (pathKind(request.nextUrl.pathname) === "app") {
+  if (pathKind(answering) === "app") {
     forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
     forwarded.set("x-nonce", nonce);
   }
-  // A one-shot message an action left (lib/ui/flash.ts): this page request takes it, the cookie goes.
   forwarded.delete(FLASH_HEADER);
-  const flash = flashToTake({
-    cookie: request.cookies.get(FLASH_COOKIE)?.value,
-    page: pathKind(request.nextUrl.pathname) === "app" && !/^\/api\/|\.[a-z0-9]+$/i.test(request.nextUrl.pathname),
-  });
   if (flash) forwarded.set(FLASH_HEADER, flash);
-  // The public status without a search: the render Next keeps in its cache (decision 079).
-  const cached = request.method === "GET" || request.method === "HEAD"
-    ? cachedPublicPath(request.nextUrl.pathname, request.nextUrl.searchParams, isLowVision(request.cookies.get(VISION_COOKIE)?.value))
-    : null;
   const response = cached
     ? NextResponse.rewrite(new URL(cached, request.url), { request: { headers: forwarded } })
     : NextResponse.next({ request: { headers: forwarded } });

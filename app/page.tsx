@@ -1,28 +1,33 @@
 import Link from "next/link";
 import { navigationFor, type NavItem } from "@/lib/access/navigation";
 import { getSignedIn, type PortalSession } from "@/lib/auth/session";
+import { FlashMessage } from "@/components/ui/FlashMessage";
+import { HOME } from "@/lib/home/words";
+import { flashForPage } from "@/lib/ui/flash-server";
 import { sentence } from "@/lib/ui/format";
 import { ACTIONS, NAV } from "@/lib/ui/strings";
 
 /** Where a signed-in person's work is, most likely first (the sections they can use). */
 const WORK_ORDER = ["/admin", "/admin/requests", "/monitoring", "/registration"];
 
+// The home page. A visitor without a session cookie gets its guest version from Next's cache
+// (proxy.ts, lib/home/guest-page.ts, decision 079); this React page is the signed-in person's, and
+// the guest's only when the request could not be served from there: an expired session cookie, or a
+// one-shot message waiting for this page (lib/ui/flash.ts). Words: lib/home/words.ts, for both.
 export default async function HomePage() {
   const signedIn = await getSignedIn();
   const session = signedIn?.session ?? null;
   const sections = signedIn
     ? (await navigationFor(signedIn)).filter((s) => WORK_ORDER.includes(s.href)).sort((a, b) => WORK_ORDER.indexOf(a.href) - WORK_ORDER.indexOf(b.href))
     : [];
+  const flash = await flashForPage();
   return (
     <div className="space-y-10">
+      <FlashMessage key={flash.key} flash={flash.flash} />
       <section className="card grid gap-6 md:grid-cols-[2fr_1fr] md:items-center">
         <div className="space-y-4">
-          <h1>Платформа обратной связи</h1>
-          <p className="text-lg">
-            Здесь органы власти и подведомственные учреждения подключаются к Платформе обратной связи (ПОС):
-            регистрируют кабинеты, ведут учётные записи сотрудников, готовят личный кабинет организации (ЛКО)
-            к работе и размещают на своих сайтах виджет для сообщений граждан.
-          </p>
+          <h1>{HOME.title}</h1>
+          <p className="text-lg">{HOME.intro}</p>
           {session ? (
             <YourWork session={session} sections={sections} />
           ) : (
@@ -32,24 +37,15 @@ export default async function HomePage() {
             </div>
           )}
         </div>
-        <p className="rounded-xl bg-brand-light p-4 text-sm">
-          Вход — через Госуслуги (ЕСИА). Создать кабинет учреждения может сотрудник с ролью не ниже
-          «Администратора» или «Руководителя» в профиле организации и в группе доступа
-          «ПОС. Госпаблики. Кабинет учреждения».
-        </p>
+        <p className="rounded-xl bg-brand-light p-4 text-sm">{HOME.note}</p>
       </section>
 
       <section aria-labelledby="how" className="space-y-4">
-        <h2 id="how">Как подключиться</h2>
+        <h2 id="how">{HOME.stepsTitle}</h2>
         <ol className="grid gap-4 md:grid-cols-4">
-          {[
-            ["Регистрация кабинета", "Учреждение подаёт заявку на создание рабочего кабинета; орган, в ведении которого оно находится, рассматривает её."],
-            ["Учётные записи", "Администраторы ЛКО добавляют пользователей; приглашённые подтверждают вход через Госуслуги."],
-            ["Обучение и готовность", "При первом входе сотрудник отмечает «Мною пройдено обучение»; учреждение проставляет точки готовности."],
-            ["Виджет на сайте", "Учреждение генерирует код виджета и размещает его на главной странице официального сайта."],
-          ].map(([title, text], i) => (
+          {HOME.steps.map(([title, text], i) => (
             <li key={title} className="card space-y-2">
-              <span className="text-sm font-semibold text-brand">Шаг {i + 1}</span>
+              <span className="text-sm font-semibold text-brand">{HOME.stepLabel(i + 1)}</span>
               <h3>{title}</h3>
               <p className="text-sm text-muted">{text}</p>
             </li>

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { ACTOR_SELECT, actorFrom, type Actor } from "@/lib/access/actor";
 import { portalUrl } from "@/lib/esia/config";
 import { authSecret } from "./secret";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./session-cookie";
 
 export interface PortalSession {
   sessionId: string;
@@ -38,7 +39,7 @@ export async function getPortalSession(): Promise<PortalSession | null> {
 
 /** next-auth's session cookie: `__Secure-` prefixed on https, split into `.0`, `.1`… when large. */
 export function sessionCookieName(): string {
-  return portalUrl().startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return portalUrl().startsWith("https://") ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }
 
 /** The portal session id from next-auth's encrypted session cookie (as getServerSession decodes it). */

@@ -12,8 +12,9 @@ export function pathKind(pathname: string): PathKind {
   if (pathname.startsWith("/widget/")) return "widget";
   // The public status of a municipality, for an iframe on the city's website (issue 7).
   if (/^\/status\/[^/]+\/embed\/?$/.test(pathname) || /^\/status\/cached\/.+\/embed$/.test(pathname)) return "status-embed";
-  // The public status pages: HTML from Next's cache, without a script (decision 079).
-  if (/^\/status(\/[^/]+)?\/?$/.test(pathname) || /^\/status\/cached\//.test(pathname)) return "public-page";
+  // The public status pages and the guest home (proxy.ts rewrites `/` there): HTML from Next's cache,
+  // without a script (decision 079).
+  if (/^\/status(\/[^/]+)?\/?$/.test(pathname) || /^\/(status|home)\/cached\//.test(pathname)) return "public-page";
   return "app";
 }
 

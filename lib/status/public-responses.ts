@@ -11,7 +11,8 @@ import {
   PUBLIC_CACHE_CONTROL, PUBLIC_PAGE_SIZE, freshPublicMunicipalities, freshPublicStatus, publicMunicipalities, publicStatus,
   type TPublicMunicipality, type TPublicStatus,
 } from "./public";
-import { publicDocument, publicErrorMain, publicListMain, publicNotFoundMain, publicStatusMain, PUBLIC_TITLE } from "./public-html";
+import { publicDocument } from "@/lib/ui/public-shell";
+import { publicErrorMain, publicListMain, publicNotFoundMain, publicStatusMain, PUBLIC_TITLE } from "./public-html";
 import { nextPublicGeneration, type TPublicView } from "./public-routes";
 
 const OKTMO = /^\d{8,11}$/;

@@ -52,8 +52,9 @@ test.beforeEach(async ({ context }) => {
 
 test.describe("заголовки безопасности", () => {
   test("страницы портала: CSP с nonce, запрет встраивания, Referrer-Policy, nosniff, Permissions-Policy; HSTS только на https", async ({ request }) => {
-    const first = await request.get("/");
-    const second = await request.get("/signin");
+    // A page React renders for its request (the guest home comes from Next's cache, as the public status).
+    const first = await request.get("/signin");
+    const second = await request.get("/widget-guide");
     const h = first.headers();
     const csp = h["content-security-policy"];
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
@@ -116,9 +117,9 @@ test("страницы оживают под CSP и ничего не наруш
   expect(problems).toEqual([]);
 });
 
-test("публичные страницы статуса (решение 079): из кэша Next, без единого скрипта, под CSP без 'unsafe-inline' — и без ошибок в браузере", async ({ page, request }) => {
+test("публичные страницы статуса и главная гостя (решение 079): из кэша Next, без единого скрипта, под CSP без 'unsafe-inline' — и без ошибок в браузере", async ({ page, request }) => {
   const problems = watch(page);
-  for (const path of ["/status", "/status/75738000", "/status/75738000?page=2", "/status/75738000/embed", "/api/status?oktmo=75738000"]) {
+  for (const path of ["/", "/status", "/status/75738000", "/status/75738000?page=2", "/status/75738000/embed", "/api/status?oktmo=75738000"]) {
     // The first render brings the status rows up to date; if that changed any, the next request
     // starts a new generation of renders (lib/status/public-routes.ts): two requests warm it.
     await request.get(path);
@@ -136,7 +137,7 @@ test("публичные страницы статуса (решение 079): �
   expect(await (await request.get("/status/75738000")).text()).not.toContain('data-vision="low"');
   // A search is answered for its request (free text would grow the cache without bound).
   expect((await request.get("/status/75738000?q=%D0%A1%D0%9E%D0%A8")).headers()["x-nextjs-cache"]).toBeUndefined();
-  for (const path of ["/status", "/status/75738000"]) {
+  for (const path of ["/", "/status", "/status/75738000"]) {
     const response = await request.get(path);
     const policy = response.headers()["content-security-policy"];
     expect(policy, path).toContain("script-src 'none'");
@@ -150,7 +151,7 @@ test("публичные страницы статуса (решение 079): �
     expect(await cspViolations(page), path).toEqual([]);
   }
   // From a page of the portal (Next's router, its links prefetch) the header's link leads there too.
-  await page.goto("/");
+  await page.goto("/widget-guide");
   await page.getByRole("navigation", { name: "Основная навигация" }).getByRole("link", { name: "Статус подключения" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Статус подключения учреждений" })).toBeVisible();
   // The links lead on without a script: a municipality, its second page, back to the list.

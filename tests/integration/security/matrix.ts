@@ -677,6 +677,11 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     verdicts: everyone(), status: 200,
     call: async () => ({ path: "/status/cached/0/75738000/1/low", params: { generation: "0", oktmo: "75738000", page: "1", view: "low" } }),
   },
+  "GET /home/cached/[view]": {
+    access: "public", why: "главная страница гостя, как её хранит кэш Next (сюда proxy.ts переписывает / без cookie сеанса)",
+    verdicts: everyone(), status: 200,
+    call: async () => ({ path: "/home/cached/low", params: { view: "low" } }),
+  },
   "GET /api/status/cached/[generation]/all": {
     access: "public", why: "итоги всех муниципальных образований (JSON), как их хранит кэш Next",
     verdicts: everyone(), status: 200,

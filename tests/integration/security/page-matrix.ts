@@ -96,7 +96,7 @@ const none = () => ({});
 
 export const PAGE_MATRIX: Record<string, PageRow> = {
   "layout /": { why: "корневой layout: шапка и меню по правам вошедшего, без охраны", outcomes: everyone(), props: none },
-  "page /": { why: "главная, открыта всем", outcomes: everyone(), props: none },
+  "page /": { why: "главная, открыта всем (гостю без cookie сеанса proxy.ts отдаёт её из кэша Next)", outcomes: everyone(), props: none },
   "page /admin": { why: "список кабинетов: каждому — только видимые ему", outcomes: signedIn(), props: (t) => ({ searchParams: { q: String(t.school16) } }) },
   "layout /admin/cabinets/[lkoId]": { why: "layout кабинета МОУ «СОШ № 16»: кабинет, который человек видит", outcomes: seenBy(VIEW_16), props: school16 },
   "page /admin/cabinets/[lkoId]": { why: "данные кабинета МОУ «СОШ № 16»", outcomes: seenBy(VIEW_16), props: school16 },

@@ -50,8 +50,8 @@ describe("заголовки безопасности", () => {
   });
 
   it("публичные страницы статуса (из кэша Next): ни одного скрипта, без 'unsafe-inline' и без nonce; портал — прежняя политика", () => {
-    for (const path of ["/status", "/status/", "/status/75738000", "/status/cached/0/list/low", "/status/cached/0/75738000/1/normal"]) expect(pathKind(path), path).toBe("public-page");
-    for (const path of ["/", "/monitoring", "/statusx", "/api/status", "/status/75738000/other"]) expect(pathKind(path), path).not.toBe("public-page");
+    for (const path of ["/status", "/status/", "/status/75738000", "/status/cached/0/list/low", "/status/cached/0/75738000/1/normal", "/home/cached/normal"]) expect(pathKind(path), path).toBe("public-page");
+    for (const path of ["/", "/home", "/monitoring", "/statusx", "/api/status", "/status/75738000/other"]) expect(pathKind(path), path).not.toBe("public-page");
     const page = securityHeaders("/status/75738000", base);
     const policy = page["Content-Security-Policy"];
     expect(policy).toContain("script-src 'none'");
