@@ -104,16 +104,20 @@ export interface TRequestCardRecord {
   }>;
   /** The applicant's ЕСИА membership in the requesting organization, as last synchronized. */
   membership: { chief: boolean; admin: boolean; active: boolean; position: string | null; syncedAt: Date; groups: Array<{ group: { name: string } }> } | null;
+  /** Reasons to reject with: the shared ones first, then the reviewing organ's own, oldest first. */
+  templates: Array<{ id: string; text: string; organizationId: string | null }>;
+  /** Names of the spheres the revisions name. */
+  spheres: Array<{ id: string; name: string }>;
 }
 
 /** The card's row: the request, its organization and applicant flat; revisions and membership as json. */
-type TCardRow = Omit<TRequestCardRecord, "cabinet" | "organization" | "applicant" | "revisions" | "membership" | "createdAt" | "decidedAt"> & {
+type TCardRow = Omit<TRequestCardRecord, "cabinet" | "organization" | "applicant" | "revisions" | "membership" | "templates" | "spheres" | "createdAt" | "decidedAt"> & {
   createdAt: Date | string; decidedAt: Date | string | null;
   cabinetLkoId: number | null; cabinetName: string | null;
   orgId: string; orgEsiaOid: string; orgFullName: string; orgShortName: string; ogrn: string; inn: string | null; kpp: string | null; orgKind: OrganizationKind | null;
   orgEmail: string | null; orgPhone: string | null; regionName: string; municipalityName: string | null; oktmo: string | null; parentShortName: string | null;
   applicantId: string; applicantLastName: string; applicantFirstName: string; applicantMiddleName: string | null; applicantEmail: string | null; mobile: string | null;
-  revisions: unknown; membership: unknown;
+  revisions: unknown; membership: unknown; templates: unknown; spheres: unknown;
 };
 
 type TRevisionJson = Omit<TRequestCardRecord["revisions"][number], "submittedAt" | "decidedAt"> & { submittedAt: string; decidedAt: string | null };
@@ -122,7 +126,8 @@ type TMembershipJson = Omit<NonNullable<TRequestCardRecord["membership"]>, "sync
 /**
  * The card's request in one statement, scoped to the organs the person reviews. Raw SQL, not
  * Prisma's nested select: Prisma's query building and parsing of the relation JSON cost 3–4 ms of
- * processor per card (decision 066); the applicant's membership comes in the same statement.
+ * processor per card (decision 066); the applicant's membership, the reasons to reject with and the
+ * names of the revisions' spheres come in the same statement.
  */
 async function readRequestCard(actor: Actor, requestId: string): Promise<TRequestCardRecord | null> {
   const reviewers = reviewerOrganizations(actor);
@@ -153,7 +158,12 @@ async function readRequestCard(actor: Actor, requestId: string): Promise<TReques
       (SELECT json_build_object('chief', m.chief, 'admin', m.admin, 'active', m.active, 'position', m.position, 'syncedAt', m."syncedAt",
           'groups', (SELECT coalesce(json_agg(json_build_object('group', json_build_object('name', g.name))), '[]'::json)
             FROM "MembershipGroup" mg JOIN "AccessGroup" g ON g.id = mg."groupId" WHERE mg."membershipId" = m.id))
-        FROM "Membership" m WHERE m."personId" = a.id AND m."organizationId" = o.id) AS membership
+        FROM "Membership" m WHERE m."personId" = a.id AND m."organizationId" = o.id) AS membership,
+      (SELECT coalesce(json_agg(json_build_object('id', t.id, 'text', t.text, 'organizationId', t."organizationId")
+          ORDER BY t."organizationId" ASC NULLS FIRST, t."createdAt" ASC, t.id ASC), '[]'::json)
+        FROM "RejectionReasonTemplate" t WHERE t."organizationId" IS NULL OR t."organizationId" = r."reviewerOrganizationId") AS templates,
+      (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name)), '[]'::json)
+        FROM "Sphere" s WHERE s.id IN (SELECT unnest(v."sphereIds") FROM "CabinetRequestRevision" v WHERE v."requestId" = r.id)) AS spheres
     FROM "CabinetRequest" r
     JOIN "Organization" o ON o.id = r."organizationId"
     JOIN "Region" rg ON rg.id = o."regionId"
@@ -181,23 +191,17 @@ function requestCardFrom(row: TCardRow): TRequestCardRecord {
     applicant: { id: row.applicantId, lastName: row.applicantLastName, firstName: row.applicantFirstName, middleName: row.applicantMiddleName, email: row.applicantEmail, mobile: row.mobile },
     revisions: rawJson<TRevisionJson[]>(row.revisions).map((v) => ({ ...v, submittedAt: rawDate(v.submittedAt), decidedAt: rawDate(v.decidedAt) })),
     membership: membership && { ...membership, syncedAt: rawDate(membership.syncedAt) },
+    templates: rawJson<TRequestCardRecord["templates"]>(row.templates),
+    spheres: rawJson<TRequestCardRecord["spheres"]>(row.spheres),
   };
 }
 
 /** A request the person may review, with what the card shows; null when it is not theirs to see. */
 export async function loadRequestCard(actor: Actor, requestId: string) {
   if (requestId.length > 64) return null;
-  const request = await readRequestCard(actor, requestId);
-  if (!request) return null;
-
-  const [spheres, templates] = await Promise.all([
-    db.sphere.findMany({ select: { id: true, name: true } }),
-    db.rejectionReasonTemplate.findMany({
-      where: { OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
-      orderBy: [{ organizationId: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
-      select: { id: true, text: true, organizationId: true },
-    }),
-  ]);
+  const card = await readRequestCard(actor, requestId);
+  if (!card) return null;
+  const { spheres, ...request } = card;
   const sphereName = new Map(spheres.map((s) => [s.id, s.name]));
   const regionName = new Map(request.revisions.map((r) => [r.regionId, r.region.name]));
   const editorialName = new Map(request.revisions.filter((r) => r.editorialCabinetId).map((r) => [r.editorialCabinetId!, `${r.editorialCabinet!.name} (ЛКО № ${r.editorialCabinet!.lkoId})`]));
@@ -213,6 +217,6 @@ export async function loadRequestCard(actor: Actor, requestId: string) {
     sphereNames: r.sphereIds.map((s) => sphereName.get(s) ?? s).sort(compareNatural),
     changes: i === 0 ? ([] as FieldChange[]) : revisionChanges(request.revisions[i - 1], r, namer),
   }));
-  return { ...request, revisions, templates };
+  return { ...request, revisions };
 }
 export type TRequestCard = NonNullable<Awaited<ReturnType<typeof loadRequestCard>>>;

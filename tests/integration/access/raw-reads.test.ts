@@ -7,6 +7,7 @@ import { loadActor, type Actor } from "@/lib/access/actor";
 import { reviewerOrganizations } from "@/lib/access/policies";
 import { loadSignedIn } from "@/lib/auth/session";
 import { loadRequestCard } from "@/lib/requests/review";
+import { compareNatural } from "@/lib/db/natural-order";
 import { testDb } from "../../helpers/db";
 import { signInAs } from "../../helpers/session";
 
@@ -72,9 +73,16 @@ async function cardByPrisma(requestId: string) {
     where: { personId_organizationId: { personId: request.applicant.id, organizationId: request.organization.id } },
     select: { chief: true, admin: true, active: true, position: true, syncedAt: true, groups: { select: { group: { select: { name: true } } } } },
   });
-  return { ...request, membership };
+  const templates = await db.rejectionReasonTemplate.findMany({
+    where: { OR: [{ organizationId: null }, { organizationId: request.reviewerOrganizationId }] },
+    orderBy: [{ organizationId: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+    select: { id: true, text: true, organizationId: true },
+  });
+  const spheres = new Map((await db.sphere.findMany({ select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+  return { ...request, membership, templates, sphereNames: request.revisions.map((r) => r.sphereIds.map((id) => spheres.get(id) ?? id).sort(compareNatural)) };
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byGroupName = <T extends { groups: Array<{ group: { name: string } }> } | null>(m: T): T =>
   m && { ...m, groups: [...m.groups].sort((a, b) => a.group.name.localeCompare(b.group.name)) };
 
@@ -120,7 +128,7 @@ describe("карточка заявки одним SQL-запросом", () => 
     const reviewers = (await Promise.all(people.map((p) => loadActor(p.id)))).filter((a) => reviewerOrganizations(a).length > 0);
     const requests = await db.cabinetRequest.findMany({ select: { id: true, reviewerOrganizationId: true }, orderBy: { id: "asc" } });
     expect(reviewers.length).toBeGreaterThan(0);
-    const seen = { cards: 0, approved: 0, rejectedRevision: 0, withMembership: 0 };
+    const seen = { cards: 0, approved: 0, rejectedRevision: 0, withMembership: 0, withSpheres: 0 };
     for (const request of requests) {
       // One reviewer who sees the request, one who does not (when there is one).
       const sees = reviewers.find((a) => reviewerOrganizations(a).includes(request.reviewerOrganizationId));
@@ -129,19 +137,24 @@ describe("карточка заявки одним SQL-запросом", () => 
       if (!sees) continue;
       const card = await loadRequestCard(sees, request.id);
       const { revisions, templates, membership, ...rest } = card!;
-      const { revisions: expectedRevisions, membership: expectedMembership, ...expected } = await cardByPrisma(request.id);
+      const { revisions: expectedRevisions, membership: expectedMembership, templates: expectedTemplates, sphereNames, ...expected } = await cardByPrisma(request.id);
       expect(rest, request.id).toEqual(expected);
       expect(byGroupName(membership)).toEqual(byGroupName(expectedMembership));
-      expect(revisions).toEqual(expectedRevisions.map((r) => ({ ...r, sphereNames: expect.any(Array), changes: expect.any(Array) })));
+      expect(revisions).toEqual(expectedRevisions.map((r, i) => ({ ...r, sphereNames: sphereNames[i], changes: expect.any(Array) })));
+      // Prisma's order left templates created at the same moment in any order; the card's SQL breaks ties by id.
+      expect(templates.map((t) => t.organizationId === null)).toEqual(expectedTemplates.map((t) => t.organizationId === null));
+      expect([...templates].sort(byId)).toEqual([...expectedTemplates].sort(byId));
       expect(templates.length).toBeGreaterThan(0);
       seen.cards++;
       if (rest.cabinet) seen.approved++;
       if (revisions.some((r) => r.reviewer && r.decidedAt)) seen.rejectedRevision++;
       if (membership) seen.withMembership++;
+      if (revisions.some((r) => r.sphereNames.length > 0 && r.sphereNames.every((n, i) => n !== r.sphereIds[i]))) seen.withSpheres++;
     }
     expect(seen.cards).toBeGreaterThan(0);
     expect(seen.approved).toBeGreaterThan(0);
     expect(seen.rejectedRevision).toBeGreaterThan(0);
     expect(seen.withMembership).toBeGreaterThan(0);
+    expect(seen.withSpheres).toBeGreaterThan(0);
   });
 });
