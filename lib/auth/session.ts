@@ -3,7 +3,8 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
-import { ACTOR_SELECT, actorFrom, type Actor } from "@/lib/access/actor";
+import { rawDate } from "@/lib/db/raw";
+import { ACTOR_COLUMNS, actorFrom, type Actor, type TActorColumns } from "@/lib/access/actor";
 import { portalUrl } from "@/lib/esia/config";
 import { authSecret } from "./secret";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./session-cookie";
@@ -56,21 +57,41 @@ export async function readSessionId(): Promise<string | null> {
   }
 }
 
-/** A session and its person's rights, by the session's id (one statement: Prisma's relation joins). */
-export async function loadSignedIn(sessionId: string, now = new Date()): Promise<SignedIn | null> {
-  const row = await db.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true, revokedAt: true, expiresAt: true,
-      person: { select: { id: true, esiaOid: true, lastName: true, firstName: true, middleName: true, email: true, ...ACTOR_SELECT } },
-      selectedOrganization: { select: { id: true, shortName: true, fullName: true, ogrn: true } },
-    },
-  });
-  if (!row || row.revokedAt || row.expiresAt <= now) return null;
-  const { accounts, memberships, ...person } = row.person;
-  return {
-    session: { sessionId: row.id, person, organization: row.selectedOrganization },
-    actor: actorFrom(person.id, { accounts, memberships }),
-  };
+/** The session row with the person's rights (ACTOR_COLUMNS), as the adapter hands it over. */
+interface TSessionRow extends TActorColumns {
+  id: string;
+  revokedAt: Date | string | null;
+  expiresAt: Date | string;
+  personId: string;
+  esiaOid: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  email: string | null;
+  organizationId: string | null;
+  shortName: string | null;
+  fullName: string | null;
+  ogrn: string | null;
 }
 
+/** A session and its person's rights, by the session's id: one statement (decision 066). */
+export async function loadSignedIn(sessionId: string, now = new Date()): Promise<SignedIn | null> {
+  const [row] = await db.$queryRaw<TSessionRow[]>`
+    SELECT s.id, s."revokedAt", s."expiresAt",
+      p.id AS "personId", p."esiaOid", p."lastName", p."firstName", p."middleName", p.email,
+      o.id AS "organizationId", o."shortName", o."fullName", o.ogrn,
+      ${ACTOR_COLUMNS}
+    FROM "AuthSession" s
+    JOIN "Person" p ON p.id = s."personId"
+    LEFT JOIN "Organization" o ON o.id = s."selectedOrganizationId"
+    WHERE s.id = ${sessionId}`;
+  return row ? signedInFrom(row, now) : null;
+}
+
+/** The typed session and actor from the row; null when the session has ended or expired. */
+function signedInFrom(row: TSessionRow, now: Date): SignedIn | null {
+  if (row.revokedAt !== null || rawDate(row.expiresAt) <= now) return null;
+  const person = { id: row.personId, esiaOid: row.esiaOid, lastName: row.lastName, firstName: row.firstName, middleName: row.middleName, email: row.email };
+  const organization = row.organizationId !== null ? { id: row.organizationId, shortName: row.shortName!, fullName: row.fullName!, ogrn: row.ogrn! } : null;
+  return { session: { sessionId: row.id, person, organization }, actor: actorFrom(person.id, row) };
+}

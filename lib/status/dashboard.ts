@@ -3,7 +3,8 @@
 import "server-only";
 import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
-import { refreshConnectionStatus, siteCheckFact, utc, type TSiteCheckJson } from "./derive";
+import { refreshConnectionStatus, siteCheckFact, type TSiteCheckJson } from "./derive";
+import { utc } from "@/lib/db/raw";
 import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";

@@ -6,6 +6,7 @@
 // No "server-only": the seed and the benchmarks' generator call it too.
 import type { DbTx } from "../db/prisma";
 import type { SiteCheckOutcome } from "../db/generated/enums";
+import { utc } from "../db/raw";
 import type { TSiteCheckFact } from "../widget/placement";
 import { deriveStatus, type TStatusInput } from "./rules";
 
@@ -155,11 +156,6 @@ export function siteCheckFact(json: TSiteCheckJson | string | null): TSiteCheckF
   const c = typeof json === "string" ? (JSON.parse(json) as TSiteCheckJson) : json;
   // json_build_object writes timestamp(3) without a zone; Prisma keeps them in UTC.
   return [{ url: c.url, outcome: c.outcome, checkedAt: utc(c.checkedAt) }];
-}
-
-/** A timestamp as json_build_object writes it ("2026-12-05T10:00:00.123", UTC without the zone). */
-export function utc(text: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
 }
 
 const holder = globalThis as unknown as { __posStatusRulesChecked?: WeakSet<object>; __posStatusListeners?: Set<() => void> };
