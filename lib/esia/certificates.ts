@@ -61,13 +61,23 @@ function name(commonName: string, organization: string): Name {
 const ASN1_NULL = new Uint8Array([5, 0]).buffer;
 
 /** A key pair and a self-signed certificate for it (demo and tests only). */
+/**
+ * A random serial number as DER wants it: positive and minimally encoded. A first byte of 0x00
+ * before one below 0x80 is «illegal padding» to OpenSSL (about one certificate in 256), so the top
+ * byte is kept within 0x40–0x7f.
+ */
+export function certificateSerial(random: Buffer = crypto.randomBytes(16)): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = (serial[0] & 0x3f) | 0x40;
+  return serial;
+}
+
 export function selfSignedCertificate(commonName: string, organization: string, kind: KeyKind, validDays = 5 * 365): KeyAndCertificate {
   const { privateKey, publicKey } = kind === "gost2012_256" ? generateGostKeyPair() : crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
   const signatureAlgorithm = kind === "gost2012_256"
     ? new AlgorithmIdentifier({ algorithm: OIDS.signWithStreebog256 })
     : new AlgorithmIdentifier({ algorithm: OIDS.sha256WithRsa, parameters: ASN1_NULL });
-  const serial = crypto.randomBytes(16);
-  serial[0] &= 0x7f; // a positive INTEGER
+  const serial = certificateSerial();
   const subject = name(commonName, organization);
   const tbs = new TBSCertificate({
     version: Version.v3,
