@@ -84,11 +84,7 @@ export const resendInvitation = defineAction({
 export const archiveAccount = defineAction({
   name: "accounts.archive",
   schema: ZAccountRef,
-  async load(input, { session, actor }) {
-    const account = await accountForActor(actor, input.accountId);
-    if (account.personId === session.person.id) throw new ForbiddenError("Нельзя перенести в архив собственную учётную запись.");
-    return account;
-  },
+  load: (input, { actor }) => accountForActor(actor, input.accountId, { notOwn: "Нельзя перенести в архив собственную учётную запись." }),
   async handler(_input, { session, resource: account }) {
     if (account.status === "ARCHIVED") throw new ConflictError("Учётная запись уже в архиве.");
     const now = new Date();
@@ -158,11 +154,7 @@ export const restoreAccount = defineAction({
 export const approveAccount = defineAction({
   name: "accounts.approve",
   schema: ZAccountRef,
-  async load(input, { session, actor }) {
-    const account = await accountForActor(actor, input.accountId);
-    if (account.personId === session.person.id) throw new ForbiddenError("Нельзя подтвердить собственную учётную запись: это делает другой администратор ЛКО.");
-    return account;
-  },
+  load: (input, { actor }) => accountForActor(actor, input.accountId, { notOwn: "Нельзя подтвердить собственную учётную запись: это делает другой администратор ЛКО." }),
   async handler(_input, { session, resource: account }) {
     if (account.status !== "AWAITING_APPROVAL") throw new ConflictError("Учётная запись не ожидает подтверждения администратором. Обновите страницу.");
     const now = new Date();

@@ -132,7 +132,11 @@ export async function createInvitedAccount(
 }
 
 /** The account an action names, if the actor holds the capability on its cabinet; otherwise refused. */
-export async function accountForActor(actor: Actor, accountId: string) {
+/**
+ * An account the actor manages. `notOwn`: the refusal when it is the actor's own account (nobody
+ * archives or approves themself; the words say which).
+ */
+export async function accountForActor(actor: Actor, accountId: string, options: { notOwn?: string } = {}) {
   const account = await db.account.findFirst({
     where: { id: accountId, cabinet: cabinetsWhere(actor, "accounts.manage") },
     select: {
@@ -145,6 +149,7 @@ export async function accountForActor(actor: Actor, accountId: string) {
   });
   // Another organ's account and a missing one get the same answer.
   if (!account) throw new ForbiddenError("Нет доступа к этой учётной записи.");
+  if (options.notOwn && account.personId === actor.personId) throw new ForbiddenError(options.notOwn);
   return account;
 }
 
