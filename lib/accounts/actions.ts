@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { fullName } from "@/lib/ui/format";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { issueInvitation } from "@/lib/invitations/service";
+import { tellPersonApproved } from "@/lib/invitations/approval";
 import { buildImportReport, type TImportReport } from "./import";
 import { ZAccountRef, ZAddAccount, ZConfirmTraining, ZImportAccounts } from "./schemas";
 import { accountForActor, assertEmailFree, createInvitedAccount, duplicateEmailConflict, isDuplicateEmailError, manageableCabinet, roleProblems } from "./service";
@@ -166,6 +167,7 @@ export const approveAccount = defineAction({
         cabinetId: account.cabinet.id, organizationId: account.cabinet.organizationId,
         data: { email: account.email, acceptedBy: account.person ? fullName(account.person) : null },
       });
+      await tellPersonApproved(tx, account);
     });
     return { name: fullName(account) };
   },

@@ -1,12 +1,12 @@
 // One look for every email: a title, paragraphs, an optional button. Plain text always comes along.
+import { escapeHtml } from "@/lib/ui/html";
+
 export interface EmailContent {
   title: string;
   paragraphs: string[];
   action?: { label: string; url: string };
   footer?: string;
 }
-
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function renderEmail(content: EmailContent): { text: string; html: string } {
   const footer = content.footer ?? "Это письмо отправлено Платформой обратной связи автоматически, отвечать на него не нужно.";

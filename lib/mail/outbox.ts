@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "@/lib/db";
-import { escapeHtml } from "./layout";
+import { escapeHtml } from "@/lib/ui/html";
 import { markSecrets } from "./secrets";
 
 export interface EmailDraft {

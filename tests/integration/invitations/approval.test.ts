@@ -98,6 +98,13 @@ describe("кто на самом деле принял приглашение", 
     expect(approved).toMatchObject({ status: "CONFIRMED", personId: TEACHER });
     expect(approved.confirmedAt).toBeInstanceOf(Date);
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "account.approved", entityId: accountId } })).toMatchObject({ actorPersonId: ORGAN_ADMIN.id });
+    // The person is told, at their ЕСИА address, and the link leads through the training tick.
+    const told = await db.outboxEmail.findFirstOrThrow({ where: { dedupeKey: `account-approved:${accountId}` } });
+    const esiaEmail = (await db.person.findUniqueOrThrow({ where: { id: TEACHER } })).email;
+    expect(esiaEmail).toBeTruthy();
+    expect(told.to).toBe(esiaEmail!.toLowerCase());
+    expect(told.subject).toContain("Учётная запись подтверждена");
+    expect(told.text).toContain("/training?next=");
     // Twice: a clear refusal, nothing changes.
     expect(await refused(approveAccount({ accountId }))).toContain("не ожидает подтверждения");
 
