@@ -10,7 +10,8 @@ import { actionModuleFiles, loadActions, serverFunctions, serverModuleFiles } fr
 import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import { withTemporaryEsiaKeys } from "../../helpers/esia-keys";
 import { requestContext } from "../../helpers/request-context";
-import { ACTION_MATRIX, IDENTITIES, IDENTITY_KEYS, signInIdentities, type IdentityKey, type Verdict } from "./matrix";
+import { ACTION_MATRIX, signInIdentities, type IdentityKey, type Verdict } from "./matrix";
+import { describeCells, expectEveryIdentity, expectRowsMatch } from "./matrix-cells";
 
 const actions = await loadActions();
 // «Выберите организацию» signs its ЕСИА request (the organization's rights) with the demo keys.
@@ -26,10 +27,7 @@ const words = (v: Verdict) => (v === "allow" ? "разрешено" : v === "den
 
 describe("матрица прав покрывает все серверные действия", () => {
   it("каждое действие приложения есть в матрице, и в матрице нет лишних строк", () => {
-    const registered = [...ACTION_REGISTRY.keys()].sort();
-    const missing = registered.filter((name) => !(name in ACTION_MATRIX));
-    expect(missing, `Добавьте эти действия в ACTION_MATRIX (tests/integration/security/matrix.ts): ${missing.join(", ")}`).toEqual([]);
-    expect(Object.keys(ACTION_MATRIX).sort()).toEqual(registered);
+    expectRowsMatch("ACTION_MATRIX (tests/integration/security/matrix.ts)", "действия", ACTION_MATRIX, [...ACTION_REGISTRY.keys()]);
   });
 
   it("действия ищутся в app/, components/ и lib/: каждый модуль с defineAction — модуль «use server»", () => {
@@ -67,59 +65,53 @@ describe("матрица прав покрывает все серверные �
   });
 
   it("в каждой строке есть решение для каждого вызывающего", () => {
-    for (const [name, row] of Object.entries(ACTION_MATRIX)) expect(Object.keys(row.verdicts).sort(), name).toEqual([...IDENTITY_KEYS].sort());
+    expectEveryIdentity(ACTION_MATRIX, (row) => row.verdicts);
   });
 });
 
-for (const [name, row] of Object.entries(ACTION_MATRIX)) {
-  describe(`${name} — ${row.target}`, () => {
-    for (const identity of IDENTITY_KEYS) {
-      const verdict = row.verdicts[identity];
-      it(`${IDENTITIES[identity].label}: ${words(verdict)}`, async () => {
-        const def = ACTION_REGISTRY.get(name);
-        const action = actions.get(name);
-        if (!def || !action) throw new Error(`Действия ${name} больше нет: уберите его строку из матрицы`);
-        const ctx = { identity, personId: persons.get(identity) ?? null };
-        const input = await row.input(ctx);
-        const parsed = def.schema.safeParse(input);
-        expect(parsed.success, `вход строки ${name} неверен — отказ должен идти от прав, а не от проверки полей: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+describeCells(ACTION_MATRIX, { row: (name, row) => `${name} — ${row.target}`, cell: (row, identity) => words(row.verdicts[identity]) }, async (name, row, identity) => {
+  const verdict = row.verdicts[identity];
+  const def = ACTION_REGISTRY.get(name);
+  const action = actions.get(name);
+  if (!def || !action) throw new Error(`Действия ${name} больше нет: уберите его строку из матрицы`);
+  const ctx = { identity, personId: persons.get(identity) ?? null };
+  const input = await row.input(ctx);
+  const parsed = def.schema.safeParse(input);
+  expect(parsed.success, `вход строки ${name} неверен — отказ должен идти от прав, а не от проверки полей: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+  try {
+    await requestContext.runWithCookies(cookies.get(identity)!, async () => {
+      const before = await databaseFingerprint();
+      // The authorization alone (the action's load: read-only), then the action as a page calls it.
+      const signedIn = await getSignedIn();
+      let refusal: unknown = signedIn ? null : new UnauthenticatedError();
+      if (signedIn) {
         try {
-          await requestContext.runWithCookies(cookies.get(identity)!, async () => {
-            const before = await databaseFingerprint();
-            // The authorization alone (the action's load: read-only), then the action as a page calls it.
-            const signedIn = await getSignedIn();
-            let refusal: unknown = signedIn ? null : new UnauthenticatedError();
-            if (signedIn) {
-              try {
-                await def.load(parsed.data, signedIn);
-              } catch (error) {
-                refusal = error;
-              }
-            }
-            expect(changedTables(before, await databaseFingerprint()), "проверка прав ничего не пишет").toEqual([]);
-            const result = await action(input);
-            const changed = changedTables(before, await databaseFingerprint());
-
-            if (verdict === "deny") {
-              expect(refusal instanceof ForbiddenError || refusal instanceof UnauthenticatedError, `ожидался отказ по правам, а проверка прав пропустила: ${JSON.stringify(result)}`).toBe(true);
-              expect(result).toEqual({ ok: false, error: (refusal as ActionError).message, fieldErrors: undefined });
-              expect(changed, "после отказа в базе ничего не изменилось").toEqual([]);
-            } else if (verdict === "allow") {
-              expect(refusal, `ожидалось разрешение: ${String(refusal)}`).toBeNull();
-              expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-              // Every state change leaves an audit event.
-              if (changed.some((t) => t !== "AuditEvent" && t !== "OutboxEmail")) expect(changed).toContain("AuditEvent");
-            } else {
-              expect(refusal, `ожидалось разрешение: ${String(refusal)}`).toBeNull();
-              expect(result.ok).toBe(false);
-              if (!result.ok) expect(result.error).toMatch(verdict.rule);
-              expect(changed, "после отказа по правилу в базе ничего не изменилось").toEqual([]);
-            }
-          });
-        } finally {
-          await row.after?.(ctx);
+          await def.load(parsed.data, signedIn);
+        } catch (error) {
+          refusal = error;
         }
-      });
-    }
-  });
-}
+      }
+      expect(changedTables(before, await databaseFingerprint()), "проверка прав ничего не пишет").toEqual([]);
+      const result = await action(input);
+      const changed = changedTables(before, await databaseFingerprint());
+
+      if (verdict === "deny") {
+        expect(refusal instanceof ForbiddenError || refusal instanceof UnauthenticatedError, `ожидался отказ по правам, а проверка прав пропустила: ${JSON.stringify(result)}`).toBe(true);
+        expect(result).toEqual({ ok: false, error: (refusal as ActionError).message, fieldErrors: undefined });
+        expect(changed, "после отказа в базе ничего не изменилось").toEqual([]);
+      } else if (verdict === "allow") {
+        expect(refusal, `ожидалось разрешение: ${String(refusal)}`).toBeNull();
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+        // Every state change leaves an audit event.
+        if (changed.some((t) => t !== "AuditEvent" && t !== "OutboxEmail")) expect(changed).toContain("AuditEvent");
+      } else {
+        expect(refusal, `ожидалось разрешение: ${String(refusal)}`).toBeNull();
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error).toMatch(verdict.rule);
+        expect(changed, "после отказа по правилу в базе ничего не изменилось").toEqual([]);
+      }
+    });
+  } finally {
+    await row.after?.(ctx);
+  }
+});

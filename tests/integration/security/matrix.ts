@@ -106,7 +106,6 @@ export const IDENTITY_KEYS = Object.keys(IDENTITIES) as IdentityKey[];
 /** allow: authorized and done. deny: refused by authorization, nothing written. rule: authorized, then refused by a domain rule (message), nothing written. */
 export type Verdict = "allow" | "deny" | { rule: RegExp };
 
-/** The listed identities are allowed, everyone else refused. */
 /** Signs every identity in once: its cookies and person id (empty and null when signed out). */
 export async function signInIdentities() {
   await ensureRoleOnlyAccounts();
@@ -126,6 +125,7 @@ export async function signInIdentities() {
   return { cookies, persons };
 }
 
+/** The listed identities are allowed, everyone else refused. */
 export function only(...allowed: IdentityKey[]): Record<IdentityKey, Verdict> {
   return Object.fromEntries(IDENTITY_KEYS.map((k) => [k, allowed.includes(k) ? "allow" : "deny"])) as Record<IdentityKey, Verdict>;
 }

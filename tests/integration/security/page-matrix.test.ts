@@ -7,7 +7,8 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { pageModules } from "../../helpers/app-surface";
 import { requestContext } from "../../helpers/request-context";
-import { IDENTITIES, IDENTITY_KEYS, signInIdentities, type IdentityKey } from "./matrix";
+import { signInIdentities, type IdentityKey } from "./matrix";
+import { describeCells, expectEveryIdentity, expectRowsMatch } from "./matrix-cells";
 import { PAGE_MATRIX, pageTargets, type PageOutcome, type PageTargets } from "./page-matrix";
 
 const pages = pageModules();
@@ -38,33 +39,24 @@ async function outcomeOf(call: () => unknown): Promise<PageOutcome> {
 
 describe("матрица страниц покрывает все страницы и layout", () => {
   it("каждый app/**/page.tsx и layout.tsx есть в матрице, и в матрице нет лишних строк", () => {
-    const keys = pages.map((p) => p.key).sort();
-    const missing = keys.filter((k) => !(k in PAGE_MATRIX));
-    expect(missing, `Добавьте эти страницы в PAGE_MATRIX (tests/integration/security/page-matrix.ts): ${missing.join(", ")}`).toEqual([]);
-    expect(Object.keys(PAGE_MATRIX).sort()).toEqual(keys);
+    expectRowsMatch("PAGE_MATRIX (tests/integration/security/page-matrix.ts)", "страницы", PAGE_MATRIX, pages.map((p) => p.key));
   });
 
   it("в каждой строке есть ответ для каждого вызывающего", () => {
-    for (const [key, row] of Object.entries(PAGE_MATRIX)) expect(Object.keys(row.outcomes).sort(), key).toEqual([...IDENTITY_KEYS].sort());
+    expectEveryIdentity(PAGE_MATRIX, (row) => row.outcomes);
   });
 });
 
-for (const [key, row] of Object.entries(PAGE_MATRIX)) {
-  describe(`${key} — ${row.why}`, () => {
-    for (const identity of IDENTITY_KEYS) {
-      const expected = row.outcomes[identity];
-      it(`${IDENTITIES[identity].label}: ${expected}`, async () => {
-        const page = pages.find((p) => p.key === key);
-        if (!page) throw new Error(`Страницы ${key} больше нет: уберите её строку из матрицы`);
-        const component = ((await import(page.file)) as { default: unknown }).default;
-        expect(component, `${key}: нет компонента по умолчанию`).toBeTypeOf("function");
-        const props = { children: null, ...(await row.props(targets)) };
-        const got = await requestContext.runWithCookies(cookies.get(identity)!, () =>
-          outcomeOf(() => (component as (p: unknown) => unknown)({ ...props, params: Promise.resolve(props.params ?? {}), searchParams: Promise.resolve(props.searchParams ?? {}) })),
-        );
-        (seen[key] ??= {})[identity] = got;
-        expect(got).toBe(expected);
-      });
-    }
-  });
-}
+describeCells(PAGE_MATRIX, { row: (key, row) => `${key} — ${row.why}`, cell: (row, identity) => String(row.outcomes[identity]) }, async (key, row, identity) => {
+  const expected = row.outcomes[identity];
+  const page = pages.find((p) => p.key === key);
+  if (!page) throw new Error(`Страницы ${key} больше нет: уберите её строку из матрицы`);
+  const component = ((await import(page.file)) as { default: unknown }).default;
+  expect(component, `${key}: нет компонента по умолчанию`).toBeTypeOf("function");
+  const props = { children: null, ...(await row.props(targets)) };
+  const got = await requestContext.runWithCookies(cookies.get(identity)!, () =>
+    outcomeOf(() => (component as (p: unknown) => unknown)({ ...props, params: Promise.resolve(props.params ?? {}), searchParams: Promise.resolve(props.searchParams ?? {}) })),
+  );
+  (seen[key] ??= {})[identity] = got;
+  expect(got).toBe(expected);
+});

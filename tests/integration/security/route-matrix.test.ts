@@ -10,7 +10,8 @@ import { changedTables, databaseFingerprint } from "../../helpers/fingerprint";
 import "../../helpers/next-headers-cjs";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
-import { IDENTITIES, IDENTITY_KEYS, PORTAL_ORIGIN, ROUTE_MATRIX, SCHOOL_18, signInIdentities, type IdentityKey } from "./matrix";
+import { IDENTITIES, PORTAL_ORIGIN, ROUTE_MATRIX, SCHOOL_18, signInIdentities, type IdentityKey } from "./matrix";
+import { describeCells, expectEveryIdentity, expectRowsMatch } from "./matrix-cells";
 
 const routes = await loadRouteHandlers();
 let cookies = new Map<IdentityKey, Record<string, string>>();
@@ -27,51 +28,56 @@ beforeAll(async () => {
 
 describe("матрица прав покрывает все маршруты", () => {
   it("каждый обработчик app/**/route.ts есть в матрице, и в матрице нет лишних строк", () => {
-    const keys = routes.map((r) => r.key).sort();
-    const missing = keys.filter((k) => !(k in ROUTE_MATRIX));
-    expect(missing, `Добавьте эти маршруты в ROUTE_MATRIX (tests/integration/security/matrix.ts): ${missing.join(", ")}`).toEqual([]);
-    expect(Object.keys(ROUTE_MATRIX).sort()).toEqual(keys);
+    expectRowsMatch("ROUTE_MATRIX (tests/integration/security/matrix.ts)", "маршруты", ROUTE_MATRIX, routes.map((r) => r.key));
+  });
+
+  it("в каждой строке есть решение для каждого вызывающего", () => {
+    expectEveryIdentity(ROUTE_MATRIX, (row) => row.verdicts);
   });
 });
 
 const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join("; ");
 
-for (const [key, row] of Object.entries(ROUTE_MATRIX)) {
-  describe(`${key} (${row.access === "public" ? "открыт всем" : "только после входа"}: ${row.why})`, () => {
-    const statuses = new Map<IdentityKey, number>();
-    for (const identity of IDENTITY_KEYS) {
-      const verdict = row.verdicts[identity];
-      it(`${IDENTITIES[identity].label}: ${verdict === "allow" ? "разрешено" : "отказ"}`, async () => {
-        const route = routes.find((r) => r.key === key);
-        if (!route) throw new Error(`Маршрута ${key} больше нет: уберите его строку из матрицы`);
-        const who = IDENTITIES[identity].who;
-        const call = await row.call({
-          identity, personId: persons.get(identity) ?? null, lkoId,
-          freshSession: async () => {
-            await signInAs(who!);
-            return requestContext.cookies();
-          },
-        });
-        const jar = call.cookies ?? cookies.get(identity)!;
-        const headers = new Headers(call.init?.headers);
-        if (Object.keys(jar).length > 0) headers.set("cookie", cookieHeader(jar));
-        const request = new NextRequest(new URL(call.path, PORTAL_ORIGIN), { ...call.init, headers } as ConstructorParameters<typeof NextRequest>[1]);
-        await requestContext.runWithCookies(jar, async () => {
-          const before = await databaseFingerprint();
-          const response = await route.handler(request, { params: Promise.resolve(call.params ?? {}) });
-          statuses.set(identity, response.status);
-          if (verdict === "deny") {
-            expect(response.status).toBe(row.refusedStatus);
-            expect(changedTables(before, await databaseFingerprint())).toEqual([]);
-          } else {
-            expect(response.status, await response.clone().text()).toBe(row.status);
-          }
-        });
-        if (row.access === "public") {
-          // The same answer whoever asks.
-          expect(new Set(statuses.values()).size).toBe(1);
-        }
-      });
+// Each row's statuses so far: a public route answers everyone alike.
+const statusesOf = new Map<string, Map<IdentityKey, number>>();
+
+describeCells(
+  ROUTE_MATRIX,
+  {
+    row: (key, row) => `${key} (${row.access === "public" ? "открыт всем" : "только после входа"}: ${row.why})`,
+    cell: (row, identity) => (row.verdicts[identity] === "allow" ? "разрешено" : "отказ"),
+  },
+  async (key, row, identity) => {
+    const verdict = row.verdicts[identity];
+    const statuses = statusesOf.get(key) ?? statusesOf.set(key, new Map()).get(key)!;
+    const route = routes.find((r) => r.key === key);
+    if (!route) throw new Error(`Маршрута ${key} больше нет: уберите его строку из матрицы`);
+    const who = IDENTITIES[identity].who;
+    const call = await row.call({
+      identity, personId: persons.get(identity) ?? null, lkoId,
+      freshSession: async () => {
+        await signInAs(who!);
+        return requestContext.cookies();
+      },
+    });
+    const jar = call.cookies ?? cookies.get(identity)!;
+    const headers = new Headers(call.init?.headers);
+    if (Object.keys(jar).length > 0) headers.set("cookie", cookieHeader(jar));
+    const request = new NextRequest(new URL(call.path, PORTAL_ORIGIN), { ...call.init, headers } as ConstructorParameters<typeof NextRequest>[1]);
+    await requestContext.runWithCookies(jar, async () => {
+      const before = await databaseFingerprint();
+      const response = await route.handler(request, { params: Promise.resolve(call.params ?? {}) });
+      statuses.set(identity, response.status);
+      if (verdict === "deny") {
+        expect(response.status).toBe(row.refusedStatus);
+        expect(changedTables(before, await databaseFingerprint())).toEqual([]);
+      } else {
+        expect(response.status, await response.clone().text()).toBe(row.status);
+      }
+    });
+    if (row.access === "public") {
+      // The same answer whoever asks.
+      expect(new Set(statuses.values()).size).toBe(1);
     }
-  });
-}
+  },
+);
