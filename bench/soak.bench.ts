@@ -40,7 +40,8 @@ const database = await startBenchDatabase();
 const stack = await startStack(database.url, {
   institutions: setting("BENCH_INSTITUTIONS", 20_000, 600),
   departments: setting("BENCH_DEPARTMENTS", 4, 2),
-  env: { MAIL_WORKER: "on", SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+  // A one-minute digest window (decision 078; none in the smoke mode): the soak's citizen messages reach the moderators within it.
+  env: { MAIL_WORKER: "on", SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MESSAGE_DIGEST_MINUTES: SMOKE ? "0" : "1", ...(SMOKE ? { MESSAGE_DIGEST_SECONDS: "2" } : {}) },
 });
 const samples: Array<{ t: number; rss: number }> = [];
 try {
@@ -73,14 +74,17 @@ try {
   clearInterval(timer);
   sample();
 
-  // The mail sender keeps up or catches up: how long until every queued email is sent.
+  // The mail sender keeps up or catches up: how long until every queued email is sent, the
+  // moderators' digests of the citizens' messages included (an open digest is mail still to come).
   const sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
-  const unsent = async () => (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxEmail" WHERE status <> 'SENT'`)).rows[0].n;
+  const unsent = async () =>
+    (await sql.query<{ n: number }>(`SELECT ((SELECT count(*) FROM "OutboxEmail" WHERE status <> 'SENT') + (SELECT count(*) FROM "MessageDigest" WHERE "sentAt" IS NULL))::int AS n`)).rows[0].n;
   const backlog = await unsent();
   const drainStart = Date.now();
   while ((await unsent()) > 0 && Date.now() - drainStart < 300_000) await new Promise((r) => setTimeout(r, 1000));
   const drained = await unsent();
+  const digests = (await sql.query<{ n: number; messages: number }>(`SELECT count(DISTINCT d.id)::int AS n, count(m.id)::int AS messages FROM "MessageDigest" d LEFT JOIN "CitizenMessage" m ON m."digestId" = d.id WHERE d."sentAt" IS NOT NULL`)).rows[0];
   await sql.end();
 
   const rss = samples.map((s) => s.rss);
@@ -101,7 +105,8 @@ try {
   console.log(`RSS: мин. ${Math.min(...rss)}, макс. ${Math.max(...rss)}; среднее за первую минуту ${firstMinute}, за последнюю ${lastMinute}.`);
   console.log(`Куча: ${heapLine}.`);
   console.log(`Писем доставлено перехватчику: ${catcher.messages.length}.`);
-  console.log(`Почта: в конце выдержки не отправлено ${backlog} писем; ${drained === 0 ? `очередь разобрана за ${Math.round((Date.now() - drainStart) / 1000)} с` : `через 300 с осталось ${drained}`}.`);
+  console.log(`Сводки модераторам о сообщениях граждан: отправлено ${digests.n}, в них ${digests.messages} сообщений.`);
+  console.log(`Почта: в конце выдержки не отправлено ${backlog} писем и открытых сводок; ${drained === 0 ? `очередь разобрана за ${Math.round((Date.now() - drainStart) / 1000)} с` : `через 300 с осталось ${drained}`}.`);
   console.log(machineNote());
   if (result.errors + result.non2xx > 0) process.exitCode = 1;
 } finally {
