@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma, type AccountRoleKind, type CabinetKind } from "@/lib/db";
+import { Prisma, queryRows, type AccountRoleKind, type CabinetKind } from "@/lib/db";
 import { rawDate, rawJson } from "@/lib/db/raw";
 
 export interface ActorAccount {
@@ -86,6 +86,6 @@ export function actorFrom(personId: string, row: TActorColumns | undefined): Act
  * person's rights together with the session instead (getSignedIn in lib/auth/session.ts).
  */
 export async function loadActor(personId: string): Promise<Actor> {
-  const [row] = await db.$queryRaw<TActorColumns[]>`SELECT ${ACTOR_COLUMNS} FROM "Person" p WHERE p.id = ${personId}`;
+  const [row] = await queryRows<TActorColumns>(Prisma.sql`SELECT ${ACTOR_COLUMNS} FROM "Person" p WHERE p.id = ${personId}`);
   return actorFrom(personId, row);
 }

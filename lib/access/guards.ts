@@ -106,12 +106,12 @@ export async function monitoringScopeOfRequest(): Promise<TMonitoringScope | nul
 export async function cabinetOfRequest(lkoIdParam: string, capability: CabinetCapability): Promise<(PageContext & { cabinet: TGuardedCabinet }) | null> {
   const signedIn = await getSignedIn();
   if (!signedIn) return null;
-  const { session, actor } = signedIn;
+  const { actor } = signedIn;
   if (accountsAwaitingTraining(actor).length > 0) return null;
   const lkoId = Number(lkoIdParam);
   const cabinet = Number.isSafeInteger(lkoId) && lkoId > 0 ? await visibleCabinet(actor, lkoId) : null;
   if (!cabinet || !capabilitiesOn(actor, cabinet).has(capability)) return null;
-  return { session, actor, cabinet };
+  return { ...signedIn, cabinet };
 }
 
 /** «Сроки ответов и календарь»: the region's operator and the region they set; anyone else «не найдено». */

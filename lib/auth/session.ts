@@ -2,9 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
-import { db } from "@/lib/db";
-import { rawDate } from "@/lib/db/raw";
+import { Prisma, queryRows } from "@/lib/db";
+import { rawDate, rawJson } from "@/lib/db/raw";
 import { ACTOR_COLUMNS, actorFrom, type Actor, type TActorColumns } from "@/lib/access/actor";
+import { REQUEST_COUNTS_COLUMN, type TRequestCount } from "@/lib/access/navigation";
 import { portalUrl } from "@/lib/esia/config";
 import { authSecret } from "./secret";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./session-cookie";
@@ -19,6 +20,8 @@ export interface PortalSession {
 export interface SignedIn {
   session: PortalSession;
   actor: Actor;
+  /** Requests addressed to the organizations where the person may review them, for the menu (lib/access/navigation.ts). */
+  requestCounts: TRequestCount[];
 }
 
 /**
@@ -72,19 +75,24 @@ interface TSessionRow extends TActorColumns {
   shortName: string | null;
   fullName: string | null;
   ogrn: string | null;
+  requestCounts: unknown;
 }
 
-/** A session and its person's rights, by the session's id: one statement (decision 066). */
+/**
+ * A session and its person's rights, by the session's id, with the counts of the requests they
+ * review for the menu: one statement (decision 066), past Prisma's query compiler (decision 082).
+ */
 export async function loadSignedIn(sessionId: string, now = new Date()): Promise<SignedIn | null> {
-  const [row] = await db.$queryRaw<TSessionRow[]>`
+  const [row] = await queryRows<TSessionRow>(Prisma.sql`
     SELECT s.id, s."revokedAt", s."expiresAt",
       p.id AS "personId", p."esiaOid", p."lastName", p."firstName", p."middleName", p.email,
       o.id AS "organizationId", o."shortName", o."fullName", o.ogrn,
-      ${ACTOR_COLUMNS}
+      ${ACTOR_COLUMNS},
+      ${REQUEST_COUNTS_COLUMN}
     FROM "AuthSession" s
     JOIN "Person" p ON p.id = s."personId"
     LEFT JOIN "Organization" o ON o.id = s."selectedOrganizationId"
-    WHERE s.id = ${sessionId}`;
+    WHERE s.id = ${sessionId}`);
   return row ? signedInFrom(row, now) : null;
 }
 
@@ -93,5 +101,5 @@ function signedInFrom(row: TSessionRow, now: Date): SignedIn | null {
   if (row.revokedAt !== null || rawDate(row.expiresAt) <= now) return null;
   const person = { id: row.personId, esiaOid: row.esiaOid, lastName: row.lastName, firstName: row.firstName, middleName: row.middleName, email: row.email };
   const organization = row.organizationId !== null ? { id: row.organizationId, shortName: row.shortName!, fullName: row.fullName!, ogrn: row.ogrn! } : null;
-  return { session: { sessionId: row.id, person, organization }, actor: actorFrom(person.id, row) };
+  return { session: { sessionId: row.id, person, organization }, actor: actorFrom(person.id, row), requestCounts: rawJson<TRequestCount[]>(row.requestCounts) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { databaseTarget, openAdapter, type OpenedAdapter } from "./adapter";
-import { createPrismaClient, type Db } from "./prisma";
+import { createPrismaClient, selectRows, type Db } from "./prisma";
+import type { Prisma as PrismaNamespace } from "./generated/client";
 
 // One client per process, kept on globalThis so that dev reloads do not open the embedded
 // database twice (PGlite allows one owner per data folder). Tests put their own client here.
@@ -13,6 +14,11 @@ function serverDatabase(): OpenedAdapter {
 }
 
 export const db: Db = (holder.__posDb ??= createPrismaClient(serverDatabase().adapter));
+
+/** One statement's rows past Prisma's query compiler, for the reads of every request (decision 082). */
+export function queryRows<T>(query: PrismaNamespace.Sql): Promise<T[]> {
+  return selectRows<T>(db, query);
+}
 
 /** The app's own database handle (open, checkpoint, close), for the server's start and stop. */
 export const database = (): OpenedAdapter => serverDatabase();

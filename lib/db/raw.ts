@@ -9,7 +9,9 @@ export function rawJson<T>(value: unknown): T {
 
 /** A timestamp as json_build_object writes it ("2026-12-05T10:00:00.123", UTC without the zone). */
 export function utc(text: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+  // PGlite's adapter hands a timestamp column over as "2026-12-05 10:00:00.123" (space, no zone).
+  const iso = text.replace(" ", "T");
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
 }
 
 /** A timestamp(3) column or json value (Prisma keeps them in UTC): a Date, or its text without a zone. */

@@ -2,7 +2,7 @@ import "server-only";
 // The reviewer's side (issue 4): the queue of requests addressed to the person's organ and a
 // request's card. Every query is scoped by the organs the person reviews (reviewerOrganizations in
 // lib/access/policies.ts): another organ's request is neither listed nor shown.
-import { db, Prisma, type CabinetKind, type CabinetType, type OrganizationKind, type RequestStatus } from "@/lib/db";
+import { db, Prisma, queryRows, type CabinetKind, type CabinetType, type OrganizationKind, type RequestStatus } from "@/lib/db";
 import { rawDate, rawJson } from "@/lib/db/raw";
 import { regionDayStart } from "@/lib/ui/format";
 import type { Actor } from "@/lib/access/actor";
@@ -126,13 +126,14 @@ type TMembershipJson = Omit<NonNullable<TRequestCardRecord["membership"]>, "sync
 /**
  * The card's request in one statement, scoped to the organs the person reviews. Raw SQL, not
  * Prisma's nested select: Prisma's query building and parsing of the relation JSON cost 3–4 ms of
- * processor per card (decision 066); the applicant's membership, the reasons to reject with and the
- * names of the revisions' spheres come in the same statement.
+ * processor per card (decision 066), and it is sent past Prisma's query compiler (decision 082). The
+ * applicant's membership, the reasons to reject with and the names of the revisions' spheres come in
+ * the same statement.
  */
 async function readRequestCard(actor: Actor, requestId: string): Promise<TRequestCardRecord | null> {
   const reviewers = reviewerOrganizations(actor);
   if (reviewers.length === 0) return null;
-  const [row] = await db.$queryRaw<TCardRow[]>`
+  const [row] = await queryRows<TCardRow>(Prisma.sql`
     SELECT r.id, r.kind, r.status, r.version, r."currentRevision", r."rejectionReason", r."createdAt", r."decidedAt", r."reviewerOrganizationId",
       c."lkoId" AS "cabinetLkoId", c.name AS "cabinetName",
       o.id AS "orgId", o."esiaOid" AS "orgEsiaOid", o."fullName" AS "orgFullName", o."shortName" AS "orgShortName", o.ogrn, o.inn, o.kpp,
@@ -171,7 +172,7 @@ async function readRequestCard(actor: Actor, requestId: string): Promise<TReques
     LEFT JOIN "Organization" po ON po.id = o."parentId"
     JOIN "Person" a ON a.id = r."applicantId"
     LEFT JOIN "Cabinet" c ON c.id = r."cabinetId"
-    WHERE r.id = ${requestId} AND r."reviewerOrganizationId" IN (${Prisma.join(reviewers)})`;
+    WHERE r.id = ${requestId} AND r."reviewerOrganizationId" IN (${Prisma.join(reviewers)})`);
   return row ? requestCardFrom(row) : null;
 }
 

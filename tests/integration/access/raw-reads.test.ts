@@ -1,6 +1,7 @@
 // The two hot reads written in SQL (decision 066) say exactly what Prisma's nested selects they
 // replaced said: the rights of every person in the demo, a session with and without a chosen
-// organization, and the card of every request as its reviewers see it. Prisma's reads below are
+// organization (with the menu's counts of the requests the person reviews, decision 082), and the
+// card of every request as its reviewers see it. Prisma's reads below are
 // the reference, kept here only for this comparison.
 import { describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "@/lib/access/actor";
@@ -43,6 +44,18 @@ async function actorByPrisma(personId: string): Promise<Actor> {
     memberships: (row?.memberships ?? []).map((m) => ({ organizationId: m.organizationId, chief: m.chief, admin: m.admin, groups: m.groups.map((g) => g.group.mnemonic).sort() })),
   };
 }
+
+/** The requests addressed to organizations where the person holds a reviewing role (an organ's ЛКО administrator, the region's operator), by status. */
+async function requestCountsByPrisma(personId: string) {
+  const accounts = await db.account.findMany({
+    where: { personId, status: "CONFIRMED", cabinet: { status: "ACTIVE" }, roles: { some: { role: { in: ["LKO_ADMIN", "REGION_OPERATOR"] } } } },
+    select: { cabinet: { select: { organizationId: true } } },
+  });
+  const rows = await db.cabinetRequest.groupBy({ by: ["reviewerOrganizationId", "status"], where: { reviewerOrganizationId: { in: accounts.map((a) => a.cabinet.organizationId) } }, _count: { _all: true } });
+  return rows.map((r) => ({ organizationId: r.reviewerOrganizationId, status: r.status, n: r._count._all })).sort(byCount);
+}
+const byCount = (a: { organizationId: string; status: string }, b: { organizationId: string; status: string }) =>
+  `${a.organizationId} ${a.status}` < `${b.organizationId} ${b.status}` ? -1 : 1;
 
 async function cardByPrisma(requestId: string) {
   const request = await db.cabinetRequest.findUniqueOrThrow({
@@ -109,7 +122,11 @@ describe("сеанс и права одним SQL-запросом", () => {
       select: { person: { select: { id: true, esiaOid: true, lastName: true, firstName: true, middleName: true, email: true } }, selectedOrganization: { select: { id: true, shortName: true, fullName: true, ogrn: true } } },
     });
     expect(stored.selectedOrganization).not.toBeNull();
-    expect(chosen).toEqual({ session: { sessionId, person: stored.person, organization: stored.selectedOrganization }, actor: await actorByPrisma(personId) });
+    const { requestCounts, ...rest } = chosen!;
+    expect(rest).toEqual({ session: { sessionId, person: stored.person, organization: stored.selectedOrganization }, actor: await actorByPrisma(personId) });
+    // The menu's counts come with the session (decision 082): the organ's requests, by status.
+    expect(requestCounts.length).toBeGreaterThan(0);
+    expect([...requestCounts].sort(byCount)).toEqual(await requestCountsByPrisma(personId));
 
     await db.authSession.update({ where: { id: sessionId }, data: { selectedOrganizationId: null } });
     expect((await loadSignedIn(sessionId))?.session.organization).toBeNull();

@@ -29,7 +29,7 @@ const { db } = await import("@/lib/db");
 const DEPARTMENTS = 5;
 let oktmo = "";
 
-/** The most a signed-in page may cost: the session with the rights, a reviewer's navigation count, and the page's own few. */
+/** The most a signed-in page may cost: the session with the rights (and a reviewer's navigation count, decision 082), and the page's own few. */
 const SIGNED_IN_PAGE_STATEMENTS = 6;
 
 async function signInAs(personId: string) {
