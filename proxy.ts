@@ -6,6 +6,7 @@ import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 import { isStopping } from "@/lib/server/stopping";
 import { cachedGuestHomePath } from "@/lib/home/guest-route";
 import { cachedPublicPath } from "@/lib/status/public-routes";
+import { CACHED_RENDER_HEADER } from "@/lib/ui/cached-renders";
 import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
 import { decodeFlash, FLASH_COOKIE, FLASH_COOKIE_OPTIONS, FLASH_HEADER, flashToTake } from "@/lib/ui/flash";
 import { unstorableRequestResponse } from "@/lib/security/unstorable-request";
@@ -31,7 +32,8 @@ export async function proxy(request: NextRequest) {
     page: pathKind(pathname) === "app" && !/^\/api\/|\.[a-z0-9]+$/i.test(pathname),
   });
   // The public status without a search, and the home page of a visitor who has not signed in (and
-  // has no message waiting): the renders Next keeps in its cache (decision 079).
+  // has no message waiting): the renders Next keeps in its cache (decision 079). The request names
+  // the render, next.config.ts's rewrites send it there (lib/ui/cached-renders.ts).
   const cached = reading
     ? cachedPublicPath(pathname, searchParams, lowVision)
       ?? cachedGuestHomePath({ method: request.method, pathname, cookieNames: request.cookies.getAll().map((c) => c.name), flash: flash !== null, lowVision })
@@ -64,9 +66,9 @@ export async function proxy(request: NextRequest) {
   }
   forwarded.delete(FLASH_HEADER);
   if (flash) forwarded.set(FLASH_HEADER, flash);
-  const response = cached
-    ? NextResponse.rewrite(new URL(cached, request.url), { request: { headers: forwarded } })
-    : NextResponse.next({ request: { headers: forwarded } });
+  forwarded.delete(CACHED_RENDER_HEADER);
+  if (cached) forwarded.set(CACHED_RENDER_HEADER, cached);
+  const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Taken, or unreadable (nothing will ever take it): either way the cookie goes.
   if (flash || (request.cookies.has(FLASH_COOKIE) && !decodeFlash(request.cookies.get(FLASH_COOKIE)?.value))) {

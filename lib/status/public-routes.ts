@@ -1,6 +1,7 @@
 // Which render of the public status a request gets (decision 079). The public addresses stay as they
-// were (/status, /status/<ОКТМО>?page=, …/embed, /api/status?oktmo=); proxy.ts rewrites those that
-// do not search to an internal address of a render kept in Next's cache, one per page and version.
+// were (/status, /status/<ОКТМО>?page=, …/embed, /api/status?oktmo=); proxy.ts sends those that
+// do not search to an internal address of a render kept in Next's cache, one per page and version
+// (how: lib/ui/cached-renders.ts).
 // A search (?q=) is left to the dynamic routes: free text would grow the cache without bound.
 // Pure module: proxy.ts loads it as it is.
 

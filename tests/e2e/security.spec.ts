@@ -137,6 +137,13 @@ test("публичные страницы статуса и главная го�
   expect(await (await request.get("/status/75738000")).text()).not.toContain('data-vision="low"');
   // A search is answered for its request (free text would grow the cache without bound).
   expect((await request.get("/status/75738000?q=%D0%A1%D0%9E%D0%A8")).headers()["x-nextjs-cache"]).toBeUndefined();
+  // Behind a TLS-terminating proxy, on a server bound to 127.0.0.1 as here: the render is reached
+  // inside the server, not by a request to itself (lib/ui/cached-renders.ts; that one failed with 500).
+  for (const path of ["/", "/status/75738000", "/api/status?oktmo=75738000"]) {
+    const behindTls = await request.get(path, { headers: { "x-forwarded-proto": "https" } });
+    expect(behindTls.status(), path).toBe(200);
+    expect(behindTls.headers()["x-nextjs-cache"], path).toBe("HIT");
+  }
   for (const path of ["/", "/status", "/status/75738000"]) {
     const response = await request.get(path);
     const policy = response.headers()["content-security-policy"];

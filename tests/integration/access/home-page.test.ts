@@ -11,6 +11,7 @@ import { proxy } from "@/proxy";
 import { requestContext } from "../../helpers/request-context";
 import { signInAs } from "../../helpers/session";
 import { pageHtml } from "../accounts/helpers";
+import { CACHED_RENDER_HEADER } from "@/lib/ui/cached-renders";
 
 beforeEach(() => requestContext.clear());
 
@@ -52,8 +53,8 @@ it("вошедшему без выбранной организации — «В
 describe("главная гостя — из кэша Next", () => {
   const proxied = async (init: ConstructorParameters<typeof NextRequest>[1] = {}) => {
     const response = await proxy(new NextRequest("http://portal.test/", init));
-    const target = response.headers.get("x-middleware-rewrite");
-    return { target: target ? new URL(target).pathname : null, csp: response.headers.get("content-security-policy") ?? "", response };
+    const target = response.headers.get(`x-middleware-request-${CACHED_RENDER_HEADER}`);
+    return { target, csp: response.headers.get("content-security-policy") ?? "", response };
   };
 
   it("proxy.ts: без cookie сеанса — на отрисовку из кэша с политикой публичных страниц; вид — по cookie", async () => {

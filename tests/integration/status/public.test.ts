@@ -14,6 +14,7 @@ import { publicGeneration } from "@/lib/status/public-routes";
 import { securityHeaders } from "@/lib/security/headers";
 import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
+import { CACHED_RENDER_HEADER } from "@/lib/ui/cached-renders";
 
 const monitoringScopeOf = async (personId: string) => monitoringRoots(await loadActor(personId));
 
@@ -112,8 +113,8 @@ describe("публичная страница статуса", () => {
   it("proxy.ts: страница без поиска — на отрисовку из кэша (вид по cookie), поиск и действия — как были; заголовки — по публичному адресу", async () => {
     const rewritten = async (path: string, init: ConstructorParameters<typeof NextRequest>[1] = {}) => {
       const response = await proxy(new NextRequest(new URL(path, "http://portal.test"), init));
-      const target = response.headers.get("x-middleware-rewrite");
-      return { target: target ? new URL(target).pathname : null, csp: response.headers.get("content-security-policy") ?? "" };
+      const target = response.headers.get(`x-middleware-request-${CACHED_RENDER_HEADER}`);
+      return { target, csp: response.headers.get("content-security-policy") ?? "" };
     };
     const g = publicGeneration();
     expect(await rewritten("/status/75738000?page=2")).toEqual({ target: `/status/cached/${g}/75738000/2/normal`, csp: expect.stringContaining("script-src 'none'") });
@@ -123,6 +124,8 @@ describe("публичная страница статуса", () => {
     expect((await rewritten("/status/75738000?q=%D0%A1%D0%9E%D0%A8")).target).toBeNull();
     expect((await rewritten("/status", { method: "POST" })).target).toBeNull();
     expect((await rewritten("/monitoring")).target).toBeNull();
+    // The render is named by the proxy alone: one a client sends is dropped.
+    expect((await rewritten("/monitoring", { headers: { [CACHED_RENDER_HEADER]: `/status/cached/${g}/list/normal` } })).target).toBeNull();
   });
 
   it("неизвестное муниципальное образование — 404", async () => {

@@ -1,4 +1,4 @@
-// The home page of a visitor who has not signed in, as Next keeps it (proxy.ts rewrites `/` here
+// The home page of a visitor who has not signed in, as Next keeps it (proxy.ts sends `/` here
 // for a request without a session cookie). Issue 19, decision 079.
 import { guestHomeResponse } from "@/lib/home/guest-page";
 import { GUEST_HOME_VIEWS, type TGuestHomeView } from "@/lib/home/guest-route";

@@ -1,4 +1,4 @@
-// Every municipality's totals as JSON, as Next keeps it (proxy.ts rewrites /api/status here). Decision 079.
+// Every municipality's totals as JSON, as Next keeps it (proxy.ts sends /api/status here). Decision 079.
 import { publicJsonResponse } from "@/lib/status/public-responses";
 
 // PUBLIC_REVALIDATE_SECONDS (a literal: Next reads it from the source).

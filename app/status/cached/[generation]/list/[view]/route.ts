@@ -1,4 +1,4 @@
-// The public list of municipalities as Next keeps it (proxy.ts rewrites /status here). Decision 079.
+// The public list of municipalities as Next keeps it (proxy.ts sends /status here). Decision 079.
 import { publicListResponse } from "@/lib/status/public-responses";
 import { PUBLIC_VIEWS, type TPublicView } from "@/lib/status/public-routes";
 

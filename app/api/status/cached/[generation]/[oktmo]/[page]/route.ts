@@ -1,4 +1,4 @@
-// A municipality's page of institutions as JSON, as Next keeps it (proxy.ts rewrites
+// A municipality's page of institutions as JSON, as Next keeps it (proxy.ts sends
 // /api/status?oktmo=…[&page=] here when there is no search). Decision 079.
 import { publicJsonResponse } from "@/lib/status/public-responses";
 

@@ -1,4 +1,4 @@
-// A municipality's public status page (or its embed) as Next keeps it: proxy.ts rewrites
+// A municipality's public status page (or its embed) as Next keeps it: proxy.ts sends
 // /status/<ОКТМО>[?page=] and …/embed here when there is no search. Decision 079.
 import { publicStatusResponse } from "@/lib/status/public-responses";
 import { PUBLIC_VIEWS, type TPublicView } from "@/lib/status/public-routes";
