@@ -15,10 +15,11 @@ import { navigationFor } from "@/lib/access/navigation";
 import { getSignedIn } from "@/lib/auth/session";
 import { ACTIONS, NAV } from "@/lib/ui/strings";
 import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
+import { MAIN_CLASS, SIGN_IN_LINK_CLASS, SITE_DESCRIPTION, SKIP_LINK_CLASS } from "@/lib/ui/site-chrome";
 
 export const metadata: Metadata = {
   title: { default: "ПОС — Платформа обратной связи", template: "%s — ПОС" },
-  description: "Личные кабинеты организаций и регистрация кабинетов учреждений в Платформе обратной связи.",
+  description: SITE_DESCRIPTION,
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -29,14 +30,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="ru" data-vision={lowVision ? "low" : undefined}>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:p-3">
+        <a href="#main" className={SKIP_LINK_CLASS}>
           {NAV.skipToContent}
         </a>
         <SiteHeader lowVision={lowVision}>
-          {session ? <UserMenu session={session} /> : <a href="/signin" className="btn-primary px-5 py-2">{ACTIONS.signIn}</a>}
+          {session ? <UserMenu session={session} /> : <a href="/signin" className={SIGN_IN_LINK_CLASS}>{ACTIONS.signIn}</a>}
         </SiteHeader>
         <PortalNav items={navigation} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+        <main id="main" tabIndex={-1} className={MAIN_CLASS}>
           {children}
         </main>
         <SiteFooter />
