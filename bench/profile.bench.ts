@@ -54,7 +54,11 @@ try {
     const url = `${stack.baseUrl}${page.path}`;
     const check = await fetch(url, { headers: page.headers, redirect: "manual" });
     if (check.status !== 200) throw new Error(`${page.path}: ${check.status}`);
-    sizes.push((await check.arrayBuffer()).byteLength);
+    const body = Buffer.from(await check.arrayBuffer());
+    sizes.push(body.byteLength);
+    // The response itself, next to the profile: to see what its bytes are.
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${page.path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.html`), body);
     await measure(`прогрев: ${page.name}`, url, { connections: 1, durationSeconds: warmupSeconds(3), headers: page.headers });
     const { result, profile } = await profiler.profile(() => measure(page.name, url, { connections: 1, durationSeconds: seconds, headers: page.headers }));
     const file = saveProfile(dir, page.path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home", profile);

@@ -1,6 +1,7 @@
 // The dashboard table's rows, one per institution, written as HTML text (decision 081: fifty wide
 // rows cost more to pass through React's payload than everything else on the page). The markup is
-// what the React row was; components/ui/HtmlRows.tsx puts it into the table.
+// what the React row was, with shorter class names (the «cell-…» utilities in app/globals.css) and
+// <div> for the lines of a cell; components/ui/HtmlRows.tsx puts it into the table.
 import type { TDashboardRow } from "@/lib/status/dashboard";
 import { CABINET_STATE, MISSING_SHORT, OVERALL, OVERALL_LOOK, SITE_STATE, WIDGET_ICON, WIDGET_STATE, widgetSeenText } from "@/lib/status/model";
 import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
@@ -18,24 +19,24 @@ export function dashboardRowsHtml(rows: TDashboardRow[], spheres: Map<string, st
 function row(r: TDashboardRow, spheres: Map<string, string>): SafeHtml {
   const approved = r.cabinetState === "APPROVED";
   const seen = widgetSeenText(r.widgetDetail);
-  return html`<tr class="border-t border-line align-top" data-testid="institution-row" data-ogrn="${r.ogrn}"><th scope="row" class="text-left font-medium"><span class="block" data-testid="institution-name">${r.name}</span><span class="block text-xs font-normal text-muted">ОГРН ${r.ogrn}</span>${
-    r.sphereIds.length > 0 && html`<span class="block text-xs font-normal text-muted">${r.sphereIds.map((id) => spheres.get(id) ?? id).sort(compareNatural).join(", ")}</span>`
+  return html`<tr data-testid="institution-row" data-ogrn="${r.ogrn}"><th scope="row" class="row-head"><div data-testid="institution-name">${r.name}</div><div class="cell-note">ОГРН ${r.ogrn}</div>${
+    r.sphereIds.length > 0 && html`<div class="cell-note">${r.sphereIds.map((id) => spheres.get(id) ?? id).sort(compareNatural).join(", ")}</div>`
   }</th><td data-testid="institution-status" data-status="${r.overall}">${statusBadgeHtml(OVERALL_LOOK[r.overall], OVERALL[r.overall].label)}${
-    r.late && html`<span class="mt-1 block text-xs font-medium text-danger">срок ${formatDay(r.deadline)} нарушен</span>`
+    r.late && html`<div class="cell-late">срок ${formatDay(r.deadline)} нарушен</div>`
   }${
-    r.missing.length > 0 && r.overall === "IN_PROGRESS" && html`<span class="mt-1 block text-xs" data-testid="missing">не выполнено: ${r.missing.map((m) => MISSING_SHORT[m] ?? m).join(", ")}</span>`
-  }</td><td>${r.organName ?? "—"}</td><td>${CABINET_STATE[r.cabinetState]}${r.lkoId !== null && html`<span class="block text-xs text-muted">ЛКО № ${r.lkoId}</span>`}</td><td>${
-    approved ? html`<span class="block">подтверждены: ${r.accountsConfirmed} из ${r.accountsTotal}</span><span class="block">обучение: ${r.accountsTrained} из ${r.accountsConfirmed}</span>` : "—"
-  }${r.expiredInvitations > 0 && html`<span class="block text-xs text-danger">приглашение истекло: ${r.expiredInvitations}</span>`}</td><td>${approved ? `${r.readyPoints} из 4` : "—"}</td><td><span class="block [overflow-wrap:anywhere]">${
+    r.missing.length > 0 && r.overall === "IN_PROGRESS" && html`<div class="mt-1 text-xs" data-testid="missing">не выполнено: ${r.missing.map((m) => MISSING_SHORT[m] ?? m).join(", ")}</div>`
+  }</td><td>${r.organName ?? "—"}</td><td>${CABINET_STATE[r.cabinetState]}${r.lkoId !== null && html`<div class="cell-note">ЛКО № ${r.lkoId}</div>`}</td><td>${
+    approved ? html`<div>подтверждены: ${r.accountsConfirmed} из ${r.accountsTotal}</div><div>обучение: ${r.accountsTrained} из ${r.accountsConfirmed}</div>` : "—"
+  }${r.expiredInvitations > 0 && html`<div class="text-xs text-danger">приглашение истекло: ${r.expiredInvitations}</div>`}</td><td>${approved ? `${r.readyPoints} из 4` : "—"}</td><td><div class="cell-wrap">${
     r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]
-  }</span><span class="block"><span aria-hidden="true">${WIDGET_ICON[r.widget]} </span>виджет: ${WIDGET_STATE[r.widget].toLowerCase()}</span>${seen && html`<span class="block text-xs text-muted">${seen}</span>`}${
-    r.siteCheck && html`<span class="block text-xs text-muted">проверка сайта: ${SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, ${formatDateTime(r.siteCheck.checkedAt)}</span>`
+  }</div><div><span aria-hidden="true">${WIDGET_ICON[r.widget]} </span>виджет: ${WIDGET_STATE[r.widget].toLowerCase()}</div>${seen && html`<div class="cell-note">${seen}</div>`}${
+    r.siteCheck && html`<div class="cell-note">проверка сайта: ${SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, ${formatDateTime(r.siteCheck.checkedAt)}</div>`
   }</td><td data-testid="institution-messages">${
     approved
-      ? html`<span class="block">сообщений: <span data-testid="messages-received">${r.messagesReceived}</span></span><span class="block">отвечено в срок: <span data-testid="messages-in-time">${r.messagesInTime}</span> из ${r.messagesAnswered}</span><span class="${r.messagesOverdue > 0 ? "block font-medium text-danger" : "block"}">просрочено сейчас: <span data-testid="messages-overdue">${r.messagesOverdue}</span></span><span class="block text-xs text-muted">средняя оценка: <span data-testid="messages-rating">${r.ratingAverage === null ? "оценок нет" : formatNumber(r.ratingAverage)}</span></span>`
+      ? html`<div>сообщений: <span data-testid="messages-received">${r.messagesReceived}</span></div><div>отвечено в срок: <span data-testid="messages-in-time">${r.messagesInTime}</span> из ${r.messagesAnswered}</div>${r.messagesOverdue > 0 ? html`<div class="font-medium text-danger">` : html`<div>`}просрочено сейчас: <span data-testid="messages-overdue">${r.messagesOverdue}</span></div><div class="cell-note">средняя оценка: <span data-testid="messages-rating">${r.ratingAverage === null ? "оценок нет" : formatNumber(r.ratingAverage)}</span></div>`
       : "—"
   }</td><td>${
-    r.remindedAt ? html`<span class="block text-xs" data-testid="reminded-at">${formatDateTime(r.remindedAt)}</span>` : html`<span class="block text-xs text-muted">не напоминали</span>`
+    r.remindedAt ? html`<div class="text-xs" data-testid="reminded-at">${formatDateTime(r.remindedAt)}</div>` : html`<div class="cell-note">не напоминали</div>`
   }${
     // One form for every row (RowRemindForm above the table): the button names the institution.
     r.overall !== "CONNECTED" && html`<button type="submit" form="${ROW_REMIND_FORM}" name="organizationId" value="${r.organizationId}" class="btn-secondary mt-1 px-3 py-1 text-sm">Напомнить<span class="sr-only">: ${r.name}</span></button>`

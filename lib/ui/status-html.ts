@@ -30,7 +30,8 @@ export const GLYPH: Record<TStatusIcon, string> = {
   dash: "glyph-dash",
 };
 
-export const glyphClass = (icon: TStatusIcon, size = "h-4 w-4") => `glyph ${GLYPH[icon]} ${size}`;
+// The size is 1rem (h-4 w-4) unless given: .glyph in app/globals.css.
+export const glyphClass = (icon: TStatusIcon, size?: string) => (size ? `glyph ${GLYPH[icon]} ${size}` : `glyph ${GLYPH[icon]}`);
 export const badgeClass = (tone: TStatusTone) => `status-badge ${BADGE_TONE[tone]}`;
 
 /** components/ui/Status's StatusBadge with a word, as text. */

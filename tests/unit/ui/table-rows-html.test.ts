@@ -52,20 +52,20 @@ describe("строки таблицы мониторинга", () => {
     expect(out).not.toContain("<script>");
     expect(out).not.toContain("<b>");
     expect(out).not.toContain("<i>");
-    expect(out).toContain(`<span class="block" data-testid="institution-name">${ESCAPED}</span>`);
+    expect(out).toContain(`<div data-testid="institution-name">${ESCAPED}</div>`);
     expect(out).toContain(`<span class="sr-only">: ${ESCAPED}</span>`);
     expect(out).toContain("<td>Управление &quot;образования&quot; &lt;b&gt;</td>");
-    expect(out).toContain(">Культура, Образование &lt;i&gt;</span>");
+    expect(out).toContain(">Культура, Образование &lt;i&gt;</div>");
   });
 
   it("строка несёт метки страницы: ОГРН, статус словом и значком, цифры сообщений, кнопку напоминания", () => {
-    expect(out).toMatch(/^<tr class="border-t border-line align-top" data-testid="institution-row" data-ogrn="1027700000001"><th scope="row"/);
-    expect(out).toContain(`<td data-testid="institution-status" data-status="IN_PROGRESS"><span class="status-badge bg-brand-light text-brand-dark"><span aria-hidden="true" class="glyph glyph-progress h-4 w-4"></span><span>Подключение не завершено</span></span>`);
+    expect(out).toMatch(/^<tr data-testid="institution-row" data-ogrn="1027700000001"><th scope="row" class="row-head">/);
+    expect(out).toContain(`<td data-testid="institution-status" data-status="IN_PROGRESS"><span class="status-badge bg-brand-light text-brand-dark"><span aria-hidden="true" class="glyph glyph-progress"></span><span>Подключение не завершено</span></span>`);
     expect(out).toContain('data-testid="missing">не выполнено: ');
     expect(out).toContain("ЛКО № 42");
     expect(out).toContain('<span data-testid="messages-received">7</span>');
     expect(out).toContain('<span data-testid="messages-in-time">4</span> из 5');
-    expect(out).toContain('<span class="block font-medium text-danger">просрочено сейчас: <span data-testid="messages-overdue">2</span>');
+    expect(out).toContain('<div class="font-medium text-danger">просрочено сейчас: <span data-testid="messages-overdue">2</span>');
     expect(out).toContain('<span data-testid="messages-rating">4,5</span>');
     expect(out).toContain('<button type="submit" form="remind-one" name="organizationId" value="org-1" class="btn-secondary mt-1 px-3 py-1 text-sm">Напомнить');
   });
@@ -74,7 +74,7 @@ describe("строки таблицы мониторинга", () => {
     const done = String(dashboardRowsHtml([{ ...institution, overall: "CONNECTED", cabinetState: "NONE", late: false, remindedAt: null }], new Map()));
     expect(done).not.toContain("<button");
     expect(done).toContain('<td data-testid="institution-messages">—</td>');
-    expect(done).toContain('<span class="block text-xs text-muted">не напоминали</span>');
+    expect(done).toContain('<div class="cell-note">не напоминали</div>');
   });
 });
 
@@ -102,6 +102,6 @@ describe("строки очереди заявок", () => {
     expect(out).toContain("ОГРН: 1027700000002");
     expect(out).toContain("<td>№ 2</td>");
     expect(out).toContain("повторно 20.11.2026");
-    expect(out).toContain('<span class="status-badge bg-warning-light text-warning"><span aria-hidden="true" class="glyph glyph-clock h-4 w-4"></span><span>На рассмотрении</span></span>');
+    expect(out).toContain('<span class="status-badge bg-warning-light text-warning"><span aria-hidden="true" class="glyph glyph-clock"></span><span>На рассмотрении</span></span>');
   });
 });
