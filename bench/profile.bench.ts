@@ -52,6 +52,8 @@ try {
   const sizes: number[] = [];
   for (const page of pages) {
     const url = `${stack.baseUrl}${page.path}`;
+    // As a browser's page load asks (components/ui/HtmlRows.tsx sends the rows once then).
+    page.headers = { accept: "text/html", ...page.headers };
     const check = await fetch(url, { headers: page.headers, redirect: "manual" });
     if (check.status !== 200) throw new Error(`${page.path}: ${check.status}`);
     const body = Buffer.from(await check.arrayBuffer());
