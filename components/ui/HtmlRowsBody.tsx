@@ -1,4 +1,6 @@
 "use client";
+// Only components/ui/HtmlRows.tsx renders this, with SafeHtml's text: a client component's props must
+// be plain data, so the SafeHtml check is there, not here. Do not use it elsewhere.
 // The <tbody> of components/ui/HtmlRows.tsx. With `html`, the text came in React's payload. With
 // `rowsKey` (a page loaded as a document): on the server the text is taken from the hand-over, in the
 // browser it is the <tbody> the HTML already brought, so hydration finds the same text; it is kept
