@@ -49,11 +49,18 @@ try {
   const columns = [];
   const latencies: LoadResult[] = [];
   const run: ProfileRunPage[] = [];
+  const sizes: number[] = [];
   for (const page of pages) {
     const url = `${stack.baseUrl}${page.path}`;
+    // As a browser's page load asks (components/ui/HtmlRows.tsx sends the rows once then).
+    page.headers = { accept: "text/html", ...page.headers };
     const check = await fetch(url, { headers: page.headers, redirect: "manual" });
     if (check.status !== 200) throw new Error(`${page.path}: ${check.status}`);
-    await check.arrayBuffer();
+    const body = Buffer.from(await check.arrayBuffer());
+    sizes.push(body.byteLength);
+    // The response itself, next to the profile: to see what its bytes are.
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${page.path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.html`), body);
     await measure(`прогрев: ${page.name}`, url, { connections: 1, durationSeconds: warmupSeconds(3), headers: page.headers });
     const { result, profile } = await profiler.profile(() => measure(page.name, url, { connections: 1, durationSeconds: seconds, headers: page.headers }));
     const file = saveProfile(dir, page.path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home", profile);
@@ -65,6 +72,7 @@ try {
   console.log(`\nВремя процессора сервера на один запрос (одно соединение, ${seconds} с на страницу; профили — ${dir}):\n`);
   console.log(breakdownTable(columns));
   console.log(`| p50 ответа, мс (одно соединение) | ${latencies.map((l) => String(l.p50).replace(".", ",")).join(" | ")} |`);
+  console.log(`| ответ, КБ (HTML без сжатия) | ${sizes.map((b) => (b / 1024).toFixed(1).replace(".", ",")).join(" | ")} |`);
   console.log(`\nУчреждений: ${institutions}, управлений: ${departments}. ${machineNote()}`);
 } finally {
   profiler.close();

@@ -4,8 +4,8 @@
 // JavaScript too (the server action answers with the page).
 import { remindForm } from "@/lib/status/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { ROW_REMIND_FORM } from "./row-remind";
 
-export const ROW_REMIND_FORM = "remind-one";
 
 export function RemindForm({ view, label }: { view: string; label: string }) {
   const { state, pending, formError, message, formProps } = useActionForm(remindForm);

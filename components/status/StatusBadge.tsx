@@ -1,16 +1,8 @@
 // The overall connection status and yes/no facts in the portal's one status language
 // (components/ui/Status.tsx): a drawn icon and a word, colour only adds to them.
 import type { ConnectionOverall } from "@/lib/db/generated/enums";
-import { OVERALL } from "@/lib/status/model";
-import { StatusBadge as Badge, StatusText, type TStatusIcon, type TStatusTone } from "@/components/ui/Status";
-
-const LOOK: Record<ConnectionOverall, { tone: TStatusTone; icon: TStatusIcon }> = {
-  NOT_STARTED: { tone: "danger", icon: "cross" },
-  REJECTED: { tone: "danger", icon: "alert" },
-  PENDING: { tone: "warning", icon: "hourglass" },
-  IN_PROGRESS: { tone: "info", icon: "progress" },
-  CONNECTED: { tone: "success", icon: "check" },
-};
+import { OVERALL, OVERALL_LOOK as LOOK } from "@/lib/status/model";
+import { StatusBadge as Badge, StatusText } from "@/components/ui/Status";
 
 export function StatusBadge({ status }: { status: ConnectionOverall }) {
   return (

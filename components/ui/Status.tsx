@@ -1,17 +1,10 @@
 // A status in words with a drawn icon; colour only adds to them (never colour alone). Icons are
 // drawn (SVG masks in app/globals.css) so that they do not depend on emoji fonts of older computers.
 import type { ReactNode } from "react";
+import { badgeClass, glyphClass, type TStatusIcon, type TStatusTone } from "@/lib/ui/status-html";
 
-export type TStatusTone = "success" | "warning" | "danger" | "info" | "neutral";
-export type TStatusIcon = "check" | "clock" | "cross" | "mail" | "hourglass" | "archive" | "new" | "progress" | "alert" | "dash";
-
-const TONE: Record<TStatusTone, string> = {
-  success: "bg-success-light text-success",
-  warning: "bg-warning-light text-warning",
-  danger: "bg-danger-light text-danger",
-  info: "bg-brand-light text-brand-dark",
-  neutral: "bg-surface text-ink",
-};
+// The tables and the badge as text (for rows written as HTML, decision 081) are in lib/ui/status-html.ts.
+export type { TStatusIcon, TStatusTone };
 
 // Whole class names, never built from parts: Tailwind generates only the names it finds written
 // out in the source (`status-panel-${tone}` left every panel with the default, near-black border).
@@ -33,27 +26,13 @@ const TEXT_TONE: Record<TStatusTone, string> = {
 
 /** The icon alone (decorative: the word beside it says the status): one element, drawn by app/globals.css. */
 export function StatusGlyph({ icon, className = "h-4 w-4" }: { icon: TStatusIcon; className?: string }) {
-  return <span aria-hidden="true" className={`glyph ${GLYPH[icon]} ${className}`} />;
+  return <span aria-hidden="true" className={glyphClass(icon, className)} />;
 }
-
-// Whole class names (as above): the drawings are in app/globals.css («.glyph-…»).
-const GLYPH: Record<TStatusIcon, string> = {
-  check: "glyph-check",
-  clock: "glyph-clock",
-  cross: "glyph-cross",
-  mail: "glyph-mail",
-  hourglass: "glyph-hourglass",
-  archive: "glyph-archive",
-  new: "glyph-new",
-  progress: "glyph-progress",
-  alert: "glyph-alert",
-  dash: "glyph-dash",
-};
 
 /** A status as a pill: icon and word on a tinted background (tables, lists, headings). */
 export function StatusBadge({ tone, icon, children }: { tone: TStatusTone; icon: TStatusIcon; children: ReactNode }) {
   return (
-    <span className={`status-badge ${TONE[tone]}`}>
+    <span className={badgeClass(tone)}>
       <StatusGlyph icon={icon} />
       <span>{children}</span>
     </span>

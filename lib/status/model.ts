@@ -3,6 +3,7 @@
 import type { CabinetState, ConnectionOverall, SiteState, WidgetState } from "@/lib/db/generated/enums";
 import { READINESS_POINTS as FUNCTIONING_POINTS } from "@/lib/functioning/readiness";
 import { checkText, hintText, type TWidgetStatus } from "@/lib/widget/placement";
+import type { TStatusIcon, TStatusTone } from "@/lib/ui/status-html";
 
 export const OVERALL_ORDER: readonly ConnectionOverall[] = ["NOT_STARTED", "REJECTED", "PENDING", "IN_PROGRESS", "CONNECTED"];
 
@@ -13,6 +14,15 @@ export const OVERALL: Record<ConnectionOverall, { label: string; icon: string }>
   PENDING: { label: "Заявка на рассмотрении", icon: "…" },
   IN_PROGRESS: { label: "Подключение не завершено", icon: "◐" },
   CONNECTED: { label: "Подключено", icon: "✓" },
+};
+
+/** How each status is drawn as a badge (components/status/StatusBadge, the dashboard's rows). */
+export const OVERALL_LOOK: Record<ConnectionOverall, { tone: TStatusTone; icon: TStatusIcon }> = {
+  NOT_STARTED: { tone: "danger", icon: "cross" },
+  REJECTED: { tone: "danger", icon: "alert" },
+  PENDING: { tone: "warning", icon: "hourglass" },
+  IN_PROGRESS: { tone: "info", icon: "progress" },
+  CONNECTED: { tone: "success", icon: "check" },
 };
 
 export const CABINET_STATE: Record<CabinetState, string> = {

@@ -1,6 +1,8 @@
 // HTML written as text, for the few documents served by route handlers rather than React (the public
 // status pages and their embed, decision 079): every value is escaped unless it is already markup.
 export class SafeHtml {
+  // Private, so TypeScript tells a SafeHtml from any object with a `value` string (components/ui/HtmlRows).
+  private readonly safe = true;
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;

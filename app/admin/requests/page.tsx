@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RequestStatusBadge } from "@/components/requests/RequestStatusBadge";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { HtmlRows } from "@/components/ui/HtmlRows";
 import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { requireReviewer } from "@/lib/access/guards";
 import { listReviewQueue } from "@/lib/requests/review";
 import { ZRequestQueueFilter, type TRequestQueueFilter } from "@/lib/requests/schemas";
 import { QueueFilters } from "./QueueFilters";
-import { countOf, formatDate } from "@/lib/ui/format";
-import { CABINET_KIND, CABINET_TYPE, MESSAGES, WORDS } from "@/lib/ui/strings";
+import { queueRowsHtml } from "./queue-rows";
+import { countOf } from "@/lib/ui/format";
+import { MESSAGES, WORDS } from "@/lib/ui/strings";
 
 export const metadata: Metadata = { title: "Заявки на подключение" };
 
@@ -65,27 +66,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 <th scope="col">Статус</th>
               </tr>
             </thead>
-            <tbody>
-              {queue.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/admin/requests/${r.id}`} className="font-medium">{r.organization.shortName}</Link>
-                    <span className="block text-sm text-muted">{`ОГРН: ${r.organization.ogrn}`}</span>
-                  </td>
-                  <td>
-                    {CABINET_KIND[r.kind]}
-                    <span className="block text-sm text-muted">{`«${r.revision?.name ?? ""}»`}</span>
-                  </td>
-                  <td>{r.revision ? CABINET_TYPE[r.revision.type] : "—"}</td>
-                  <td>
-                    {formatDate(r.createdAt)}
-                    {r.currentRevision > 1 && r.revision && <span className="block text-sm text-muted">{`повторно ${formatDate(r.revision.submittedAt)}`}</span>}
-                  </td>
-                  <td>{`№ ${r.currentRevision}`}</td>
-                  <td><RequestStatusBadge status={r.status} /></td>
-                </tr>
-              ))}
-            </tbody>
+            <HtmlRows rows={queueRowsHtml(queue.rows)} />
           </table>
         </TableFrame>
       )}
