@@ -5,7 +5,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pathKind, securityHeaders } from "@/lib/security/headers";
 import { isStopping } from "@/lib/server/stopping";
 import { cachedGuestHomePath } from "@/lib/home/guest-route";
-import { isSessionCookieName } from "@/lib/auth/session-cookie";
 import { cachedPublicPath } from "@/lib/status/public-routes";
 import { CACHED_RENDER_HEADER } from "@/lib/ui/cached-renders";
 import { isLowVision, VISION_COOKIE } from "@/lib/ui/vision";
@@ -35,10 +34,9 @@ export async function proxy(request: NextRequest) {
   // The public status without a search, and the home page of a visitor who has not signed in (and
   // has no message waiting): the renders Next keeps in its cache (decision 079). The request names
   // the render, next.config.ts's rewrites send it there (lib/ui/cached-renders.ts).
-  const cookieNames = request.cookies.getAll().map((c) => c.name);
   const cached = reading
-    ? cachedPublicPath(pathname, searchParams, { lowVision, personal: flash !== null || cookieNames.some(isSessionCookieName) })
-      ?? cachedGuestHomePath({ method: request.method, pathname, cookieNames, flash: flash !== null, lowVision })
+    ? cachedPublicPath(pathname, searchParams, lowVision)
+      ?? cachedGuestHomePath({ method: request.method, pathname, cookieNames: request.cookies.getAll().map((c) => c.name), flash: flash !== null, lowVision })
     : null;
   // The headers of what answers: the cached guest home has the public pages' policy, not the portal's.
   const answering = cached ?? pathname;

@@ -33,29 +33,17 @@ function pageOf(search: URLSearchParams): number {
   return Number.isFinite(page) && page > 0 ? page : 1;
 }
 
-/** What of the visitor decides the render: the view (decision 063), and whether the page is theirs alone. */
-export interface TPublicVisitor {
-  lowVision: boolean;
-  /**
-   * A session cookie or a one-shot message waiting (lib/ui/flash.ts): the pages with the portal's
-   * header are rendered for this request (the person's own menu, the message), not taken from the
-   * cache; the embed and the JSON are the same for everyone.
-   */
-  personal?: boolean;
-}
-
 /**
  * The internal address of the cached render for a public request, or null when it is not one
- * (another path, a search, a page beyond reach, a page of the visitor's own): then the dynamic
- * route answers as before.
+ * (another path, a search, a page beyond reach): then the dynamic route answers as before.
  */
-export function cachedPublicPath(pathname: string, search: URLSearchParams, { lowVision, personal = false }: TPublicVisitor, generation = publicGeneration()): string | null {
+export function cachedPublicPath(pathname: string, search: URLSearchParams, lowVision: boolean, generation = publicGeneration()): string | null {
   const view: TPublicView = lowVision ? "low" : "normal";
   const searching = (search.get("q") ?? "").trim() !== "";
   const page = pageOf(search);
   if (searching || page > MAX_CACHED_PAGE) return null;
   const path = pathname.length > 1 ? pathname.replace(/\/$/, "") : pathname;
-  if (path === "/status") return personal ? null : `/status/cached/${generation}/list/${view}`;
+  if (path === "/status") return `/status/cached/${generation}/list/${view}`;
   if (path === "/api/status") {
     const oktmo = search.get("oktmo");
     if (oktmo === null) return `/api/status/cached/${generation}/all`;
@@ -63,8 +51,7 @@ export function cachedPublicPath(pathname: string, search: URLSearchParams, { lo
   }
   const match = /^\/status\/(\d{8,11})(\/embed)?$/.exec(path);
   if (!match) return null;
-  if (match[2]) return `/status/cached/${generation}/${match[1]}/${page}/embed`;
-  return personal ? null : `/status/cached/${generation}/${match[1]}/${page}/${view}`;
+  return `/status/cached/${generation}/${match[1]}/${page}/${match[2] ? "embed" : view}`;
 }
 
 /** Whether a path is one of the internal cached addresses (they carry the public pages' headers). */

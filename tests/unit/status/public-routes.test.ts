@@ -4,7 +4,7 @@ import { cachedPublicPath, nextPublicGeneration, publicGeneration } from "@/lib/
 
 const at = (url: string, low = false, generation = 7) => {
   const { pathname, searchParams } = new URL(url, "http://portal.test");
-  return cachedPublicPath(pathname, searchParams, { lowVision: low }, generation);
+  return cachedPublicPath(pathname, searchParams, low, generation);
 };
 
 describe("публичный статус из кэша Next", () => {
@@ -32,23 +32,11 @@ describe("публичный статус из кэша Next", () => {
     expect(at("/status/cached/7/list/normal")).toBeNull();
   });
 
-  it("вошедшему и тому, кого ждёт сообщение, страницы с шапкой портала — мимо кэша; встраиваемая и JSON — общие для всех", () => {
-    const personal = (url: string) => {
-      const { pathname, searchParams } = new URL(url, "http://portal.test");
-      return cachedPublicPath(pathname, searchParams, { lowVision: false, personal: true }, 7);
-    };
-    expect(personal("/status")).toBeNull();
-    expect(personal("/status/75738000?page=2")).toBeNull();
-    expect(personal("/status/75738000/embed")).toBe("/status/cached/7/75738000/1/embed");
-    expect(personal("/api/status")).toBe("/api/status/cached/7/all");
-    expect(personal("/api/status?oktmo=75738000")).toBe("/api/status/cached/7/75738000/1");
-  });
-
   it("новое поколение — новые адреса", () => {
     const before = publicGeneration();
     nextPublicGeneration();
     expect(publicGeneration()).toBe(before + 1);
     const { pathname, searchParams } = new URL("http://portal.test/status/75738000");
-    expect(cachedPublicPath(pathname, searchParams, { lowVision: false })).toBe(`/status/cached/${before + 1}/75738000/1/normal`);
+    expect(cachedPublicPath(pathname, searchParams, false)).toBe(`/status/cached/${before + 1}/75738000/1/normal`);
   });
 });

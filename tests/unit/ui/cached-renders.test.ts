@@ -28,7 +28,7 @@ describe("адреса отрисовок из кэша: proxy.ts называе
     for (const low of [false, true]) {
       for (const url of urls) {
         const { pathname, searchParams } = new URL(url, "http://portal.test");
-        const render = cachedPublicPath(pathname, searchParams, { lowVision: low }, 12);
+        const render = cachedPublicPath(pathname, searchParams, low, 12);
         expect(render, url).not.toBeNull();
         expect(resolved(url, render), url).toBe(render);
       }
