@@ -1,7 +1,7 @@
 // A status in words with a drawn icon; colour only adds to them (never colour alone). Icons are
 // drawn (SVG masks in app/globals.css) so that they do not depend on emoji fonts of older computers.
 import type { ReactNode } from "react";
-import { badgeClass, glyphClass, type TStatusIcon, type TStatusTone } from "@/lib/ui/status-html";
+import { badgeClass, glyphClass, STATUS_TEXT_GLYPH_SIZE, statusTextClass, TEXT_TONE, type TStatusIcon, type TStatusTone } from "@/lib/ui/status-html";
 
 // The tables and the badge as text (for rows written as HTML, decision 081) are in lib/ui/status-html.ts.
 export type { TStatusIcon, TStatusTone };
@@ -16,13 +16,6 @@ const PANEL_TONE: Record<TStatusTone, string> = {
   neutral: "status-panel-neutral",
 };
 
-const TEXT_TONE: Record<TStatusTone, string> = {
-  success: "text-success",
-  warning: "text-warning",
-  danger: "text-danger",
-  info: "text-brand-dark",
-  neutral: "text-ink",
-};
 
 /** The icon alone (decorative: the word beside it says the status): one element, drawn by app/globals.css. */
 export function StatusGlyph({ icon, className = "h-4 w-4" }: { icon: TStatusIcon; className?: string }) {
@@ -42,8 +35,8 @@ export function StatusBadge({ tone, icon, children }: { tone: TStatusTone; icon:
 /** A status inside a sentence: icon and coloured words, no background. */
 export function StatusText({ tone, icon, children, className = "" }: { tone: TStatusTone; icon: TStatusIcon; children: ReactNode; className?: string }) {
   return (
-    <span className={`inline-flex items-baseline gap-1.5 ${TEXT_TONE[tone]} ${className}`}>
-      <StatusGlyph icon={icon} className="h-4 w-4 translate-y-0.5" />
+    <span className={statusTextClass(tone, className)}>
+      <StatusGlyph icon={icon} className={STATUS_TEXT_GLYPH_SIZE} />
       <span>{children}</span>
     </span>
   );

@@ -4,6 +4,7 @@
 // components/ui): the same header for a visitor who has not signed in, the same tables and words.
 import "server-only";
 import { html, type SafeHtml } from "@/lib/ui/html";
+import { statusTextHtml } from "@/lib/ui/status-html";
 import { formatDateTime, formatDay, formatNumber } from "@/lib/ui/format";
 import { ACTIONS, MESSAGES } from "@/lib/ui/strings";
 import { percent } from "./model";
@@ -39,14 +40,10 @@ function counts(c: TPublicCounts): SafeHtml {
   )}</dl>`;
 }
 
-// components/status/StatusBadge's YesNo (components/ui/Status's StatusText): a drawn mark and a word,
-// colour only adds to them. The mark is one element drawn by a mask of app/globals.css («.glyph»):
-// an inline SVG in three cells of fifty rows was a third of the page's bytes.
+// A fact in words with a mark (components/ui/Status's StatusText); colour only adds to them.
 function yesNo(value: boolean | null, yes = "да", no = "нет", none = "—"): SafeHtml {
   if (value === null) return html`<span class="text-muted">${none}</span>`;
-  return value
-    ? html`<span class="inline-flex items-baseline gap-1.5 text-success"><span aria-hidden="true" class="glyph glyph-check h-4 w-4 translate-y-0.5"></span><span>${yes}</span></span>`
-    : html`<span class="inline-flex items-baseline gap-1.5 text-danger"><span aria-hidden="true" class="glyph glyph-cross h-4 w-4 translate-y-0.5"></span><span>${no}</span></span>`;
+  return value ? statusTextHtml("success", "check", yes) : statusTextHtml("danger", "cross", no);
 }
 
 function organsTable(organs: TPublicOrgan[]): SafeHtml {
