@@ -6,7 +6,7 @@ import { requireMonitoring } from "@/lib/access/guards";
 import { loadDashboard } from "@/lib/status/dashboard";
 import { OVERALL, OVERALL_ORDER } from "@/lib/status/model";
 import { dashboardSearch, parseDashboardQuery } from "@/lib/status/query";
-import { HtmlRows } from "@/components/ui/HtmlRows";
+import { htmlRows } from "@/components/ui/HtmlRows";
 import { SortHeader } from "./DashboardTable";
 import { dashboardRowsHtml } from "./dashboard-rows";
 import { Filters } from "./Filters";
@@ -81,7 +81,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: S
               <SortHeader query={query} sort="reminded">Напоминание</SortHeader>
             </tr>
           </thead>
-          <HtmlRows rows={dashboardRowsHtml(data.rows, spheres)} />
+          {await htmlRows(dashboardRowsHtml(data.rows, spheres))}
         </table>
       </TableFrame>
       <Pagination page={data.page} pages={data.pages} hrefFor={(page) => `/monitoring${dashboardSearch(query, { page })}`} numbered />

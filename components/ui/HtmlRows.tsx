@@ -10,11 +10,16 @@
 // headers(); they do not ask for text/html as a browser's page load does): the text travels in it.
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import type { ReactElement } from "react";
 import type { SafeHtml } from "@/lib/ui/html";
 import { HtmlRowsBody } from "./HtmlRowsBody";
 import { handOver } from "./html-rows-handover";
 
-export async function HtmlRows({ rows }: { rows: SafeHtml }) {
+/**
+ * The table's `<tbody>`, awaited by the page (`{await htmlRows(…)}`) rather than rendered as an async
+ * component: a page stays renderable by a plain renderer (the tests' renderToStaticMarkup) too.
+ */
+export async function htmlRows(rows: SafeHtml): Promise<ReactElement> {
   const h = await headers();
   if (!(h.get("accept") ?? "").includes("text/html") || h.has("next-action")) return <HtmlRowsBody html={rows.value} />;
   const key = randomUUID();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { HtmlRows } from "@/components/ui/HtmlRows";
+import { htmlRows } from "@/components/ui/HtmlRows";
 import { Pagination } from "@/components/ui/Pagination";
 import { TableFrame } from "@/components/ui/TableFrame";
 import { requireReviewer } from "@/lib/access/guards";
@@ -66,7 +66,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 <th scope="col">Статус</th>
               </tr>
             </thead>
-            <HtmlRows rows={queueRowsHtml(queue.rows)} />
+            {await htmlRows(queueRowsHtml(queue.rows))}
           </table>
         </TableFrame>
       )}
