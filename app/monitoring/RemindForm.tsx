@@ -6,7 +6,6 @@ import { remindForm } from "@/lib/status/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ROW_REMIND_FORM } from "./row-remind";
 
-
 export function RemindForm({ view, label }: { view: string; label: string }) {
   const { state, pending, formError, message, formProps } = useActionForm(remindForm);
   const said = message ?? formError;

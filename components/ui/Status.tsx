@@ -16,7 +16,6 @@ const PANEL_TONE: Record<TStatusTone, string> = {
   neutral: "status-panel-neutral",
 };
 
-
 /** The icon alone (decorative: the word beside it says the status): one element, drawn by app/globals.css. */
 export function StatusGlyph({ icon, className = "h-4 w-4" }: { icon: TStatusIcon; className?: string }) {
   return <span aria-hidden="true" className={glyphClass(icon, className)} />;

@@ -131,10 +131,10 @@ export async function createInvitedAccount(
   return { accountId: account.id };
 }
 
-/** The account an action names, if the actor holds the capability on its cabinet; otherwise refused. */
 /**
- * An account the actor manages. `notOwn`: the refusal when it is the actor's own account (nobody
- * archives or approves themself; the words say which).
+ * The account an action names, if the actor holds the capability on its cabinet; otherwise refused.
+ * `notOwn`: the refusal when it is the actor's own account (nobody archives or approves themself;
+ * the words say which).
  */
 export async function accountForActor(actor: Actor, accountId: string, options: { notOwn?: string } = {}) {
   const account = await db.account.findFirst({
