@@ -10,6 +10,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { lockFolder } from "./folder-lock";
+import { behindTransactionPooler, preparedName } from "./prepared-statements";
 
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
@@ -35,19 +36,29 @@ export function newPglite(dataDir?: string, options: PGliteOptions = {}): PGlite
 const PG_TYPE_NAME = 19;
 const PG_TYPE_TEXT = 25;
 
-// @prisma/adapter-pg 6.19 cannot deserialize columns of type `name` (OID 19), which the migration
-// engine reads from the catalog (prisma/prisma#27403). Every pg client of this process reports them
-// as text.
+// Two things every pg client of this process does to a query, in one wrapper of Client#query:
+// - @prisma/adapter-pg 6.19 cannot deserialize columns of type `name` (OID 19), which the migration
+//   engine reads from the catalog (prisma/prisma#27403): they are reported as text;
+// - a text selectRows asked for (./prepared-statements.ts) goes by name: adapter-pg builds a fresh
+//   query object per call and has no option for it, and pg prepares a named one once per connection.
 function nameAsText(result: unknown): void {
   for (const field of (result as { fields?: { dataTypeID: number }[] } | undefined)?.fields ?? []) {
     if (field.dataTypeID === PG_TYPE_NAME) field.dataTypeID = PG_TYPE_TEXT;
   }
 }
 
+/** Marks a client of a pool behind a transaction pooler: it never names a statement (a global symbol: this module may be evaluated twice, the wrapper once). */
+const UNNAMED = Symbol.for("pos.db.unnamedStatements");
+
 const patched = pg.Client.prototype as pg.Client & { __nameAsText?: boolean };
 if (!patched.__nameAsText) {
   const original = patched.query as (...args: unknown[]) => unknown;
   (patched as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as { text?: unknown; name?: string } | null;
+    if (config && typeof config === "object" && !config.name && !(this as unknown as Record<symbol, boolean>)[UNNAMED]) {
+      const name = preparedName(config.text);
+      if (name) config.name = name;
+    }
     const last = args[args.length - 1];
     if (typeof last === "function") {
       args[args.length - 1] = (err: unknown, result: unknown) => {
@@ -65,6 +76,7 @@ if (!patched.__nameAsText) {
 
 export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL_SIZE || 10)): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
+  if (behindTransactionPooler(url)) pool.on("connect", (client) => Object.assign(client, { [UNNAMED]: true }));
   // An idle connection the server ends (restart, failover, pg_terminate_backend, DROP … FORCE) is
   // reported here; without a listener it would crash the process. The pool opens a new one on demand.
   pool.on("error", (error) => console.warn(`База данных закрыла простаивающее соединение: ${error.message}`));

@@ -1,6 +1,7 @@
 // Builds a Prisma client over a driver adapter. No "server-only" here: the seed and tests use it too.
 import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient, type Prisma } from "./generated/client";
+import { prepareText } from "./prepared-statements";
 
 /** Where a client made here keeps its own connection of the adapter (selectRows). */
 const ADAPTER_CONNECTION = Symbol.for("pos.db.adapterConnection");
@@ -42,10 +43,12 @@ function argType(value: unknown): ArgType {
  * compiler's per-call work (0.2–0.6 ms of processor, more than the driver's own) was the largest
  * part of the database's cost on the server. Outside any transaction. Values come as the adapter
  * hands them over — timestamps and json as text (lib/db/raw.ts reads either form), int4 as numbers.
+ * On PostgreSQL each text is prepared once per pooled connection (./prepared-statements.ts).
  */
 export async function selectRows<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
   const connect = (db as unknown as Record<symbol, (() => Promise<SqlDriverAdapter>) | undefined>)[ADAPTER_CONNECTION];
   if (!connect) throw new Error("selectRows: клиент базы создан не через createPrismaClient");
+  prepareText(query.text);
   const { columnNames, rows } = await (await connect()).queryRaw({ sql: query.text, args: query.values, argTypes: query.values.map(argType) });
   return rows.map((values) => {
     const row: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import "server-only";
 // The reviewer's side (issue 4): the queue of requests addressed to the person's organ and a
 // request's card. Every query is scoped by the organs the person reviews (reviewerOrganizations in
 // lib/access/policies.ts): another organ's request is neither listed nor shown.
-import { db, Prisma, queryRows, type CabinetKind, type CabinetType, type OrganizationKind, type RequestStatus } from "@/lib/db";
+import { Prisma, queryRows, type CabinetKind, type CabinetType, type OrganizationKind, type RequestStatus } from "@/lib/db";
 import { rawDate, rawJson } from "@/lib/db/raw";
 import { regionDayStart } from "@/lib/ui/format";
 import type { Actor } from "@/lib/access/actor";
@@ -50,9 +50,10 @@ export async function listReviewQueue(actor: Actor, filter: TRequestQueueFilter)
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "CabinetRequestRevision" t WHERE t."requestId" = r.id AND t.number = r."currentRevision" AND t.type = ${filter.type}::"CabinetType")`);
   }
   const where = Prisma.join(and, " AND ");
+  // Past Prisma's query compiler, prepared once per connection (decisions 082, 083); timestamps come as text.
   const [counted, rows] = await Promise.all([
-    db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "CabinetRequest" r WHERE ${where}`,
-    db.$queryRaw<Array<Omit<TQueueRow, "organization" | "revision"> & { shortName: string; ogrn: string; name: string | null; type: CabinetType | null; submittedAt: Date | null }>>`
+    queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM "CabinetRequest" r WHERE ${where}`),
+    queryRows<Omit<TQueueRow, "organization" | "revision" | "createdAt" | "decidedAt"> & { createdAt: Date | string; decidedAt: Date | string | null; shortName: string; ogrn: string; name: string | null; type: CabinetType | null; submittedAt: Date | string | null }>(Prisma.sql`
       SELECT r.id, r.kind, r.status, r."createdAt", r."decidedAt", r."currentRevision", o."shortName", o.ogrn, v.name, v.type, v."submittedAt"
       FROM (
         SELECT r.id FROM "CabinetRequest" r
@@ -64,16 +65,18 @@ export async function listReviewQueue(actor: Actor, filter: TRequestQueueFilter)
       JOIN "CabinetRequest" r ON r.id = page.id
       JOIN "Organization" o ON o.id = r."organizationId"
       LEFT JOIN "CabinetRequestRevision" v ON v."requestId" = r.id AND v.number = r."currentRevision"
-      ORDER BY r."createdAt" ASC, r.id ASC`,
+      ORDER BY r."createdAt" ASC, r.id ASC`),
   ]);
   const total = counted[0]?.n ?? 0;
   return {
     total,
     pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
-    rows: rows.map(({ shortName, ogrn, name, type, submittedAt, ...r }) => ({
+    rows: rows.map(({ shortName, ogrn, name, type, submittedAt, createdAt, decidedAt, ...r }) => ({
       ...r,
+      createdAt: rawDate(createdAt),
+      decidedAt: rawDate(decidedAt),
       organization: { shortName, ogrn },
-      revision: name !== null && type !== null && submittedAt !== null ? { name, type, submittedAt } : undefined,
+      revision: name !== null && type !== null && submittedAt !== null ? { name, type, submittedAt: rawDate(submittedAt) } : undefined,
     })),
   };
 }

@@ -1,10 +1,10 @@
 // The dashboard of city IT staff: one row per institution of their trees, filtered, sorted and
 // paged in SQL. A page costs the same few queries whatever the number of institutions.
 import "server-only";
-import { db, Prisma, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
+import { db, Prisma, queryRows, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
 import { refreshConnectionStatus, siteCheckFact, type TSiteCheckJson } from "./derive";
-import { utc } from "@/lib/db/raw";
+import { rawDate, utc } from "@/lib/db/raw";
 import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
 import { OVERALL_ORDER } from "./model";
@@ -104,24 +104,33 @@ export const ROW_EXTRA_COLUMNS = Prisma.sql`
   (page.overall <> 'CONNECTED' AND m."connectionDeadline" < ${regionToday()}) AS late`;
 
 /** A row as ROW_EXTRA_COLUMNS (over rowExtras) returns it, before the widget's details are worked out. */
-export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck"> & {
+export type TRawRow = Omit<TDashboardRow, "widgetDetail" | "siteCheck" | "remindedAt" | "deadline"> & {
+  remindedAt: Date | string | null;
+  deadline: Date | string | null;
   nameSortKey: string;
   cabinetId: string | null;
   municipalityId: string | null;
   placements: Array<{ origin: string; lastSeenAt: string }> | string | null;
   proof: TSiteCheckJson | string | null;
   siteCheckOutcome: SiteCheckOutcome | null;
-  siteCheckedAt: Date | null;
+  siteCheckedAt: Date | string | null;
 };
 
 /** The widget's details by lib/widget's rule (the one «Функционирование ЛКО» shows). */
-export function withWidgetDetails<T extends TRawRow>(rows: T[], now = new Date()): Array<Omit<T, "placements" | "proof" | "siteCheckOutcome" | "siteCheckedAt"> & Pick<TDashboardRow, "widgetDetail" | "siteCheck">> {
-  return rows.map(({ placements, proof, siteCheckOutcome, siteCheckedAt, ...row }) => {
+export function withWidgetDetails<T extends TRawRow>(rows: T[], now = new Date()): Array<Omit<T, "placements" | "proof" | "siteCheckOutcome" | "siteCheckedAt" | "remindedAt" | "deadline"> & Pick<TDashboardRow, "widgetDetail" | "siteCheck" | "remindedAt" | "deadline">> {
+  return rows.map(({ placements, proof, siteCheckOutcome, siteCheckedAt, remindedAt, deadline, ...row }) => {
     const list = (typeof placements === "string" ? (JSON.parse(placements) as Array<{ origin: string; lastSeenAt: string }>) : placements) ?? [];
     const widgetDetail = row.cabinetId && row.site !== "NO_SITE"
       ? widgetStatusOf({ officialSite: row.officialSite, noSite: false, siteChecks: siteCheckFact(proof), placements: list.map((p) => ({ origin: p.origin, lastSeenAt: utc(p.lastSeenAt) })) }, now)
       : null;
-    return { ...row, widgetDetail, siteCheck: siteCheckOutcome && siteCheckedAt ? { outcome: siteCheckOutcome, checkedAt: new Date(siteCheckedAt) } : null };
+    return {
+      ...row,
+      // Prisma's $queryRaw (exports) hands dates over as Date, the driver's rows (the page) as text.
+      remindedAt: rawDate(remindedAt),
+      deadline: rawDate(deadline),
+      widgetDetail,
+      siteCheck: siteCheckOutcome && siteCheckedAt ? { outcome: siteCheckOutcome, checkedAt: rawDate(siteCheckedAt) } : null,
+    };
   });
 }
 
@@ -132,18 +141,19 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   // The chips' counts: from the kept counts when the filters allow (a few rows whatever the
   // number of institutions), otherwise by counting the matching rows.
   const countFilters = countFilterConditions(filters);
-  const countQuery = countFilters
-    ? db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+  // The page's reads go past Prisma's query compiler and are prepared once per connection (decisions 082, 083).
+  const countQuery = queryRows<{ overall: ConnectionOverall; n: number }>(countFilters
+    ? Prisma.sql`
         WITH RECURSIVE ${organsCte(scope)}
         SELECT c.overall, sum(c.n)::int AS n FROM "ConnectionStatusCount" c
         WHERE ${countScopeCondition(scope)} AND ${where(countFilters)}
         GROUP BY c.overall`
-    : db.$queryRaw<Array<{ overall: ConnectionOverall; n: number }>>`
+    : Prisma.sql`
         WITH RECURSIVE ${organsCte(scope)}
         SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
         WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
-        GROUP BY cs.overall`;
-  const pageOf = (page: number) => db.$queryRaw<TRawRow[]>(dashboardPageSql(scope, query, page));
+        GROUP BY cs.overall`);
+  const pageOf = (page: number) => queryRows<TRawRow>(dashboardPageSql(scope, query, page));
   // Independent reads at once (the pool has the connections). Page 1 always exists; a later page
   // is asked for once the counts say how many there are (an old link past the end shows the last).
   const [countRows, firstPage, choices] = await Promise.all([countQuery, query.page === 1 ? pageOf(1) : null, filterChoices(scope)]);
@@ -198,10 +208,10 @@ export async function monitoredOrgans(scope: TMonitoringScope): Promise<Array<{ 
 
 /** The filter's choices in one statement: the monitored organs and every sphere, each by name in natural order. */
 async function filterChoices(scope: TMonitoringScope): Promise<Array<{ kind: "organ" | "sphere"; id: string; name: string }>> {
-  return db.$queryRaw`
+  return queryRows(Prisma.sql`
     WITH RECURSIVE ${organsCte(scope)}
     SELECT 'organ' AS kind, x.id, x.name, x."sortKey" FROM (${MONITORED_ORGANS(scope)}) x
     UNION ALL
     SELECT 'sphere', s.id, s.name, s."nameSortKey" FROM "Sphere" s
-    ORDER BY kind, "sortKey", id`;
+    ORDER BY kind, "sortKey", id`);
 }

@@ -101,8 +101,16 @@ describe("отбор, сортировка и страницы", () => {
   it("виджет: проверка, которая решает, подсказки и последняя проверка сайта — как во вкладке «Функционирование ЛКО»", async () => {
     const scope = await monitoringScopeOf("person-city-it");
     const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-27", kind: "WORK" }, select: { id: true } });
-    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school27.demo.test/", outcome: "UNREACHABLE", checkedAt: new Date() } });
+    const checkedAt = new Date(Date.now() - 61_000);
+    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school27.demo.test/", outcome: "UNREACHABLE", checkedAt } });
+    const remindedAt = new Date("2026-11-30T07:15:00.250Z");
+    await db.reminder.create({ data: { organizationId: "org-mag-school-27", sentAt: remindedAt, missing: [] } });
     const row = (await allRows("person-city-it", { widget: "NOT_WORKING" })).find((r) => r.organizationId === "org-mag-school-27")!;
+    // The driver hands timestamps and dates over as text: the row has them as the same instants.
+    expect(row.siteCheck?.checkedAt).toEqual(checkedAt);
+    expect(row.remindedAt).toEqual(remindedAt);
+    const deadline = (await db.municipality.findFirstOrThrow({ where: { organizations: { some: { id: "org-mag-school-27" } } }, select: { connectionDeadline: true } })).connectionDeadline;
+    expect(row.deadline).toEqual(deadline);
     const functioning = await loadFunctioning(cabinet.id);
     expect(row.widgetDetail).toEqual(functioning.widgetStatus);
     // «Сайт недоступен» is the latest check, but the one that reached the site decides.
