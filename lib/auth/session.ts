@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
+import { LRUCache } from "lru-cache";
 import { Prisma, queryRows } from "@/lib/db";
 import { rawDate, rawJson } from "@/lib/db/raw";
 import { ACTOR_COLUMNS, actorFrom, type Actor, type TActorColumns } from "@/lib/access/actor";
@@ -52,13 +53,25 @@ export async function readSessionId(): Promise<string | null> {
   const name = sessionCookieName();
   const value = jar.get(name)?.value ?? jar.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true })).map((c) => c.value).join("");
   if (!value) return null;
+  const known = decodedCookies.get(value);
+  if (known) return known.sid;
   try {
     const token = await decode({ token: value, secret: authSecret() });
-    return typeof token?.sid === "string" ? token.sid : null;
+    const sid = typeof token?.sid === "string" ? token.sid : null;
+    const ttl = typeof token?.exp === "number" ? Math.min(DECODED_TTL_MS, token.exp * 1000 - Date.now()) : 0;
+    if (sid && ttl > 0) decodedCookies.set(value, { sid }, { ttl });
+    return sid;
   } catch {
     return null;
   }
 }
+
+// Decrypting the cookie (a JWE: a key by HKDF, then AES-GCM) took 0.3–0.4 ms of every signed-in
+// request, and a visit sends the same cookie with each one. What it names is kept per cookie value,
+// never past the token's own expiry; the session row is still read and decides on every request.
+// Only cookies that decrypted are kept, so forged ones cannot fill it.
+const DECODED_TTL_MS = 5 * 60_000;
+const decodedCookies = new LRUCache<string, { sid: string }>({ max: 10_000, ttl: DECODED_TTL_MS });
 
 /** The session row with the person's rights (ACTOR_COLUMNS), as the adapter hands it over. */
 interface TSessionRow extends TActorColumns {

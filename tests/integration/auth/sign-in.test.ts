@@ -106,8 +106,11 @@ describe("сеанс портала", () => {
     const session = await getPortalSession();
     expect(session?.sessionId).toBe(sessionId);
     expect(session?.organization?.id).toBe(DEMO_INSTITUTION.filing);
+    expect((await getPortalSession())?.sessionId).toBe(sessionId);
     await endPortalSession(sessionId, session!.person.id);
     expect(await loadSignedIn(sessionId)).toBeNull();
+    // The same cookie again (its decryption is kept per value): the ended session row decides.
+    expect(await getPortalSession()).toBeNull();
   });
 
   it("не принимает подделанную cookie и просроченный сеанс", async () => {
