@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { Prisma, type RequestStatus } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import type { SignedIn } from "@/lib/auth/session";
 import { demoMailbox } from "@/lib/mail/config";
 import { NAV } from "@/lib/ui/strings";
@@ -14,31 +14,30 @@ export interface NavItem {
   count?: number;
 }
 
-/** Requests addressed to one organization in one status (the menu's count of waiting requests). */
+/** An organization that has received requests, with how many of them wait for a decision (the menu's count). */
 export interface TRequestCount {
   organizationId: string;
-  status: RequestStatus;
-  n: number;
+  waiting: number;
 }
 
 // Roles that review what is addressed to their account's organization (the table of lib/access/roles.ts).
 const REVIEWING_ROLES = ROLE_KINDS.filter((role) => reachOf(role, "requests.review").includes("organization"));
 
 /**
- * The requests addressed to the organizations where the person (`p` of the statement) holds a
- * reviewing role, by organization and status, as a json column (`requestCounts`) of the session
- * read (lib/auth/session.ts): the menu's count costs no statement of its own (decision 082). A
- * superset — untrained accounts count too; navigationFor keeps only what the person reviews.
+ * The organizations where the person (`p` of the statement) holds a reviewing role and that have
+ * received requests, with the number waiting, as a json column (`requestCounts`) of the session read
+ * (lib/auth/session.ts): the menu's count costs no statement of its own (decision 082). Only the
+ * waiting ones are counted, from the index on (reviewer, status): an organ's years of decided
+ * requests are never read on a page view (decision 083). A superset — untrained accounts count too;
+ * navigationFor keeps only what the person reviews.
  */
 export const REQUEST_COUNTS_COLUMN = Prisma.sql`
-  (SELECT coalesce(json_agg(json_build_object('organizationId', q.o, 'status', q.status, 'n', q.n)), '[]'::json)
-    FROM (SELECT r."reviewerOrganizationId" AS o, r.status, count(*)::int AS n
-      FROM "CabinetRequest" r
-      WHERE r."reviewerOrganizationId" IN (
-        SELECT c."organizationId" FROM "Account" a JOIN "Cabinet" c ON c.id = a."cabinetId"
-        WHERE a."personId" = p.id AND a.status = 'CONFIRMED' AND c.status = 'ACTIVE'
-          AND EXISTS (SELECT 1 FROM "AccountRole" ar WHERE ar."accountId" = a.id AND ar.role::text IN (${Prisma.join(REVIEWING_ROLES)})))
-      GROUP BY r."reviewerOrganizationId", r.status) q) AS "requestCounts"`;
+  (SELECT coalesce(json_agg(json_build_object('organizationId', o.id,
+      'waiting', (SELECT count(*)::int FROM "CabinetRequest" w WHERE w."reviewerOrganizationId" = o.id AND w.status = 'PENDING'))), '[]'::json)
+    FROM (SELECT DISTINCT c."organizationId" AS id FROM "Account" a JOIN "Cabinet" c ON c.id = a."cabinetId"
+      WHERE a."personId" = p.id AND a.status = 'CONFIRMED' AND c.status = 'ACTIVE'
+        AND EXISTS (SELECT 1 FROM "AccountRole" ar WHERE ar."accountId" = a.id AND ar.role::text IN (${Prisma.join(REVIEWING_ROLES)}))) o
+    WHERE EXISTS (SELECT 1 FROM "CabinetRequest" r WHERE r."reviewerOrganizationId" = o.id)) AS "requestCounts"`;
 
 /**
  * The sections a signed-in person can use, in the order of the instructions' steps: decided on the
@@ -56,12 +55,12 @@ export const navigationFor = cache(async ({ actor, requestCounts }: SignedIn): P
   const reviewing = grants(actor, "requests.review");
   if (reviewing.length > 0) {
     const reviewed = new Set(reviewerOrganizations(actor));
-    const byStatus = requestCounts.filter((c) => reviewed.has(c.organizationId));
+    const received = requestCounts.filter((c) => reviewed.has(c.organizationId));
     // Requests go to organs (through their editorial cabinet) and to the region's operator. An
     // institution's own ЛКО administrator holds the same role but would only see an empty queue.
-    const receives = reviewing.some((g) => g.account.cabinetKind === "EDITORIAL" || g.role.role === "REGION_OPERATOR") || byStatus.length > 0;
+    const receives = reviewing.some((g) => g.account.cabinetKind === "EDITORIAL" || g.role.role === "REGION_OPERATOR") || received.length > 0;
     if (receives) {
-      const waiting = byStatus.reduce((sum, c) => sum + (c.status === "PENDING" ? c.n : 0), 0);
+      const waiting = received.reduce((sum, c) => sum + c.waiting, 0);
       items.push({ href: "/admin/requests", label: NAV.requests, count: waiting });
     }
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseTarget, openAdapter, type OpenedAdapter } from "./adapter";
-import { createPrismaClient, selectRows, type Db } from "./prisma";
+import { createPrismaClient, selectRows, type Db, type TSelectOptions } from "./prisma";
 import type { Prisma as PrismaNamespace } from "./generated/client";
 
 // One client per process, kept on globalThis so that dev reloads do not open the embedded
@@ -16,8 +16,8 @@ function serverDatabase(): OpenedAdapter {
 export const db: Db = (holder.__posDb ??= createPrismaClient(serverDatabase().adapter));
 
 /** One statement's rows past Prisma's query compiler, for the reads of every request (decision 082). */
-export function queryRows<T>(query: PrismaNamespace.Sql): Promise<T[]> {
-  return selectRows<T>(db, query);
+export function queryRows<T>(query: PrismaNamespace.Sql, options?: TSelectOptions): Promise<T[]> {
+  return selectRows<T>(db, query, options);
 }
 
 /** The app's own database handle (open, checkpoint, close), for the server's start and stop. */

@@ -13,15 +13,22 @@ export const MAX_PREPARED_TEXTS = 64;
 // On globalThis: Next's server bundles may evaluate this module more than once in one process.
 const names: Map<string, string> = ((globalThis as typeof globalThis & { __posPreparedTexts?: Map<string, string> }).__posPreparedTexts ??= new Map());
 
-/** Asks for `text` to be sent by name from now on (a no-op past the bound). */
-export function prepareText(text: string): void {
-  if (names.has(text) || names.size >= MAX_PREPARED_TEXTS) return;
-  names.set(text, `pos_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`);
+// A text to prepare carries this mark, so the driver's wrapper (./adapter.ts) knows it from the same
+// text sent to be planned per call; the mark also shows in PostgreSQL's logs and statistics.
+const MARK = "/* prepared */ ";
+
+/** `text` as it is sent to be prepared by name (marked), or as it is when the bound is reached. */
+export function preparedText(text: string): string {
+  const marked = MARK + text;
+  if (names.has(marked)) return marked;
+  if (names.size >= MAX_PREPARED_TEXTS) return text;
+  names.set(marked, `pos_${createHash("sha1").update(marked).digest("hex").slice(0, 24)}`);
+  return marked;
 }
 
-/** The statement's name if `text` was asked for: the pg client sends it with the query. */
+/** The statement's name for a marked text: the pg client sends it with the query. */
 export function preparedName(text: unknown): string | undefined {
-  return typeof text === "string" ? names.get(text) : undefined;
+  return typeof text === "string" && text.startsWith(MARK) ? names.get(text) : undefined;
 }
 
 /**

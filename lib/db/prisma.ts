@@ -1,7 +1,7 @@
 // Builds a Prisma client over a driver adapter. No "server-only" here: the seed and tests use it too.
 import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient, type Prisma } from "./generated/client";
-import { prepareText } from "./prepared-statements";
+import { preparedText } from "./prepared-statements";
 
 /** Where a client made here keeps its own connection of the adapter (selectRows). */
 const ADAPTER_CONNECTION = Symbol.for("pos.db.adapterConnection");
@@ -30,6 +30,11 @@ export type Db = ReturnType<typeof createPrismaClient>;
 /** The client handed to an interactive transaction; a full client is assignable to it. */
 export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+export interface TSelectOptions {
+  /** "once" (the default): prepared once per connection; "per call": planned for its own values every time. */
+  planned?: "once" | "per call";
+}
+
 function argType(value: unknown): ArgType {
   const arity = Array.isArray(value) ? "list" : "scalar";
   const one = Array.isArray(value) ? value[0] : value;
@@ -43,13 +48,16 @@ function argType(value: unknown): ArgType {
  * compiler's per-call work (0.2–0.6 ms of processor, more than the driver's own) was the largest
  * part of the database's cost on the server. Outside any transaction. Values come as the adapter
  * hands them over — timestamps and json as text (lib/db/raw.ts reads either form), int4 as numbers.
- * On PostgreSQL each text is prepared once per pooled connection (./prepared-statements.ts).
+ * On PostgreSQL each text is prepared once per pooled connection (./prepared-statements.ts), unless
+ * `planned: "per call"`: a statement whose best plan depends on its values (a search by part of a
+ * name: a rare word wants the trigram index, a common one the ordered scan) must not settle on one
+ * generic plan.
  */
-export async function selectRows<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
+export async function selectRows<T>(db: Db, query: Prisma.Sql, options: TSelectOptions = {}): Promise<T[]> {
   const connect = (db as unknown as Record<symbol, (() => Promise<SqlDriverAdapter>) | undefined>)[ADAPTER_CONNECTION];
   if (!connect) throw new Error("selectRows: клиент базы создан не через createPrismaClient");
-  prepareText(query.text);
-  const { columnNames, rows } = await (await connect()).queryRaw({ sql: query.text, args: query.values, argTypes: query.values.map(argType) });
+  const sql = options.planned === "per call" ? query.text : preparedText(query.text);
+  const { columnNames, rows } = await (await connect()).queryRaw({ sql, args: query.values, argTypes: query.values.map(argType) });
   return rows.map((values) => {
     const row: Record<string, unknown> = {};
     for (let i = 0; i < columnNames.length; i++) row[columnNames[i]] = values[i];

@@ -141,7 +141,9 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
   // The chips' counts: from the kept counts when the filters allow (a few rows whatever the
   // number of institutions), otherwise by counting the matching rows.
   const countFilters = countFilterConditions(filters);
-  // The page's reads go past Prisma's query compiler and are prepared once per connection (decisions 082, 083).
+  // The page's reads go past Prisma's query compiler and are prepared once per connection (decisions
+  // 082, 083); a search by words is planned for its words each time (a rare one wants the trigram index).
+  const planned = query.q ? "per call" : "once";
   const countQuery = queryRows<{ overall: ConnectionOverall; n: number }>(countFilters
     ? Prisma.sql`
         WITH RECURSIVE ${organsCte(scope)}
@@ -152,8 +154,8 @@ export async function loadDashboard(scope: TMonitoringScope, query: TDashboardQu
         WITH RECURSIVE ${organsCte(scope)}
         SELECT cs.overall, count(*)::int AS n FROM "ConnectionStatus" cs
         WHERE ${scopeSql} AND ${where(filterConditions(filters, { withStatus: false }))}
-        GROUP BY cs.overall`);
-  const pageOf = (page: number) => queryRows<TRawRow>(dashboardPageSql(scope, query, page));
+        GROUP BY cs.overall`, { planned });
+  const pageOf = (page: number) => queryRows<TRawRow>(dashboardPageSql(scope, query, page), { planned });
   // Independent reads at once (the pool has the connections). Page 1 always exists; a later page
   // is asked for once the counts say how many there are (an old link past the end shows the last).
   const [countRows, firstPage, choices] = await Promise.all([countQuery, query.page === 1 ? pageOf(1) : null, filterChoices(scope)]);

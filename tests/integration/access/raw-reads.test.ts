@@ -45,17 +45,18 @@ async function actorByPrisma(personId: string): Promise<Actor> {
   };
 }
 
-/** The requests addressed to organizations where the person holds a reviewing role (an organ's ЛКО administrator, the region's operator), by status. */
+/** The organizations where the person holds a reviewing role (an organ's ЛКО administrator, the region's operator) that have received requests, with the number waiting. */
 async function requestCountsByPrisma(personId: string) {
   const accounts = await db.account.findMany({
     where: { personId, status: "CONFIRMED", cabinet: { status: "ACTIVE" }, roles: { some: { role: { in: ["LKO_ADMIN", "REGION_OPERATOR"] } } } },
     select: { cabinet: { select: { organizationId: true } } },
   });
   const rows = await db.cabinetRequest.groupBy({ by: ["reviewerOrganizationId", "status"], where: { reviewerOrganizationId: { in: accounts.map((a) => a.cabinet.organizationId) } }, _count: { _all: true } });
-  return rows.map((r) => ({ organizationId: r.reviewerOrganizationId, status: r.status, n: r._count._all })).sort(byCount);
+  const waiting = new Map<string, number>();
+  for (const r of rows) waiting.set(r.reviewerOrganizationId, (waiting.get(r.reviewerOrganizationId) ?? 0) + (r.status === "PENDING" ? r._count._all : 0));
+  return [...waiting].map(([organizationId, n]) => ({ organizationId, waiting: n })).sort(byOrganization);
 }
-const byCount = (a: { organizationId: string; status: string }, b: { organizationId: string; status: string }) =>
-  `${a.organizationId} ${a.status}` < `${b.organizationId} ${b.status}` ? -1 : 1;
+const byOrganization = (a: { organizationId: string }, b: { organizationId: string }) => (a.organizationId < b.organizationId ? -1 : 1);
 
 async function cardByPrisma(requestId: string) {
   const request = await db.cabinetRequest.findUniqueOrThrow({
@@ -124,9 +125,9 @@ describe("сеанс и права одним SQL-запросом", () => {
     expect(stored.selectedOrganization).not.toBeNull();
     const { requestCounts, ...rest } = chosen!;
     expect(rest).toEqual({ session: { sessionId, person: stored.person, organization: stored.selectedOrganization }, actor: await actorByPrisma(personId) });
-    // The menu's counts come with the session (decision 082): the organ's requests, by status.
+    // The menu's counts come with the session (decision 082): the organ's waiting requests.
     expect(requestCounts.length).toBeGreaterThan(0);
-    expect([...requestCounts].sort(byCount)).toEqual(await requestCountsByPrisma(personId));
+    expect([...requestCounts].sort(byOrganization)).toEqual(await requestCountsByPrisma(personId));
 
     await db.authSession.update({ where: { id: sessionId }, data: { selectedOrganizationId: null } });
     expect((await loadSignedIn(sessionId))?.session.organization).toBeNull();
