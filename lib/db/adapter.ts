@@ -39,8 +39,8 @@ const PG_TYPE_TEXT = 25;
 // Two things every pg client of this process does to a query, in one wrapper of Client#query:
 // - @prisma/adapter-pg 6.19 cannot deserialize columns of type `name` (OID 19), which the migration
 //   engine reads from the catalog (prisma/prisma#27403): they are reported as text;
-// - a text selectRows asked for (./prepared-statements.ts) goes by name: adapter-pg builds a fresh
-//   query object per call and has no option for it, and pg prepares a named one once per connection.
+// - a text selectRows marked to be prepared (./prepared-statements.ts) goes by name: adapter-pg builds
+//   a fresh query object per call and has no option for it; pg prepares a named one once per connection.
 function nameAsText(result: unknown): void {
   for (const field of (result as { fields?: { dataTypeID: number }[] } | undefined)?.fields ?? []) {
     if (field.dataTypeID === PG_TYPE_NAME) field.dataTypeID = PG_TYPE_TEXT;
