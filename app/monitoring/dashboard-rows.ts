@@ -30,7 +30,8 @@ function row(r: TDashboardRow, spheres: Map<string, string>): SafeHtml {
   }${r.expiredInvitations > 0 && html`<div class="text-xs text-danger">приглашение истекло: ${r.expiredInvitations}</div>`}</td><td>${approved ? `${r.readyPoints} из 4` : "—"}</td><td><div class="cell-wrap">${
     r.officialSite ? siteDomain(r.officialSite) : SITE_STATE[r.site]
   }</div><div><span aria-hidden="true">${WIDGET_ICON[r.widget]} </span>виджет: ${WIDGET_STATE[r.widget].toLowerCase()}</div>${seen && html`<div class="cell-note">${seen}</div>`}${
-    r.siteCheck && html`<div class="cell-note">проверка сайта: ${SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, ${formatDateTime(r.siteCheck.checkedAt)}</div>`
+    // The latest check, when it is not the one the line above already names (e.g. «сайт недоступен» after it).
+    r.siteCheck && r.siteCheck.checkedAt.getTime() !== r.widgetDetail?.check?.checkedAt.getTime() && html`<div class="cell-note">проверка сайта: ${SITE_CHECK_LABELS[r.siteCheck.outcome].toLowerCase()}, ${formatDateTime(r.siteCheck.checkedAt)}</div>`
   }</td><td data-testid="institution-messages">${
     approved
       ? html`<div>сообщений: <span data-testid="messages-received">${r.messagesReceived}</span></div><div>отвечено в срок: <span data-testid="messages-in-time">${r.messagesInTime}</span> из ${r.messagesAnswered}</div>${r.messagesOverdue > 0 ? html`<div class="font-medium text-danger">` : html`<div>`}просрочено сейчас: <span data-testid="messages-overdue">${r.messagesOverdue}</span></div><div class="cell-note">средняя оценка: <span data-testid="messages-rating">${r.ratingAverage === null ? "оценок нет" : formatNumber(r.ratingAverage)}</span></div>`

@@ -76,6 +76,16 @@ describe("строки таблицы мониторинга", () => {
     expect(done).toContain('<td data-testid="institution-messages">—</td>');
     expect(done).toContain('<div class="cell-note">не напоминали</div>');
   });
+
+  it("проверка сайта названа один раз: последняя — отдельной строкой, только если решила не она", () => {
+    const checkedAt = new Date("2026-12-05T11:03:00Z");
+    const decided = { ...institution, widget: "PLACED" as const, siteCheck: { outcome: "CORRECT" as const, checkedAt }, widgetDetail: { state: "placed" as const, check: { outcome: "CORRECT" as const, checkedAt, domain: "school.demo.test" }, seenOn: null, alsoOn: [] } };
+    const once = String(dashboardRowsHtml([decided], new Map()));
+    expect(once.match(/проверка сайта/g)).toHaveLength(1);
+    const unreachable = String(dashboardRowsHtml([{ ...decided, siteCheck: { outcome: "UNREACHABLE" as const, checkedAt: new Date("2026-12-06T11:03:00Z") } }], new Map()));
+    expect(unreachable.match(/проверка сайта/g)).toHaveLength(2);
+    expect(unreachable).toContain("проверка сайта: сайт недоступен, ");
+  });
 });
 
 describe("строки очереди заявок", () => {
