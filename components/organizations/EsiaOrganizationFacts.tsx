@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { Facts } from "@/components/ui/Facts";
+import { Facts, type TFactValue } from "@/components/ui/Facts";
 
 export interface TEsiaOrganization {
   esiaOid: string;
@@ -15,7 +14,7 @@ export interface TEsiaOrganization {
 }
 
 /** An organization as ЕСИА describes it (the cabinet's card, a request's card); `extra` rows follow the names. */
-export function EsiaOrganizationFacts({ organization: o, extra = [] }: { organization: TEsiaOrganization; extra?: Array<[string, ReactNode]> }) {
+export function EsiaOrganizationFacts({ organization: o, extra = [] }: { organization: TEsiaOrganization; extra?: Array<[string, TFactValue]> }) {
   return (
     <Facts
       rows={[

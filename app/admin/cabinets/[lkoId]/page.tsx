@@ -5,7 +5,9 @@ import { cabinetCard } from "@/lib/cabinets/card";
 import { EsiaOrganizationFacts } from "@/components/organizations/EsiaOrganizationFacts";
 import { Facts } from "@/components/ui/Facts";
 import { Section } from "@/components/ui/Section";
-import { StatusBadge, StatusText } from "@/components/ui/Status";
+import { StatusText } from "@/components/ui/Status";
+import { html } from "@/lib/ui/html";
+import { statusBadgeHtml } from "@/lib/ui/status-html";
 import { ConfirmDataForm } from "./ConfirmDataForm";
 import { CABINET_KIND, CABINET_STATUS, CABINET_TYPE } from "@/lib/ui/strings";
 
@@ -23,11 +25,11 @@ export default async function CabinetDataPage({ params }: { params: Promise<{ lk
         <Section id="lko-title" title="Кабинет">
           <Facts
             rows={[
-              ["Уникальный номер ЛКО", <strong key="lko">{c.lkoId}</strong>],
+              ["Уникальный номер ЛКО", html`<strong>${c.lkoId}</strong>`],
               ["Название кабинета", c.name],
               ["Вид", CABINET_KIND[c.kind]],
               ["Тип кабинета", CABINET_TYPE[c.type]],
-              ["Статус", c.status === "ACTIVE" ? <StatusBadge tone="success" icon="check">{CABINET_STATUS[c.status]}</StatusBadge> : <StatusBadge tone="neutral" icon="archive">{CABINET_STATUS[c.status]}</StatusBadge>],
+              ["Статус", statusBadgeHtml(c.status === "ACTIVE" ? { tone: "success", icon: "check" } : { tone: "neutral", icon: "archive" }, CABINET_STATUS[c.status])],
               ["Регион", c.region.name],
               ["Кабинет редакции", c.editorialCabinet ? `${c.editorialCabinet.name} (ЛКО № ${c.editorialCabinet.lkoId})` : null],
               ["Сферы деятельности", c.spheres.length ? c.spheres.map((s) => s.sphere.name).join(", ") : null],
