@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { startBenchDatabase } from "./support/postgres";
 import { BENCH_SECRET, startStack } from "./support/stack";
-import { machineNote, measure, type LoadResult } from "./support/load";
+import { machineNote, measure, PAGE_LOAD_ACCEPT, type LoadResult } from "./support/load";
 import { SMOKE, measureSeconds, setting, warmupSeconds } from "./support/mode";
 import fs from "node:fs";
 import { breakdown, breakdownTable, inspector, RUN_FILE, saveProfile, type ProfileRunPage } from "./support/profile";
@@ -52,8 +52,8 @@ try {
   const sizes: number[] = [];
   for (const page of pages) {
     const url = `${stack.baseUrl}${page.path}`;
-    // As a browser's page load asks (components/ui/HtmlRows.tsx sends the rows once then).
-    page.headers = { accept: "text/html", ...page.headers };
+    // As a browser's page load asks (PAGE_LOAD_ACCEPT): the fetch below sends its own Accept otherwise.
+    page.headers = { accept: PAGE_LOAD_ACCEPT, ...page.headers };
     const check = await fetch(url, { headers: page.headers, redirect: "manual" });
     if (check.status !== 200) throw new Error(`${page.path}: ${check.status}`);
     const body = Buffer.from(await check.arrayBuffer());

@@ -38,6 +38,14 @@ export function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[i] * 100) / 100;
 }
 
+/**
+ * What a browser's address bar or link asks for (Chromium's Accept of a page load). `measure` sends
+ * it with every GET that names no Accept of its own: a page behaves differently for it — a big
+ * table's rows come once, in the HTML, not again in React's payload (components/ui/HtmlRows.tsx) —
+ * and a page is measured as its users load it. A script or a fetch() caller names its own.
+ */
+export const PAGE_LOAD_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
+
 export interface MeasureOptions {
   connections?: number;
   durationSeconds?: number;
@@ -72,7 +80,7 @@ export async function measure(name: string, url: string, options: MeasureOptions
       {
         url,
         connections: options.connections ?? 10,
-        headers: options.headers,
+        headers: (options.method ?? "GET") === "GET" && !Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === "accept") ? { accept: PAGE_LOAD_ACCEPT, ...options.headers } : options.headers,
         method: options.method ?? "GET",
         ...(options.body !== undefined ? { body: options.body } : {}),
         ...(options.path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.path!() }) }] } : {}),
