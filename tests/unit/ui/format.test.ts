@@ -43,6 +43,23 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
     }
   });
 
+  it("запомненный текст минуты — свой у каждого пояса и у каждой минуты", () => {
+    const at = new Date("2022-06-30T19:30:59Z");
+    expect(formatDateTime(at)).toBe("01.07.2022, 00:30");
+    expect(formatDateTime(new Date("2022-06-30T19:30:00Z"))).toBe("01.07.2022, 00:30");
+    expect(formatDateTime(new Date("2022-06-30T19:31:00Z"))).toBe("01.07.2022, 00:31");
+    const zone = process.env.PORTAL_TIME_ZONE;
+    process.env.PORTAL_TIME_ZONE = "America/New_York";
+    try {
+      expect(formatDateTime(at)).toBe("30.06.2022, 15:30");
+      expect(formatDate(at)).toBe("30.06.2022");
+    } finally {
+      if (zone === undefined) delete process.env.PORTAL_TIME_ZONE;
+      else process.env.PORTAL_TIME_ZONE = zone;
+    }
+    expect(formatDate(at)).toBe("01.07.2022");
+  });
+
   it("день фильтра начинается в полночь региона", () => {
     // Челябинск is UTC+5: its 1 July begins at 19:00 UTC on 30 June.
     expect(regionDayStart("2022-07-01").toISOString()).toBe("2022-06-30T19:00:00.000Z");
