@@ -46,6 +46,12 @@ export function percentile(sorted: number[], p: number): number {
  */
 export const PAGE_LOAD_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
 
+/** The caller's headers, with PAGE_LOAD_ACCEPT for a GET that names no Accept. */
+function requestHeaders({ method = "GET", headers = {} }: MeasureOptions): Record<string, string> {
+  const namesAccept = Object.keys(headers).some((h) => h.toLowerCase() === "accept");
+  return method === "GET" && !namesAccept ? { accept: PAGE_LOAD_ACCEPT, ...headers } : headers;
+}
+
 export interface MeasureOptions {
   connections?: number;
   durationSeconds?: number;
@@ -80,7 +86,7 @@ export async function measure(name: string, url: string, options: MeasureOptions
       {
         url,
         connections: options.connections ?? 10,
-        headers: (options.method ?? "GET") === "GET" && !Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === "accept") ? { accept: PAGE_LOAD_ACCEPT, ...options.headers } : options.headers,
+        headers: requestHeaders(options),
         method: options.method ?? "GET",
         ...(options.body !== undefined ? { body: options.body } : {}),
         ...(options.path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: options.path!() }) }] } : {}),

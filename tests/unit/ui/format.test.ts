@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   countOf, firstAndMiddleName, formatDate, formatDateTime, formatDay, formatLongDate, formatNumber, fullName, lastAndFirstName, plural, regionDayStart, sentence,
 } from "@/lib/ui/format";
@@ -32,14 +32,12 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
     expect(formatDay(deadline)).toBe("30.06.2022");
     expect(formatDay(null)).toBe("");
     expect(formatDate(undefined)).toBe("");
-    const zone = process.env.PORTAL_TIME_ZONE;
-    process.env.PORTAL_TIME_ZONE = "America/New_York";
+    vi.stubEnv("PORTAL_TIME_ZONE", "America/New_York");
     try {
       expect(formatDay(deadline)).toBe("30.06.2022");
       expect(formatDate(deadline)).toBe("29.06.2022");
     } finally {
-      if (zone === undefined) delete process.env.PORTAL_TIME_ZONE;
-      else process.env.PORTAL_TIME_ZONE = zone;
+      vi.unstubAllEnvs();
     }
   });
 
@@ -48,14 +46,12 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
     expect(formatDateTime(at)).toBe("01.07.2022, 00:30");
     expect(formatDateTime(new Date("2022-06-30T19:30:00Z"))).toBe("01.07.2022, 00:30");
     expect(formatDateTime(new Date("2022-06-30T19:31:00Z"))).toBe("01.07.2022, 00:31");
-    const zone = process.env.PORTAL_TIME_ZONE;
-    process.env.PORTAL_TIME_ZONE = "America/New_York";
+    vi.stubEnv("PORTAL_TIME_ZONE", "America/New_York");
     try {
       expect(formatDateTime(at)).toBe("30.06.2022, 15:30");
       expect(formatDate(at)).toBe("30.06.2022");
     } finally {
-      if (zone === undefined) delete process.env.PORTAL_TIME_ZONE;
-      else process.env.PORTAL_TIME_ZONE = zone;
+      vi.unstubAllEnvs();
     }
     expect(formatDate(at)).toBe("01.07.2022");
   });
