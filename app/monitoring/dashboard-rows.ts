@@ -12,8 +12,8 @@ import { SITE_CHECK_LABELS } from "@/lib/widget/site-verdict";
 import { siteDomain } from "@/lib/functioning/official-site";
 import { ROW_REMIND_FORM } from "./row-remind";
 
-export function dashboardRowsHtml(rows: TDashboardRow[], spheres: Map<string, string>): SafeHtml {
-  return html`${rows.map((r) => row(r, spheres))}`;
+export function dashboardRowsHtml(rows: TDashboardRow[], spheres: Map<string, string>): SafeHtml[] {
+  return rows.map((r) => row(r, spheres));
 }
 
 function row(r: TDashboardRow, spheres: Map<string, string>): SafeHtml {

@@ -3,21 +3,22 @@
 // hence one map on globalThis. An entry is taken once; one the HTML rendering never asked for (the
 // request failed first) is dropped after a few seconds.
 const STORE = Symbol.for("pos.htmlRowsHandover");
-type TStore = Map<string, string>;
+type TStore = Map<string, string[]>;
 
 function store(): TStore {
   const g = globalThis as unknown as Record<symbol, TStore | undefined>;
   return (g[STORE] ??= new Map());
 }
 
-export function handOver(key: string, text: string): void {
-  store().set(key, text);
+/** The texts of the table's `<tbody>`s, one per group of rows. */
+export function handOver(key: string, texts: string[]): void {
+  store().set(key, texts);
   setTimeout(() => store().delete(key), 10_000).unref();
 }
 
-export function takeOver(key: string): string {
+export function takeOver(key: string): string[] {
   const s = store();
-  const text = s.get(key) ?? "";
+  const texts = s.get(key) ?? [];
   s.delete(key);
-  return text;
+  return texts;
 }

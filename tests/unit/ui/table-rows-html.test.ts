@@ -46,7 +46,7 @@ const institution: TDashboardRow = {
 };
 
 describe("строки таблицы мониторинга", () => {
-  const out = String(dashboardRowsHtml([institution], new Map([["s1", "Образование <i>"], ["s2", "Культура"]])));
+  const out = dashboardRowsHtml([institution], new Map([["s1", "Образование <i>"], ["s2", "Культура"]])).join("");
 
   it("название, учредитель и сферы — текст, не разметка; в том числе в скрытой подписи кнопки", () => {
     expect(out).not.toContain("<script>");
@@ -71,7 +71,7 @@ describe("строки таблицы мониторинга", () => {
   });
 
   it("подключённому не предлагают напомнить, без кабинета вместо цифр — прочерк", () => {
-    const done = String(dashboardRowsHtml([{ ...institution, overall: "CONNECTED", cabinetState: "NONE", late: false, remindedAt: null }], new Map()));
+    const done = dashboardRowsHtml([{ ...institution, overall: "CONNECTED", cabinetState: "NONE", late: false, remindedAt: null }], new Map()).join("");
     expect(done).not.toContain("<button");
     expect(done).toContain('<td data-testid="institution-messages">—</td>');
     expect(done).toContain('<div class="cell-note">не напоминали</div>');
@@ -80,9 +80,9 @@ describe("строки таблицы мониторинга", () => {
   it("проверка сайта названа один раз: последняя — отдельной строкой, только если решила не она", () => {
     const checkedAt = new Date("2026-12-05T11:03:00Z");
     const decided = { ...institution, widget: "PLACED" as const, siteCheck: { outcome: "CORRECT" as const, checkedAt }, widgetDetail: { state: "placed" as const, check: { outcome: "CORRECT" as const, checkedAt, domain: "school.demo.test" }, seenOn: null, alsoOn: [] } };
-    const once = String(dashboardRowsHtml([decided], new Map()));
+    const once = dashboardRowsHtml([decided], new Map()).join("");
     expect(once.match(/проверка сайта/g)).toHaveLength(1);
-    const unreachable = String(dashboardRowsHtml([{ ...decided, siteCheck: { outcome: "UNREACHABLE" as const, checkedAt: new Date("2026-12-06T11:03:00Z") } }], new Map()));
+    const unreachable = dashboardRowsHtml([{ ...decided, siteCheck: { outcome: "UNREACHABLE" as const, checkedAt: new Date("2026-12-06T11:03:00Z") } }], new Map()).join("");
     expect(unreachable.match(/проверка сайта/g)).toHaveLength(2);
     expect(unreachable).toContain("проверка сайта: сайт недоступен, ");
   });
@@ -99,7 +99,7 @@ describe("строки очереди заявок", () => {
     organization: { shortName: HOSTILE, ogrn: "1027700000002" },
     revision: { name: `Кабинет "<img src=x onerror=alert(1)>"`, type: "SUBORDINATE_OMSU", submittedAt: new Date("2026-11-20T10:00:00Z") },
   };
-  const out = String(queueRowsHtml([request]));
+  const out = queueRowsHtml([request]).join("");
 
   it("название организации и кабинета — текст, не разметка", () => {
     expect(out).not.toContain("<script>");
