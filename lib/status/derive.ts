@@ -166,7 +166,7 @@ export function onStatusRowsChanged(listener: () => void): void {
 }
 
 // Notes the rows whose time has come (recheckAt), then says whether anything is noted: one statement.
-const NOTED_SQL = `
+export const STATUS_NOTED_SQL = `
 WITH due AS (
   INSERT INTO "ConnectionStatusDirty" ("organizationId")
   SELECT "organizationId" FROM "ConnectionStatus" WHERE "recheckAt" <= now()
@@ -179,7 +179,7 @@ SELECT EXISTS (SELECT 1 FROM due) OR EXISTS (SELECT 1 FROM "ConnectionStatusDirt
  * is one cheap statement; after a bulk load it works through the backlog in batches, each in
  * its own transaction (a failure leaves the batch noted).
  */
-export async function refreshConnectionStatus(db: DbTx & { $transaction?: unknown }): Promise<number> {
+export async function refreshConnectionStatus(db: DbTx & { $transaction?: unknown }, options: { noted?: () => Promise<boolean> } = {}): Promise<number> {
   const checked = (holder.__posStatusRulesChecked ??= new WeakSet());
   if (!checked.has(db)) {
     // Rows computed by older rules are recomputed once per process after a deploy.
@@ -189,7 +189,8 @@ export async function refreshConnectionStatus(db: DbTx & { $transaction?: unknow
     );
     checked.add(db);
   }
-  const [{ noted }] = await db.$queryRawUnsafe<Array<{ noted: boolean }>>(NOTED_SQL);
+  // options.noted: the same statement by a cheaper road (lib/status/dashboard.ts's ensureFreshStatus).
+  const noted = options.noted ? await options.noted() : (await db.$queryRawUnsafe<Array<{ noted: boolean }>>(STATUS_NOTED_SQL))[0].noted;
   if (!noted) return 0;
   let total = 0;
   for (;;) {

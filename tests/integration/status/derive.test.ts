@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { refreshConnectionStatus } from "@/lib/status/derive";
+import { ensureFreshStatus } from "@/lib/status/dashboard";
 import { CHECK_FRESH_DAYS, placementSelect, widgetStatusOf } from "@/lib/widget/placement";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -86,6 +87,21 @@ describe("статус подключения учреждения", () => {
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING" });
     await db.siteCheck.deleteMany({ where: { cabinetId: cabinet.id } });
     expect(await status("org-mag-school-40")).toMatchObject({ widget: "MISSING", recheckAt: null });
+  });
+
+  it("страница мониторинга (ensureFreshStatus) пересчитывает отмеченные строки и те, чей срок перепроверки настал", async () => {
+    const cabinet = await db.cabinet.findFirstOrThrow({ where: { organizationId: "org-mag-school-40", kind: "WORK" } });
+    await refreshConnectionStatus(db);
+    await db.cabinet.update({ where: { id: cabinet.id }, data: { officialSite: "https://mag-school40.demo.test" } });
+    await db.siteCheck.create({ data: { cabinetId: cabinet.id, url: "https://mag-school40.demo.test/", outcome: "CORRECT", checkedAt: new Date(Date.now() - CHECK_FRESH_DAYS * DAY + 1_500) } });
+    // Noted by the triggers: the request's check finds them and recomputes.
+    await ensureFreshStatus();
+    expect(await db.connectionStatusDirty.count()).toBe(0);
+    expect(await db.connectionStatus.findUniqueOrThrow({ where: { organizationId: "org-mag-school-40" } })).toMatchObject({ widget: "PLACED" });
+    // Nothing written since: only the recheck time makes the check note the row again.
+    await new Promise((r) => setTimeout(r, 2_000));
+    await ensureFreshStatus();
+    expect(await db.connectionStatus.findUniqueOrThrow({ where: { organizationId: "org-mag-school-40" } })).toMatchObject({ widget: "MISSING", recheckAt: null });
   });
 
   it("устаревшая проверка меняет статус без всякой записи (recheckAt)", async () => {
