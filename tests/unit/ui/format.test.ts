@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import {
-  countOf, firstAndMiddleName, formatDate, formatDateTime, formatDay, formatLongDate, formatNumber, fullName, lastAndFirstName, plural, regionDayStart, sentence,
+  countOf, firstAndMiddleName, formatDate, formatDateTime, formatDay, formatLongDate, formatNumber, fullName, lastAndFirstName, plural, regionDayOf, regionDayStart, sentence,
 } from "@/lib/ui/format";
 import { WORDS } from "@/lib/ui/strings";
 
@@ -54,6 +54,18 @@ describe("русские числа и даты (Intl, ru-RU)", () => {
       vi.unstubAllEnvs();
     }
     expect(formatDate(at)).toBe("01.07.2022");
+  });
+
+  it("день региона для мгновения: граница — полночь региона, запомненный день свой у каждого пояса", () => {
+    expect(regionDayOf(new Date("2022-06-30T18:59:59Z"))).toBe("2022-06-30");
+    expect(regionDayOf(new Date("2022-06-30T19:00:00Z"))).toBe("2022-07-01");
+    vi.stubEnv("PORTAL_TIME_ZONE", "America/New_York");
+    try {
+      expect(regionDayOf(new Date("2022-06-30T19:00:00Z"))).toBe("2022-06-30");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(regionDayOf(new Date("2022-06-30T19:00:30Z"))).toBe("2022-07-01");
   });
 
   it("день фильтра начинается в полночь региона", () => {
