@@ -3,7 +3,7 @@
 import "server-only";
 import { db, Prisma, queryRows, type CabinetState, type ConnectionOverall, type SiteCheckOutcome, type SiteState, type WidgetState } from "@/lib/db";
 import { widgetStatusOf, type TWidgetStatus } from "@/lib/widget/placement";
-import { refreshConnectionStatus, siteCheckFact, STATUS_NOTED_SQL, type TSiteCheckJson } from "./derive";
+import { refreshConnectionStatus, siteCheckFact, type TSiteCheckJson } from "./derive";
 import { rawDate, utc } from "@/lib/db/raw";
 import { regionToday, countFilterConditions, countScopeCondition, filterConditions, orderBy, organsCte, scopeCondition, sortSql, where, type TDashboardFilters, type TDashboardQuery } from "./query";
 import type { TMonitoringScope } from "@/lib/access/policies";
@@ -60,12 +60,8 @@ export interface TDashboard {
 
 /** Brings the status rows up to date (a cheap check when nothing changed). */
 export async function ensureFreshStatus(): Promise<void> {
-  await refreshConnectionStatus(db, { noted: statusNoted });
+  await refreshConnectionStatus(db);
 }
-
-// The check every monitoring request makes goes past Prisma's query compiler, as the page's other
-// reads do (decision 082): through $queryRawUnsafe it cost 0.5 ms of processor a request.
-const statusNoted = async (): Promise<boolean> => (await queryRows<{ noted: boolean }>(Prisma.raw(STATUS_NOTED_SQL)))[0].noted;
 
 /** The columns of a row, for the page and the exports alike (cs = ConnectionStatus, p = its organ). */
 export const ROW_COLUMNS = Prisma.sql`
