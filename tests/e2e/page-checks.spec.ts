@@ -4,6 +4,7 @@
 import { expect, test } from "./support/test";
 import { EDU_DEPARTMENT_LKO } from "./support/routes";
 import { signInThroughEsia } from "./support/esia";
+import { seriousAxeViolations } from "./support/page-checks";
 
 test.describe("проверки страниц сами по себе", () => {
   test("ловят ошибку гидратации, как её сообщает сборка для продакшена (React #418)", async ({ page }) => {
@@ -16,6 +17,19 @@ test.describe("проверки страниц сами по себе", () => {
   test("ловят две точки подряд в тексте страницы", async ({ page }) => {
     test.fail(true, "проверка страниц (support/test.ts) должна провалить этот тест");
     await page.setContent("<main><p>Заявка подана 6 декабря 2026 г.. Результат рассмотрения придёт на почту.</p></main>");
+  });
+
+  test("axe находит серьёзное нарушение на странице и в рамке без скриптов, а рамку со скриптами называет", async ({ page }) => {
+    const pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    await page.setContent(
+      `<main><h1>Проверка</h1><button></button>` +
+        `<iframe title="Предпросмотр" sandbox="" srcdoc="<main><h1>Рамка</h1><img src='${pixel}'></main>"></iframe>` +
+        `<iframe title="Виджет" srcdoc="<p>Рамка со скриптами</p>"></iframe></main>`,
+    );
+    const found = await seriousAxeViolations(page, "проверка");
+    expect(found.filter((f) => f.startsWith("button-name (critical)"))).toHaveLength(1);
+    expect(found.filter((f) => f.startsWith("рамка «Предпросмотр»: image-alt (critical)"))).toHaveLength(1);
+    expect(found.filter((f) => f.startsWith("рамка со скриптами «Виджет»"))).toHaveLength(1);
   });
 
   test("многоточие и точка после сокращения — не ошибка", async ({ page }) => {
