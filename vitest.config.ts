@@ -10,17 +10,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/setup/global-db.ts"],
-    setupFiles: ["tests/setup/db-per-file.ts", "tests/setup/next-request.ts", "tests/setup/fail-on-console-error.ts"],
+    setupFiles: ["tests/setup/next-request.ts", "tests/setup/fail-on-console-error.ts"],
     env: {
       NEXTAUTH_SECRET: "test-secret-for-vitest-only-0123456789",
       PORTAL_URL: "http://portal.test",
     },
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Each file gets its own database; two workers match this machine's two cores.
+    // Two workers match this machine's two cores.
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      // Pure functions: no database (opening one is 1.5 s of PGlite a file).
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Each file gets its own copy of the migrated demo database.
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/db-per-file.ts"],
+        },
+      },
+    ],
   },
 });

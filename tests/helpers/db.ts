@@ -15,6 +15,11 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** A template's data folder as PGlite loads it (gzip: 6.5 MB to read instead of 44, 0.3 s less a copy). */
+async function templateDump(which: "demo" | "empty", t: { emptyDump: string; demoDump: string }): Promise<Blob> {
+  return new Blob([await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump)], { type: "application/x-gzip" });
+}
+
 /**
  * A new database copied from a template: "demo" (migrated and seeded) or "empty" (migrated only).
  * `wrap` may wrap the driver adapter (tests/helpers/query-counter.ts counts statements with it).
@@ -22,8 +27,7 @@ export interface TestDatabase {
 export async function copyTemplateDatabase(which: "demo" | "empty", wrap: (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory = (a) => a): Promise<TestDatabase> {
   const t = inject("dbTemplates");
   if (t.kind === "pglite") {
-    const dump = await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump);
-    const pglite = newPglite(undefined, { loadDataDir: new Blob([dump]) });
+    const pglite = newPglite(undefined, { loadDataDir: await templateDump(which, t) });
     const db = createPrismaClient(wrap(adapterForPglite(pglite)));
     return {
       db,
@@ -73,7 +77,7 @@ export async function externalDatabase(which: "demo" | "empty"): Promise<Externa
   if (t.kind === "pglite") {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), "pos-ext-db-"));
     const dir = path.join(root, "pglite");
-    const pglite = newPglite(dir, { loadDataDir: new Blob([await fs.readFile(which === "demo" ? t.demoDump : t.emptyDump)]) });
+    const pglite = newPglite(dir, { loadDataDir: await templateDump(which, t) });
     await pglite.close();
     return { target: { kind: "pglite", dir }, env: { DATABASE_URL: "", PGLITE_DIR: dir }, drop: () => fs.rm(root, { recursive: true, force: true }) };
   }

@@ -63,13 +63,13 @@ export async function buildTemplates(): Promise<{ info: TemplateInfo; cleanup: (
   const pglite = newPglite(dataDir);
   // dumpDataDir() before the database is ready never resolves.
   await pglite.waitReady;
-  const emptyDump = path.join(dir, "empty.tar");
-  const demoDump = path.join(dir, "demo.tar");
-  await fs.writeFile(emptyDump, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+  const emptyDump = path.join(dir, "empty.tar.gz");
+  const demoDump = path.join(dir, "demo.tar.gz");
+  await fs.writeFile(emptyDump, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));
   const db = createPrismaClient(adapterForPglite(pglite));
   await seedDemo(db);
   await db.$disconnect();
-  await fs.writeFile(demoDump, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+  await fs.writeFile(demoDump, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));
   await pglite.close();
   return { info: { kind: "pglite", emptyDump, demoDump }, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }
