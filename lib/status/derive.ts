@@ -196,7 +196,7 @@ export async function refreshConnectionStatus(db: Db): Promise<number> {
   if (!noted) return 0;
   let total = 0;
   for (;;) {
-    const n = await inTransaction(db, (tx) => refreshBatch(tx));
+    const n = await db.$transaction((tx) => refreshBatch(tx), { timeout: 120_000, maxWait: 30_000 });
     total += n;
     if (n < BATCH) break;
   }
@@ -256,11 +256,4 @@ async function refreshBatch(tx: DbTx): Promise<number> {
     if (broken) throw new Error("ConnectionStatusCount: число ниже нуля — счётчики разошлись со строками");
   }
   return claimed.length;
-}
-
-type TTxRunner = { $transaction: <T>(fn: (tx: DbTx) => Promise<T>, options?: { timeout?: number; maxWait?: number }) => Promise<T> };
-
-/** A batch in its own transaction; inside a caller's transaction, in that one. */
-function inTransaction<T>(db: DbTx & { $transaction?: unknown }, fn: (tx: DbTx) => Promise<T>): Promise<T> {
-  return typeof db.$transaction === "function" ? (db as unknown as TTxRunner).$transaction(fn, { timeout: 120_000, maxWait: 30_000 }) : fn(db);
 }
